@@ -1,0 +1,134 @@
+# snowscale — one non-recursive Makefile.
+#
+#   make            build everything into build/
+#   make deps       install missing Debian packages (apt-get as root, else print the command)
+#   make check      deps + build + all tests; ends with "N passed, N failed"
+#   make check-xen  the Xen driver in the nested Xen lab
+#   make run        the whole appliance on the QEMU driver; prints the dashboard URL
+#   make bench      every benchmark; prints BENCH lines
+#   make install    DESTDIR=, PREFIX=
+#
+# Knobs: V=1 (loud), SANITIZE=address|undefined, CC=clang, TESTS=pattern (check subset).
+# Each folder contributes a module.mk fragment; all rules live in this one make process.
+
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+
+V ?= 0
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+BUILD   := build
+BIN     := $(BUILD)/bin
+OBJ     := $(BUILD)/obj
+LIBDIR  := $(BUILD)/lib
+TESTBIN := $(BUILD)/tests
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+CC ?= cc
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wundef -Wpointer-arith \
+        -Wmissing-prototypes -Wstrict-prototypes -Wvla -Wno-unused-parameter \
+        -Wno-missing-field-initializers
+CPPFLAGS := -D_GNU_SOURCE -Icommon -Ipolicies -Iscaler -Iclonecore/include -Ilb-agent
+CFLAGS ?= -O2 -g
+CFLAGS += -std=gnu11 $(WARN) -fno-strict-aliasing -pthread -MMD -MP
+LDFLAGS += -pthread
+
+ifneq ($(SANITIZE),)
+CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+# pkg-config names -> flags; missing packages show up at `make deps`, not as cryptic errors here.
+pc_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
+pc_libs   = $(shell pkg-config --libs $(1) 2>/dev/null)
+
+# Debian packages needed to build, test and run. Fragments append to it.
+DEB_PKGS := build-essential pkg-config make gcc clang curl procps iproute2 psmisc \
+            libyaml-dev libjson-c-dev libsqlite3-dev sqlite3 libmicrohttpd-dev \
+            libcurl4-openssl-dev libsystemd-dev libcmocka-dev
+
+ALL_BINS   :=
+ALL_LIBS   :=
+UNIT_TESTS :=
+ALL_DEPS   :=
+
+# $(call objs,SOURCES)
+objs = $(patsubst %.c,$(OBJ)/%.o,$(1))
+
+# $(eval $(call LIBRARY,name,SOURCES,EXTRA_CFLAGS)) -> $(LIBDIR)/libname.a
+define LIBRARY
+$(LIBDIR)/lib$(1).a: $(call objs,$(2))
+	@mkdir -p $$(@D)
+	$$(if $$(filter 1,$$(V)),,@echo "  AR      $$@")
+	$$(Q)rm -f $$@ && ar rcs $$@ $$^
+$(call objs,$(2)): EXTRA_CFLAGS += $(3)
+ALL_LIBS += $(LIBDIR)/lib$(1).a
+ALL_DEPS += $(patsubst %.o,%.d,$(call objs,$(2)))
+endef
+
+# $(eval $(call PROGRAM,name,SOURCES,STATIC_LIBS,LDLIBS,EXTRA_CFLAGS)) -> $(BIN)/name
+define PROGRAM
+$(BIN)/$(1): $(call objs,$(2)) $(3)
+	@mkdir -p $$(@D)
+	$$(if $$(filter 1,$$(V)),,@echo "  LD      $$@")
+	$$(Q)$$(CC) $$(LDFLAGS) -o $$@ $(call objs,$(2)) $(3) $(4)
+$(call objs,$(2)): EXTRA_CFLAGS += $(5)
+ALL_BINS += $(BIN)/$(1)
+ALL_DEPS += $(patsubst %.o,%.d,$(call objs,$(2)))
+endef
+
+# $(eval $(call UNIT_TEST,name,SOURCES,STATIC_LIBS,LDLIBS,EXTRA_CFLAGS)) -> $(TESTBIN)/unit/name (cmocka)
+define UNIT_TEST
+$(TESTBIN)/unit/$(1): $(call objs,$(2)) $(3)
+	@mkdir -p $$(@D)
+	$$(if $$(filter 1,$$(V)),,@echo "  LD      $$@")
+	$$(Q)$$(CC) $$(LDFLAGS) -o $$@ $(call objs,$(2)) $(3) $(4) $$(call pc_libs,cmocka)
+$(call objs,$(2)): EXTRA_CFLAGS += $(5) $$(call pc_cflags,cmocka)
+UNIT_TESTS += $(TESTBIN)/unit/$(1)
+ALL_DEPS += $(patsubst %.o,%.d,$(call objs,$(2)))
+endef
+
+$(OBJ)/%.o: %.c
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
+
+# Fragments, in dependency order (libraries first).
+include common/module.mk
+include policies/module.mk
+include clonecore/module.mk
+include scaler/module.mk
+include lb-agent/module.mk
+include guest/module.mk
+include web-ui/module.mk
+include tests/module.mk
+include bench/module.mk
+
+.PHONY: all deps check check-unit check-xen run bench install clean distclean
+all: $(ALL_LIBS) $(ALL_BINS) $(UNIT_TESTS)
+
+deps:
+	$(Q)tests/deps.sh $(sort $(DEB_PKGS))
+
+# Tests run in dependency order of cost: unit, then integration, then browser.
+check: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)tests/run $(if $(TESTS),-k '$(TESTS)')
+
+check-unit: all
+	$(Q)tests/run --unit $(if $(TESTS),-k '$(TESTS)')
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/snowscale
+	install -m755 $(ALL_BINS) $(DESTDIR)$(PREFIX)/bin/
+	cp -r etc $(DESTDIR)$(PREFIX)/share/snowscale/
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(ALL_DEPS)

@@ -1,0 +1,1 @@
+# bench/: fragment (filled in by the module)

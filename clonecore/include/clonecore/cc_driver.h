@@ -1,0 +1,106 @@
+/* cc_driver: what a hypervisor driver implements for clonecore.
+ *
+ * Drivers are ops tables (drivers/qemu.c, drivers/xen.c). Generic code never asks which hypervisor
+ * it runs on. The contract that makes that possible:
+ *   - checkpoint() leaves two files in a generation directory: the driver's device/vCPU state blob
+ *     and the guest memory image (raw, page-aligned, frozen: the parent never writes it again).
+ *     The engine wraps them into a descriptor (page map, metadata, CRC) and a page store.
+ *   - clone() starts a VM from a state blob plus a memory *path*: the generation file itself
+ *     (local clone, MAP_PRIVATE) or a memtap FUSE file that fetches pages lazily (remote clone).
+ *     A driver that cannot map memory lazily (Xen PV) reads the pages it needs through that path.
+ * Every op returns 0 or -errno; on failure it fills the caller's reason buffer with a sentence
+ * (e.g. the tail of QEMU's stderr) and never logs. */
+#ifndef CC_DRIVER_H
+#define CC_DRIVER_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CC_REASON_MAX 512
+
+struct cc_vm;                           /* driver-private, one per running VM */
+
+struct cc_vm_config {                   /* what a parent VM is */
+        const char *name;               /* "parent", used for the run dir and logs */
+        const char *run_dir;            /* driver keeps pid file, sockets, logs, RAM file here */
+        const char *kernel, *initrd, *cmdline;
+        uint64_t mem_bytes;
+        unsigned vcpus;
+        const char *accel;              /* "auto" | "kvm" | "tcg" (qemu), ignored by xen */
+        const char *binary;             /* qemu-system-x86_64 path; NULL = default */
+        unsigned guest_port;            /* app port inside the guest (80) */
+        unsigned host_port;             /* where the host reaches it (user-net hostfwd) */
+        const char *driver_opts;        /* driver-specific "k=v,k=v" (e.g. "fail_ready=1" for tests) */
+};
+
+struct cc_identity {                    /* what makes a clone itself */
+        char clone_id[64];              /* e.g. "c42" */
+        char hostname[64];
+        uint8_t mac[6];
+        uint64_t seed;                  /* fresh entropy for the guest RNG */
+};
+
+struct cc_checkpoint {                  /* filled by checkpoint() */
+        char state_path[PATH_MAX];      /* device/vCPU state blob, in gen_dir */
+        char mem_path[PATH_MAX];        /* frozen memory image, in gen_dir */
+        uint64_t mem_bytes;
+        uint32_t page_size;
+        uint64_t pause_ns;              /* how long the parent was paused */
+        char vm_config_json[4096];      /* driver's VM config needed to recreate devices */
+};
+
+struct cc_clone_spec {
+        const char *state_path;         /* the descriptor's state blob, extracted to a file */
+        const char *mem_path;           /* generation file (local) or memtap file (remote) */
+        bool mem_is_lazy;               /* mem_path is a memtap file */
+        const char *vm_config_json;     /* as recorded by checkpoint() */
+        const char *run_dir;            /* the clone's own directory */
+        unsigned host_port;             /* user-net hostfwd port for this clone */
+        const char *driver_opts;
+        struct cc_identity id;
+};
+
+enum cc_vm_state {
+        CC_VM_STARTING,                 /* process up, guest not yet ready */
+        CC_VM_RUNNING,                  /* guest agent said ready */
+        CC_VM_PAUSED,
+        CC_VM_EXITED,                   /* gone; reason says why */
+};
+
+struct cc_vm_status {
+        enum cc_vm_state state;
+        int pid;                        /* VMM process (qemu) or domid (xen) */
+        char address[64];               /* "127.0.0.1:18003": where the app answers */
+        uint64_t rss_bytes, private_bytes;
+        char reason[CC_REASON_MAX];     /* for EXITED */
+};
+
+struct cc_driver_ops {
+        const char *name;               /* "qemu", "xen" */
+        /* Can this driver run VMs here? 0, or -ENODEV with why. */
+        int (*probe)(char *why, size_t why_len);
+        int (*boot_parent)(const struct cc_vm_config *cfg, struct cc_vm **ret, char *why, size_t why_len);
+        /* Pause, save device state, freeze memory into gen_dir, resume. */
+        int (*checkpoint)(struct cc_vm *vm, const char *gen_dir, struct cc_checkpoint *ret,
+                          char *why, size_t why_len);
+        int (*clone)(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, size_t why_len);
+        int (*pause)(struct cc_vm *vm);
+        int (*resume)(struct cc_vm *vm);
+        /* Graceful stop within timeout_ms, then force. Frees nothing; call destroy after. */
+        int (*retire)(struct cc_vm *vm, unsigned timeout_ms);
+        int (*status)(struct cc_vm *vm, struct cc_vm_status *ret);
+        /* Find VMs of a previous run under run_dir (pid files): adopt or kill. */
+        int (*adopt)(const char *run_dir, struct cc_vm **ret, char *why, size_t why_len);
+        void (*destroy)(struct cc_vm *vm);      /* NULL-tolerant; frees the handle */
+};
+
+extern const struct cc_driver_ops cc_qemu_driver;
+#ifdef CC_HAVE_XEN
+extern const struct cc_driver_ops cc_xen_driver;
+#endif
+/* NULL for an unknown name or one not compiled in. */
+const struct cc_driver_ops *cc_driver_find(const char *name);
+
+#endif

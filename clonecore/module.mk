@@ -1,0 +1,1 @@
+# clonecore/: fragment (filled in by the module)

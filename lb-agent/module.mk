@@ -1,0 +1,1 @@
+# lb-agent/: fragment (filled in by the module)

@@ -1,0 +1,1 @@
+# policies/: fragment (filled in by the module)

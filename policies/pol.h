@@ -1,0 +1,184 @@
+/* pol: the snowscale configuration model (snowscale.yaml), its loader with precise errors,
+ * and the pure scaling decision function.
+ *
+ * Loading never prints: every problem becomes a pol_diag with file:line:col and the field path,
+ * all of them are collected (not just the first), and the caller decides how to show them.
+ * pol_decide() does no I/O and reads no clock: time comes in as an argument, so it is testable
+ * with synthetic time. */
+#ifndef POL_H
+#define POL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- diagnostics ------------------------------------------------------------------------ */
+struct pol_diag {
+        char *file;
+        int line, col;          /* 1-based, from libyaml's mark; 0 when not tied to a place */
+        char *path;             /* field path, e.g. "policy.scale_up.max_step" */
+        char *msg;              /* e.g. "must be a positive integer, got \"-2\"" */
+};
+struct pol_diags {
+        struct pol_diag *v;
+        size_t n;
+};
+/* "FILE:LINE:COL: PATH: MSG\n" for each. */
+void pol_diags_print(const struct pol_diags *d, FILE *f);
+void pol_diags_free(struct pol_diags *d);
+
+/* ---- policy ----------------------------------------------------------------------------- */
+enum pol_metric {
+        POL_METRIC_P50_LATENCY,
+        POL_METRIC_P95_LATENCY,
+        POL_METRIC_P99_LATENCY,
+        POL_METRIC_RPS_PER_CLONE,
+        POL_METRIC_INFLIGHT_PER_CLONE,
+};
+#define POL_MAX_METRICS 5
+
+struct pol_target {
+        enum pol_metric metric;
+        double target;                  /* µs for latencies; plain number for rps/inflight */
+};
+
+struct pol_rate {                       /* "100%/10s" or "1/30s"; amount 0 = unlimited */
+        double amount;
+        bool percent;
+        uint64_t per_us;
+};
+
+struct pol_direction {
+        int max_step;                   /* clones per decision; 0 = unlimited */
+        struct pol_rate max_rate;
+        uint64_t stabilization_us;
+};
+
+struct pol_schedule {                   /* cron-like floor: "m h dom mon dow" */
+        char *cron;
+        uint64_t minute[1];             /* bit i = minute i (0..59) */
+        uint32_t hour, dom, mon;        /* bit sets: hour 0..23, dom 1..31, mon 1..12 */
+        uint8_t dow;                    /* bit 0 = Sunday .. bit 6 = Saturday */
+        int min_clones;
+};
+
+enum pol_missing { POL_MISSING_HOLD, POL_MISSING_TREAT_AS_TARGET };
+
+struct pol_policy {
+        struct pol_target metrics[POL_MAX_METRICS];
+        size_t n_metrics;               /* >= 1; the largest recommendation wins */
+        double tolerance;               /* fraction: 0.10 for "10%" */
+        int min_clones, max_clones;
+        struct pol_direction up, down;
+        uint64_t drain_timeout_us;      /* scale_down.drain_timeout */
+        double panic_threshold;         /* ratio: 2.0 for "200%" */
+        uint64_t panic_window_us;       /* short window (also the monitor's short window) */
+        uint64_t stable_window_us;      /* long window (monitor's long window), default 60 s */
+        enum pol_missing missing;
+        struct pol_schedule *schedule;
+        size_t n_schedule;
+};
+
+/* ---- the whole file --------------------------------------------------------------------- */
+enum pol_driver_kind { POL_DRIVER_QEMU, POL_DRIVER_XEN };
+enum pol_accel { POL_ACCEL_AUTO, POL_ACCEL_KVM, POL_ACCEL_TCG };
+enum pol_boot_mode { POL_BOOT_CLONE, POL_BOOT_COLD };   /* cold: new workers boot from the image */
+
+struct pol_config {
+        char *path;                     /* the file it came from */
+        char *pool;                     /* "web" */
+        struct {
+                char *name;             /* service name, e.g. "web" */
+                char *front_listen;     /* nginx front, "127.0.0.1:8080" */
+                char *upstream;         /* nginx upstream name, default "snowscale_<pool>" */
+        } service;
+        struct {
+                char *listen;           /* snowscaled API, default "127.0.0.1:8900" */
+                char *token;            /* bearer token for mutating endpoints (token or token_file) */
+                size_t max_body;        /* request body limit, default 4 MiB */
+        } api;
+        char *state_dir;                /* default /var/lib/snowscale */
+        int log_level;                  /* LOG_ERR..LOG_DEBUG, default LOG_INFO */
+        uint64_t tick_us;               /* control loop period, default 1 s */
+        uint64_t retention_us;          /* metric history / events kept, default 24 h */
+        struct {
+                enum pol_driver_kind kind;
+                enum pol_accel accel;
+                enum pol_boot_mode boot;
+                char *qemu_binary;      /* default qemu-system-x86_64 */
+                char *kernel, *initrd;  /* the worker image, default guest/out/{vmlinuz,initrd.gz} */
+                char *cmdline;          /* extra kernel command line */
+                uint64_t memory_bytes;  /* "256M" */
+                int vcpus;
+                int guest_port;         /* port the app listens on inside the guest, default 80 */
+                int port_base;          /* first host port for user-net hostfwd, default 18000 */
+                uint64_t ready_timeout_us;      /* clone must be healthy within this, default 30 s */
+        } driver;
+        struct {
+                char *listen;           /* snowscale-lb API, default "127.0.0.1:8901" */
+                char *token;            /* default: api.token */
+                char *nginx_binary;     /* default /usr/sbin/nginx */
+                char *health_path;      /* default "/healthz" */
+                int health_status;      /* default 200 */
+                int health_attempts;    /* default 40 */
+                uint64_t health_interval_us;    /* default 250 ms */
+                uint64_t coalesce_us;   /* reload coalescing window, default 200 ms */
+                uint64_t min_reload_interval_us;/* reload rate cap, default 500 ms */
+        } lb;
+        struct {
+                bool serve;             /* the parent serves traffic too, default true */
+                char **warmup_urls;     /* paths requested before the first generation is cut */
+                size_t n_warmup_urls;
+                uint64_t generation_every_us;   /* 0 = only on start and on demand */
+        } parent;
+        struct {
+                int max_consecutive_failures;   /* then stop cloning and alert, default 3 */
+                uint64_t backoff_us;            /* first retry delay, doubles, default 2 s */
+        } clones;
+        struct pol_policy policy;
+};
+
+/* Load and validate a whole snowscale.yaml. On success *ret is a new config; on failure
+ * returns -EINVAL (or -errno for I/O) and diags holds every problem found. */
+int pol_config_load(const char *path, struct pol_config **ret, struct pol_diags *diags);
+/* Same from memory; name is used in diagnostics. */
+int pol_config_load_string(const char *name, const char *yaml, size_t len,
+                           struct pol_config **ret, struct pol_diags *diags);
+void pol_config_free(struct pol_config *c);
+
+/* ---- decisions -------------------------------------------------------------------------- */
+struct pol_window_stats {               /* one monitor window, service-wide */
+        uint64_t window_us;
+        uint64_t count;                 /* requests in the window; 0 = no data */
+        double rps;
+        double p50_us, p95_us, p99_us;
+        double error_rate;
+        double inflight;
+};
+struct pol_stats {
+        struct pol_window_stats panic;  /* the short window */
+        struct pol_window_stats stable; /* the long window */
+};
+struct pol_clones {
+        int serving;                    /* capacity */
+        int pending;                    /* requested/cloning/resuming/checking: ordered, not yet capacity */
+        int draining;
+};
+
+/* Decision memory kept between calls (stabilization windows, rate limits, panic). Opaque. */
+struct pol_state;
+struct pol_state *pol_state_new(void);
+void pol_state_free(struct pol_state *s);
+
+struct pol_decision {
+        int desired;
+        bool panic;
+        char reason[512];               /* a sentence an operator understands */
+};
+/* now_us: any monotonic-ish clock in µs (tests pass synthetic time). */
+void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct pol_stats *st,
+                const struct pol_clones *c, uint64_t now_us, uint64_t wall_time_s,
+                struct pol_decision *ret);
+
+#endif

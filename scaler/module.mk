@@ -1,0 +1,1 @@
+# scaler/: fragment (filled in by the module)

@@ -1,0 +1,80 @@
+# shellcheck shell=bash
+# Helpers for snowscale integration tests: TAP output, a temp dir per test, free loopback ports,
+# processes started in the background and killed by pid at exit, waiting without sleep-guessing.
+#
+#   . "$(dirname "$0")/../lib.sh"
+#   t_plan_begin
+#   port=$(t_free_port); t_spawn mydaemon build/bin/x --listen 127.0.0.1:$port
+#   t_wait_http "http://127.0.0.1:$port/healthz" 10 || t_bail "daemon did not come up"
+#   t_is "$(curl -s ...)" "expected" "name of check"
+#   t_done
+set -uo pipefail
+ROOT=${SNOWSCALE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+BIN=$ROOT/build/bin
+T_N=0; T_FAILED=0; T_PIDS=(); T_CLEANUP=()
+T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-test.XXXXXX")
+T_KEEP=${T_KEEP:-0}
+
+_t_exit() {
+  local rc=$? i
+  for ((i=${#T_CLEANUP[@]}-1; i>=0; i--)); do eval "${T_CLEANUP[$i]}" >/dev/null 2>&1 || true; done
+  for pid in "${T_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${T_PIDS[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  if [ "$T_FAILED" -gt 0 ] || [ "$T_KEEP" = 1 ]; then echo "# test dir kept: $T_DIR"; else rm -rf "$T_DIR"; fi
+  exit $rc
+}
+trap _t_exit EXIT
+trap 'exit 130' INT TERM
+
+t_ok()   { T_N=$((T_N+1)); echo "ok $T_N - $*"; }
+t_fail() { T_N=$((T_N+1)); T_FAILED=$((T_FAILED+1)); echo "not ok $T_N - $*"; }
+t_diag() { echo "# $*"; }
+# t_check NAME CMD...: ok when CMD succeeds
+t_check() { local n=$1; shift; if "$@"; then t_ok "$n"; else t_fail "$n"; fi; }
+# t_is GOT WANT NAME
+t_is() { if [ "$1" == "$2" ]; then t_ok "$3"; else t_fail "$3 (got '$1', want '$2')"; fi; }
+# t_like GOT REGEX NAME
+t_like() { if [[ "$1" =~ $2 ]]; then t_ok "$3"; else t_fail "$3 (got '$1', want /$2/)"; fi; }
+# t_bail REASON: a failure that makes the rest meaningless
+t_bail() { t_fail "$*"; exit 1; }
+t_done() { echo "1..$T_N"; [ "$T_FAILED" -eq 0 ]; }
+t_cleanup() { T_CLEANUP+=("$*"); }
+
+# A TCP port on 127.0.0.1 nobody listens on now (random, checked with ss).
+t_free_port() {
+  local p
+  for _ in $(seq 200); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    ss -Hltn "sport = :$p" 2>/dev/null | grep -q . && continue
+    echo "$p"; return 0
+  done
+  return 1
+}
+
+# t_spawn NAME CMD...: start CMD in the background, output to $T_DIR/NAME.log; sets T_PID.
+t_spawn() {
+  local n=$1; shift
+  "$@" >"$T_DIR/$n.log" 2>&1 &
+  T_PID=$!; T_PIDS+=("$T_PID")
+}
+
+# t_wait_http URL SECONDS [EXPECTED_STATUS]: poll until URL answers (default any 2xx).
+t_wait_http() {
+  local url=$1 secs=$2 want=${3:-2..} code end=$((SECONDS + $2))
+  while [ $SECONDS -le $end ]; do
+    code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$url" 2>/dev/null)
+    [[ "$code" =~ ^$want$ ]] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# t_wait_for SECONDS CMD...: poll until CMD succeeds.
+t_wait_for() {
+  local end=$((SECONDS + $1)); shift
+  while [ $SECONDS -le $end ]; do "$@" && return 0; sleep 0.1; done
+  return 1
+}

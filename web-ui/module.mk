@@ -1,0 +1,1 @@
+# web-ui/: fragment (filled in by the module)
