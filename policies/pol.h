@@ -84,10 +84,14 @@ struct pol_policy {
 enum pol_driver_kind { POL_DRIVER_QEMU, POL_DRIVER_XEN };
 enum pol_accel { POL_ACCEL_AUTO, POL_ACCEL_KVM, POL_ACCEL_TCG };
 enum pol_boot_mode { POL_BOOT_CLONE, POL_BOOT_COLD };   /* cold: new workers boot from the image */
+/* observe: decisions are computed, logged and stored, but nothing is cloned or retired
+ * (a dry run for a new policy; also what API/dashboard tests run without VMs). */
+enum pol_mode { POL_MODE_ACTIVE, POL_MODE_OBSERVE };
 
 struct pol_config {
         char *path;                     /* the file it came from */
         char *pool;                     /* "web" */
+        enum pol_mode mode;             /* "mode: active | observe", default active */
         struct {
                 char *name;             /* service name, e.g. "web" */
                 char *front_listen;     /* nginx front, "127.0.0.1:8080" */
