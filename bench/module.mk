@@ -1,8 +1,8 @@
-# bench/: benchmarks. Modules append commands to BENCH_PROGS; `make bench` runs each in turn and
+# bench/: benchmarks. Modules append executables (one path each, no arguments) to BENCH_PROGS; `make bench` runs each in turn and
 # shows every BENCH line it prints (and keeps the full output under bench/out/).
 .PHONY: bench
 bench: all
-	$(Q)mkdir -p bench/out
+	$(Q)mkdir -p bench/out && rm -f bench/out/bench.log
 	$(Q)set -o pipefail; fails=0; for b in $(BENCH_PROGS); do \
 	  echo "== bench: $$b"; \
 	  if ! $$b 2>&1 | tee -a bench/out/bench.log; then echo "bench: $$b FAILED"; fails=$$((fails+1)); fi; \
