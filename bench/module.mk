@@ -7,3 +7,6 @@ bench: all
 	  echo "== bench: $$b"; \
 	  if ! $$b 2>&1 | tee -a bench/out/bench.log; then echo "bench: $$b FAILED"; fails=$$((fails+1)); fi; \
 	done; echo "== BENCH summary"; grep -h '^BENCH ' bench/out/bench.log | tail -n 50; [ $$fails -eq 0 ]
+
+# sf-loadgen: open-loop load for the elastic web-server experiment (bench/e2e_scaleout.sh, make run LOAD=1)
+$(eval $(call PROGRAM,sf-loadgen,bench/sf_loadgen.c,$(COMMON_LIB),$(call pc_libs,libcurl) -lm))
