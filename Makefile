@@ -123,6 +123,11 @@ check: deps
 check-unit: all
 	$(Q)tests/run --unit $(if $(TESTS),-k '$(TESTS)')
 
+# The whole appliance in the foreground (Ctrl-C stops it); LOAD=1 adds a bounded load ramp.
+run: deps
+	$(Q)$(MAKE) --no-print-directory all guest
+	$(Q)scaler/snowscale-appliance $(if $(filter 1,$(LOAD)),--load)
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/snowscale
 	install -m755 $(ALL_BINS) $(DESTDIR)$(PREFIX)/bin/
