@@ -1,1 +1,46 @@
-# clonecore/: fragment (filled in by the module)
+# clonecore/: the SnowFlock engine (descriptor, generations, page store, memserver, memtap) and
+# its hypervisor drivers. Driver fragments append to CC_DRIVER_SRCS / CC_DRIVER_CFLAGS / CC_LDLIBS.
+CC_DRIVER_SRCS   :=
+CC_DRIVER_CFLAGS :=
+CC_LDLIBS        :=
+-include clonecore/drivers/qemu.mk clonecore/drivers/xen.mk
+# Until the QEMU fragment exists, its source (if any) is compiled in directly.
+ifeq ($(wildcard clonecore/drivers/qemu.mk),)
+CC_DRIVER_SRCS += $(wildcard clonecore/drivers/qemu.c)
+endif
+# A fragment may name a source that is not written yet: build what exists, register what is built.
+CC_DRIVER_SRCS := $(filter $(wildcard $(CC_DRIVER_SRCS)),$(CC_DRIVER_SRCS))
+CC_REGISTRY_CFLAGS := $(if $(filter clonecore/drivers/qemu.c,$(CC_DRIVER_SRCS)),-DCC_REG_QEMU) \
+                      $(if $(filter clonecore/drivers/xen.c,$(CC_DRIVER_SRCS)),-DCC_REG_XEN)
+
+DEB_PKGS += libfuse3-dev fuse3 libxxhash-dev liblz4-dev libssl-dev zlib1g-dev libjson-c-dev \
+            iproute2 clang
+
+CC_PKGS := json-c libxxhash liblz4 fuse3 libcrypto zlib
+CC_SRCS := clonecore/registry.c clonecore/util.c clonecore/descriptor.c clonecore/pagemap.c \
+           clonecore/store.c clonecore/generation.c clonecore/engine.c clonecore/proto.c \
+           clonecore/memserver.c clonecore/memtap.c
+CC_SRCS := $(filter $(wildcard $(CC_SRCS)),$(CC_SRCS))
+
+$(eval $(call LIBRARY,clonecore,$(CC_SRCS) $(CC_DRIVER_SRCS),$(call pc_cflags,$(CC_PKGS)) $(CC_DRIVER_CFLAGS) $(CC_REGISTRY_CFLAGS)))
+CC_LIB    := $(LIBDIR)/libclonecore.a
+CC_LDLIBS += $(call pc_libs,$(CC_PKGS))
+
+CC_TOOLS := $(patsubst clonecore/tools/sf_%.c,sf-%,$(wildcard clonecore/tools/sf_*.c))
+$(foreach t,$(CC_TOOLS),$(eval $(call PROGRAM,$(t),clonecore/tools/$(subst -,_,$(t)).c,$(CC_LIB) $(COMMON_LIB),$(CC_LDLIBS),$(call pc_cflags,$(CC_PKGS)))))
+
+CC_UNIT := $(patsubst tests/unit/%.c,%,$(filter-out tests/unit/test_cc_qemu% tests/unit/test_cc_xen%,$(wildcard tests/unit/test_cc_*.c)))
+$(foreach t,$(CC_UNIT),$(eval $(call UNIT_TEST,$(t),tests/unit/$(t).c,$(CC_LIB) $(COMMON_LIB),$(CC_LDLIBS),-Iclonecore)))
+
+# Fuzz target (libFuzzer, clang): built on demand by tests/integration/clonecore_fuzz.sh.
+CC_FUZZ := $(TESTBIN)/fuzz/cc_descriptor
+$(CC_FUZZ): tests/fuzz/cc_descriptor.c clonecore/descriptor.c clonecore/pagemap.c clonecore/util.c
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  FUZZ    $@")
+	$(Q)clang $(CPPFLAGS) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -Iclonecore \
+	  $(call pc_cflags,$(CC_PKGS)) -o $@ $^ $(call pc_libs,json-c libxxhash zlib)
+
+BENCH_PROGS += $(wildcard bench/clonecore_*.sh)
+
+.PHONY: clonecore
+clonecore: $(CC_LIB) $(addprefix $(BIN)/,$(CC_TOOLS)) $(addprefix $(TESTBIN)/unit/,$(CC_UNIT))

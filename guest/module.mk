@@ -1,1 +1,32 @@
-# guest/: fragment (filled in by the module)
+# guest/: the worker guest image (make guest). Static guest programs are built with their own rules
+# (not PROGRAM: they run inside the VM, not on the host, and must not be installed as host tools).
+# Outputs: build/guest/vmlinuz, build/guest/initrd.gz; downloads cached under build/guest/dl.
+GUEST_DIR      := $(BUILD)/guest
+GUEST_KERNEL   := $(GUEST_DIR)/vmlinuz
+GUEST_INITRD   := $(GUEST_DIR)/initrd.gz
+GUEST_CFLAGS   := -std=gnu11 -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
+                  -Wmissing-prototypes -Wno-missing-field-initializers -pthread
+# Every transport guest/agent_*.c is linked into sf-guestd (agent.h); a transport needing a library
+# appends it to GUEST_AGENT_LDLIBS (static).
+GUEST_AGENT_SRCS := guest/agent.c $(sort guest/agent_proto.c $(wildcard guest/agent_*.c))
+GUEST_AGENT_LDLIBS ?=
+DEB_PKGS += busybox-static cpio qemu-system-x86 qemu-utils
+
+$(GUEST_DIR)/sfdemo: guest/sfdemo.c
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  CC      $@ (static)")
+	$(Q)$(CC) $(GUEST_CFLAGS) -static -o $@ $^
+
+$(GUEST_DIR)/sf-guestd: $(GUEST_AGENT_SRCS) guest/agent.h
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  CC      $@ (static)")
+	$(Q)$(CC) $(GUEST_CFLAGS) -Iguest -static -o $@ $(GUEST_AGENT_SRCS) $(GUEST_AGENT_LDLIBS)
+
+$(GUEST_INITRD): $(GUEST_DIR)/sfdemo $(GUEST_DIR)/sf-guestd guest/init guest/modules.list guest/mkimage.sh
+	$(Q)guest/mkimage.sh $(GUEST_DIR) $(GUEST_DIR)/sfdemo $(GUEST_DIR)/sf-guestd
+
+$(GUEST_KERNEL): $(GUEST_INITRD)
+
+.PHONY: guest
+guest: $(GUEST_INITRD)
+	@echo "  GUEST   image ready: $(GUEST_KERNEL) $(GUEST_INITRD)"

@@ -24,7 +24,8 @@ struct pol_diags {
         struct pol_diag *v;
         size_t n;
 };
-/* "FILE:LINE:COL: PATH: MSG\n" for each. */
+/* "FILE:LINE:COL: PATH: MSG\n" for each ("FILE:LINE:COL: MSG" when path is NULL, as for YAML
+ * syntax errors; "FILE: ..." when line is 0). */
 void pol_diags_print(const struct pol_diags *d, FILE *f);
 void pol_diags_free(struct pol_diags *d);
 
@@ -43,7 +44,9 @@ struct pol_target {
         double target;                  /* µs for latencies; plain number for rps/inflight */
 };
 
-struct pol_rate {                       /* "100%/10s" or "1/30s"; amount 0 = unlimited */
+struct pol_rate {                       /* "100%/10s" or "1/30s"; amount 0 = unlimited.
+                                         * percent: amount is in percent (100 for "100%") of the
+                                         * count at the start of the period; else clones. */
         double amount;
         bool percent;
         uint64_t per_us;
@@ -61,6 +64,8 @@ struct pol_schedule {                   /* cron-like floor: "m h dom mon dow" */
         uint32_t hour, dom, mon;        /* bit sets: hour 0..23, dom 1..31, mon 1..12 */
         uint8_t dow;                    /* bit 0 = Sunday .. bit 6 = Saturday */
         int min_clones;
+        uint64_t duration_us;           /* floor holds this long after each matching minute;
+                                         * default 60 s (= while the expression matches) */
 };
 
 enum pol_missing { POL_MISSING_HOLD, POL_MISSING_TREAT_AS_TARGET };
@@ -111,7 +116,8 @@ struct pol_config {
                 enum pol_accel accel;
                 enum pol_boot_mode boot;
                 char *qemu_binary;      /* default qemu-system-x86_64 */
-                char *kernel, *initrd;  /* the worker image, default guest/out/{vmlinuz,initrd.gz} */
+                char *kernel, *initrd;  /* the worker image, default build/guest/{vmlinuz,initrd.gz}
+                                         * (relative to the working directory) */
                 char *cmdline;          /* extra kernel command line */
                 uint64_t memory_bytes;  /* "256M" */
                 int vcpus;
@@ -159,6 +165,9 @@ struct pol_window_stats {               /* one monitor window, service-wide */
         double p50_us, p95_us, p99_us;
         double error_rate;
         double inflight;
+        bool stale;                     /* no samples reached the monitor for this window (collector
+                                         * down): the metric is missing. count == 0 without stale is
+                                         * an idle service. */
 };
 struct pol_stats {
         struct pol_window_stats panic;  /* the short window */
@@ -179,10 +188,26 @@ struct pol_decision {
         int desired;
         bool panic;
         char reason[512];               /* a sentence an operator understands */
+        int from;                       /* serving + pending the decision started from */
 };
 /* now_us: any monotonic-ish clock in µs (tests pass synthetic time). */
 void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct pol_stats *st,
                 const struct pol_clones *c, uint64_t now_us, uint64_t wall_time_s,
                 struct pol_decision *ret);
+
+/* ---- helpers (additions) --------------------------------------------------------------- */
+/* Every default of a policy (target tracking on p95_latency with target 0 = unset). */
+void pol_policy_defaults(struct pol_policy *p);
+/* "p95_latency" etc., as written in the file and in the API. */
+const char *pol_metric_name(enum pol_metric m);
+bool pol_metric_is_latency(enum pol_metric m);
+/* The units of the file, for callers that take the same syntax (CLI flags, API parameters).
+ * "150ms", "1.5s", "1m30s", "0" -> µs; "256M", "1GiB", "4096" -> bytes. 0 or -EINVAL/-ERANGE. */
+int pol_parse_duration(const char *s, uint64_t *ret_us);
+int pol_parse_size(const char *s, uint64_t *ret_bytes);
+/* Schedules are evaluated in UTC on wall-clock seconds. The largest active floor (0 if none);
+ * *ret_index (may be NULL) is the schedule entry that set it. */
+bool pol_schedule_active(const struct pol_schedule *s, uint64_t wall_time_s);
+int pol_schedule_floor(const struct pol_policy *p, uint64_t wall_time_s, size_t *ret_index);
 
 #endif

@@ -1,0 +1,17 @@
+# clonecore/drivers/xen.mk: the Xen driver (libxenlight). Included by clonecore/module.mk.
+# The stream splitter/synthesizer is plain C and always built (and unit-tested); the driver
+# itself only where libxl's headers exist (Debian: libxen-dev), which then defines CC_HAVE_XEN.
+# XEN_PREFIX points at another root holding usr/include/libxl.h (the lab's unpacked libxen-dev).
+XEN_PREFIX ?=
+CC_XEN_HEADERS := $(wildcard $(XEN_PREFIX)/usr/include/libxl.h)
+
+CC_DRIVER_SRCS += clonecore/drivers/xen_stream.c
+CC_LDLIBS      += -lz
+ifneq ($(CC_XEN_HEADERS),)
+CC_DRIVER_SRCS   += clonecore/drivers/xen.c
+CC_DRIVER_CFLAGS += -DCC_HAVE_XEN $(if $(XEN_PREFIX),-isystem $(XEN_PREFIX)/usr/include)
+CC_LDLIBS        += $(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog
+endif
+
+# Round trip of the stream splitter/synthesizer on synthetic streams (no Xen needed).
+$(eval $(call UNIT_TEST,test_cc_xen_stream,tests/unit/test_cc_xen_stream.c clonecore/drivers/xen_stream.c,,-lz -lpthread,-Iclonecore/drivers))

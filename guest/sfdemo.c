@@ -1,0 +1,380 @@
+/* sfdemo: the worker VM's demo web app. An HTTP/1.1 server with an in-memory cache whose misses are
+ * expensive (a fixed amount of CPU work, -c MS) and whose hits are cheap; it is what shows that a
+ * clone inherits its parent's warm cache.
+ *
+ *   GET  /healthz           "ok"
+ *   GET  /item/KEY[?size=N] the item; X-Cache: hit|miss (a miss computes it, costing -c ms)
+ *   PUT  /item/KEY          store the body as KEY, overwriting in place when it fits
+ *   GET  /stats             {"items":..,"bytes":..,"hits":..,"misses":..,"hit_rate":..}
+ *   GET  /whoami            hostname and clone id (from /run/sf/clone_id)
+ *
+ * Static binary, no dependencies: the guest has only busybox. One thread per connection (bounded),
+ * the cache behind one mutex; a miss computes outside the lock. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_CONNS     128
+#define MAX_ITEMS     65536
+#define MAX_ITEM      (1u << 20)        /* 1 MiB per item */
+#define MAX_KEY       128
+#define REQ_MAX       8192
+#define NBUCKETS      16384
+
+struct item {
+        struct item *next;
+        char key[MAX_KEY];
+        size_t len, cap;
+        unsigned char *data;
+};
+
+static struct item *buckets[NBUCKETS];
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned long n_items, n_bytes, n_hits, n_misses;
+static atomic_int n_conns;
+static unsigned miss_cost_ms = 20;
+static size_t default_size = 4096;
+
+static uint64_t fnv1a(const void *p, size_t n, uint64_t h)
+{
+        const unsigned char *s = p;
+        for (size_t i = 0; i < n; i++) { h ^= s[i]; h *= 1099511628211ull; }
+        return h;
+}
+
+static uint64_t now_ns(void)
+{
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* The expensive backend: burn miss_cost_ms of CPU deriving the value from the key, so a miss costs
+ * real work on the vCPU (as a database query or template render would), not a sleep. */
+static unsigned char *compute_item(const char *key, size_t size)
+{
+        unsigned char *v = malloc(size ? size : 1);
+        uint64_t h = fnv1a(key, strlen(key), 1469598103934665603ull), end = now_ns() + miss_cost_ms * 1000000ull;
+        volatile uint64_t sink = 0;
+
+        if (!v)
+                return NULL;
+        while (now_ns() < end)
+                for (int i = 0; i < 4096; i++)
+                        sink += (h = h * 6364136223846793005ull + 1442695040888963407ull);
+        h = fnv1a(key, strlen(key), 1469598103934665603ull);
+        for (size_t i = 0; i < size; i++) {
+                h = h * 6364136223846793005ull + 1442695040888963407ull;
+                v[i] = (unsigned char)('a' + (h >> 59) % 26);
+        }
+        return v;
+}
+
+static struct item **slot(const char *key)
+{
+        struct item **p = &buckets[fnv1a(key, strlen(key), 1469598103934665603ull) % NBUCKETS];
+        while (*p && strcmp((*p)->key, key))
+                p = &(*p)->next;
+        return p;
+}
+
+/* Store a copy of data under key; overwrite in place when it fits (same pages, which is what the
+ * generation-freeze regression test relies on). Caller holds cache_lock. */
+static int cache_put_locked(const char *key, const unsigned char *data, size_t len)
+{
+        struct item **p = slot(key), *it = *p;
+
+        if (it && it->cap >= len) {
+                memcpy(it->data, data, len);
+                n_bytes = n_bytes - it->len + len;
+                it->len = len;
+                return 0;
+        }
+        if (!it) {
+                if (n_items >= MAX_ITEMS)
+                        return -ENOSPC;
+                it = calloc(1, sizeof(*it));
+                if (!it)
+                        return -ENOMEM;
+                snprintf(it->key, sizeof(it->key), "%s", key);
+                *p = it;
+                n_items++;
+        }
+        free(it->data);
+        n_bytes -= it->len;
+        it->data = malloc(len ? len : 1);
+        if (!it->data) {
+                it->len = it->cap = 0;
+                return -ENOMEM;
+        }
+        memcpy(it->data, data, len);
+        it->len = it->cap = len;
+        n_bytes += len;
+        return 0;
+}
+
+static int write_all(int fd, const void *buf, size_t len)
+{
+        const char *p = buf;
+        while (len) {
+                ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n <= 0)
+                        return -1;
+                p += n;
+                len -= (size_t)n;
+        }
+        return 0;
+}
+
+static int respond(int fd, int code, const char *extra_hdr, const void *body, size_t len, int keep)
+{
+        char hdr[512];
+        const char *msg = code == 200 ? "OK" : code == 404 ? "Not Found" : code == 400 ? "Bad Request" :
+                          code == 413 ? "Payload Too Large" : code == 507 ? "Insufficient Storage" : "Error";
+        int n = snprintf(hdr, sizeof(hdr), "HTTP/1.1 %d %s\r\nContent-Length: %zu\r\nContent-Type: %s\r\n"
+                         "Connection: %s\r\n%s\r\n", code, msg, len,
+                         code == 200 && body && len && ((const char *)body)[0] == '{' ? "application/json" : "text/plain",
+                         keep ? "keep-alive" : "close", extra_hdr ? extra_hdr : "");
+        if (write_all(fd, hdr, (size_t)n) < 0)
+                return -1;
+        return len ? write_all(fd, body, len) : 0;
+}
+
+static void read_small(const char *path, char *buf, size_t len)
+{
+        FILE *f = fopen(path, "re");
+        buf[0] = 0;
+        if (!f)
+                return;
+        if (fgets(buf, (int)len, f))
+                buf[strcspn(buf, "\r\n")] = 0;
+        fclose(f);
+}
+
+static int handle_get_item(int fd, const char *key, const char *query, int keep)
+{
+        size_t size = default_size;
+        const char *q = query ? strstr(query, "size=") : NULL;
+        unsigned char *v, *copy;
+        size_t len;
+        struct item *it;
+        int rc;
+
+        if (q) {
+                size = strtoul(q + 5, NULL, 10);
+                if (size > MAX_ITEM)
+                        return respond(fd, 413, NULL, "size too large\n", 15, keep);
+        }
+        pthread_mutex_lock(&cache_lock);
+        it = *slot(key);
+        if (it) {
+                n_hits++;
+                copy = malloc(it->len ? it->len : 1);
+                len = it->len;
+                if (copy)
+                        memcpy(copy, it->data, len);
+                pthread_mutex_unlock(&cache_lock);
+                if (!copy)
+                        return respond(fd, 500, NULL, "oom\n", 4, 0);
+                rc = respond(fd, 200, "X-Cache: hit\r\n", copy, len, keep);
+                free(copy);
+                return rc;
+        }
+        n_misses++;
+        pthread_mutex_unlock(&cache_lock);
+        v = compute_item(key, size);
+        if (!v)
+                return respond(fd, 500, NULL, "oom\n", 4, 0);
+        pthread_mutex_lock(&cache_lock);
+        if (!*slot(key))
+                cache_put_locked(key, v, size);
+        pthread_mutex_unlock(&cache_lock);
+        rc = respond(fd, 200, "X-Cache: miss\r\n", v, size, keep);
+        free(v);
+        return rc;
+}
+
+static bool valid_key(const char *k)
+{
+        size_t n = strlen(k);
+        if (!n || n >= MAX_KEY)
+                return false;
+        for (; *k; k++)
+                if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || (*k >= '0' && *k <= '9') ||
+                      *k == '-' || *k == '_' || *k == '.'))
+                        return false;
+        return true;
+}
+
+/* One request already read into buf (headers complete at hdr_end). Returns bytes consumed or -1. */
+static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep)
+{
+        char method[8], target[256], out[512];
+        const char *cl = NULL, *q;
+        size_t body_len = 0;
+        char *path, *query;
+
+        buf[hdr_end - 1] = 0;
+        if (sscanf(buf, "%7s %255s", method, target) != 2) {
+                respond(fd, 400, NULL, "bad request\n", 12, 0);
+                return -1;
+        }
+        *keep = strstr(buf, "HTTP/1.1") && !strcasestr(buf, "Connection: close");
+        if ((q = strcasestr(buf, "\nContent-Length:")))
+                cl = q + 16;
+        if (cl) {
+                body_len = strtoul(cl, NULL, 10);
+                if (body_len > MAX_ITEM) {
+                        respond(fd, 413, NULL, "body too large\n", 15, 0);
+                        return -1;
+                }
+        }
+        if (have < hdr_end + body_len)
+                return 0;                       /* need more */
+        path = target;
+        query = strchr(target, '?');
+        if (query)
+                *query++ = 0;
+
+        if (!strcmp(path, "/healthz")) {
+                respond(fd, 200, NULL, "ok\n", 3, *keep);
+        } else if (!strcmp(path, "/stats")) {
+                pthread_mutex_lock(&cache_lock);
+                unsigned long h = n_hits, m = n_misses, it = n_items, b = n_bytes;
+                pthread_mutex_unlock(&cache_lock);
+                int n = snprintf(out, sizeof(out), "{\"items\":%lu,\"bytes\":%lu,\"hits\":%lu,\"misses\":%lu,"
+                                 "\"hit_rate\":%.4f,\"miss_cost_ms\":%u}\n", it, b, h, m,
+                                 h + m ? (double)h / (double)(h + m) : 0.0, miss_cost_ms);
+                respond(fd, 200, NULL, out, (size_t)n, *keep);
+        } else if (!strcmp(path, "/whoami")) {
+                char host[64] = "", id[64] = "";
+                gethostname(host, sizeof(host) - 1);
+                read_small("/run/sf/clone_id", id, sizeof(id));
+                int n = snprintf(out, sizeof(out), "{\"hostname\":\"%s\",\"clone_id\":\"%s\"}\n", host,
+                                 id[0] ? id : "parent");
+                respond(fd, 200, NULL, out, (size_t)n, *keep);
+        } else if (!strncmp(path, "/item/", 6) && valid_key(path + 6)) {
+                if (!strcmp(method, "GET")) {
+                        if (handle_get_item(fd, path + 6, query, *keep) < 0)
+                                return -1;
+                } else if (!strcmp(method, "PUT") || !strcmp(method, "POST")) {
+                        pthread_mutex_lock(&cache_lock);
+                        int rc = cache_put_locked(path + 6, (unsigned char *)buf + hdr_end, body_len);
+                        pthread_mutex_unlock(&cache_lock);
+                        if (rc)
+                                respond(fd, 507, NULL, "cache full\n", 11, *keep);
+                        else
+                                respond(fd, 200, NULL, "stored\n", 7, *keep);
+                } else {
+                        respond(fd, 400, NULL, "method\n", 7, 0);
+                        return -1;
+                }
+        } else {
+                respond(fd, 404, NULL, "not found\n", 10, *keep);
+        }
+        return (long)(hdr_end + body_len);
+}
+
+static void *conn_main(void *arg)
+{
+        int fd = (int)(intptr_t)arg, keep = 1;
+        size_t cap = REQ_MAX + MAX_ITEM, have = 0;
+        char *buf = malloc(cap + 1);
+
+        while (buf && keep) {
+                char *end;
+                buf[have] = 0;
+                end = strstr(buf, "\r\n\r\n");
+                if (end) {
+                        long used = serve_one(fd, buf, have, (size_t)(end - buf) + 4, &keep);
+                        if (used < 0)
+                                break;
+                        if (used > 0) {
+                                memmove(buf, buf + used, have - (size_t)used);
+                                have -= (size_t)used;
+                                continue;
+                        }
+                } else if (have > REQ_MAX) {
+                        break;
+                }
+                if (have == cap)
+                        break;
+                ssize_t n = recv(fd, buf + have, cap - have, 0);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n <= 0)
+                        break;
+                have += (size_t)n;
+        }
+        free(buf);
+        close(fd);
+        atomic_fetch_sub(&n_conns, 1);
+        return NULL;
+}
+
+int main(int argc, char **argv)
+{
+        unsigned port = 80;
+        int opt, one = 1, lfd;
+        struct sockaddr_in sa = { .sin_family = AF_INET };
+        pthread_attr_t attr;
+
+        while ((opt = getopt(argc, argv, "p:c:s:")) != -1) {
+                switch (opt) {
+                case 'p': port = (unsigned)strtoul(optarg, NULL, 10); break;
+                case 'c': miss_cost_ms = (unsigned)strtoul(optarg, NULL, 10); break;
+                case 's': default_size = strtoul(optarg, NULL, 10); break;
+                default:
+                        fprintf(stderr, "usage: sfdemo [-p port] [-c miss_cost_ms] [-s item_size]\n");
+                        return 2;
+                }
+        }
+        if (default_size > MAX_ITEM || miss_cost_ms > 60000 || !port || port > 65535) {
+                fprintf(stderr, "sfdemo: option out of range\n");
+                return 2;
+        }
+        signal(SIGPIPE, SIG_IGN);
+        lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+        sa.sin_port = htons((uint16_t)port);
+        if (lfd < 0 || bind(lfd, (struct sockaddr *)&sa, sizeof(sa)) < 0 || listen(lfd, 256) < 0) {
+                perror("sfdemo: listen");
+                return 1;
+        }
+        fprintf(stderr, "sfdemo: listening on port %u, miss cost %u ms, item size %zu\n", port, miss_cost_ms,
+                default_size);
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        pthread_attr_setstacksize(&attr, 128 * 1024);
+        for (;;) {
+                pthread_t t;
+                int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+                if (fd < 0)
+                        continue;
+                if (atomic_load(&n_conns) >= MAX_CONNS) {
+                        respond(fd, 503, NULL, "busy\n", 5, 0);
+                        close(fd);
+                        continue;
+                }
+                setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+                atomic_fetch_add(&n_conns, 1);
+                if (pthread_create(&t, &attr, conn_main, (void *)(intptr_t)fd)) {
+                        atomic_fetch_sub(&n_conns, 1);
+                        close(fd);
+                }
+        }
+}

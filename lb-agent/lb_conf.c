@@ -1,0 +1,191 @@
+/* Names, addresses and the text nginx reads: the front config from its template and the
+ * upstream include the agent rewrites on every change. */
+#include "lb.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ss_util.h"
+
+bool lb_id_valid(const char *s)
+{
+        size_t n = strlen(s);
+
+        if (n == 0 || n >= LB_ID_MAX)
+                return false;
+        for (size_t i = 0; i < n; i++) {
+                char c = s[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '.' || c == '_' || c == '-'))
+                        return false;
+        }
+        return true;
+}
+
+/* The address ends up verbatim in an nginx config: only characters that cannot start a new
+ * token or directive are allowed (no space, ';', '{', quotes, '#'). */
+bool lb_address_valid(const char *s)
+{
+        char host[LB_ADDR_MAX];
+        unsigned port;
+        size_t n = strlen(s);
+
+        if (n == 0 || n >= LB_ADDR_MAX)
+                return false;
+        if (ss_split_hostport(s, host, sizeof(host), &port) < 0)
+                return false;
+        if (s[0] == '[') {
+                for (const char *p = host; *p; p++)
+                        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') ||
+                              (*p >= 'A' && *p <= 'F') || *p == ':' || *p == '.'))
+                                return false;
+                return strchr(host, ':') != NULL;
+        }
+        for (const char *p = host; *p; p++)
+                if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                      (*p >= '0' && *p <= '9') || *p == '.' || *p == '-'))
+                        return false;
+        return host[0] != '-' && host[0] != '.';
+}
+
+struct buf {
+        char *p;
+        size_t len, cap;
+};
+
+static int buf_add(struct buf *b, const char *s, size_t n)
+{
+        if (b->len + n + 1 > b->cap) {
+                size_t cap = b->cap ? b->cap : 1024;
+                char *p;
+                while (cap < b->len + n + 1)
+                        cap *= 2;
+                p = realloc(b->p, cap);
+                if (!p)
+                        return -ENOMEM;
+                b->p = p;
+                b->cap = cap;
+        }
+        memcpy(b->p + b->len, s, n);
+        b->len += n;
+        b->p[b->len] = 0;
+        return 0;
+}
+
+static int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int buf_printf(struct buf *b, const char *fmt, ...)
+{
+        char tmp[512];
+        va_list ap;
+        int n;
+
+        va_start(ap, fmt);
+        n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+        va_end(ap);
+        if (n < 0 || (size_t)n >= sizeof(tmp))
+                return -EOVERFLOW;
+        return buf_add(b, tmp, (size_t)n);
+}
+
+int lb_template_render(const char *tmpl, const struct lb_var *vars, size_t n_vars, char **ret,
+                       char *err, size_t errlen)
+{
+        struct buf b = { 0 };
+        const char *p = tmpl;
+        int r = 0, line = 1;
+
+        /* @NAME@ with NAME = [A-Z][A-Z0-9_]*; any other '@' (named locations like @fallback)
+         * is literal. */
+        while (*p) {
+                const char *at = strchr(p, '@'), *q;
+                size_t i;
+
+                if (!at) {
+                        r = buf_add(&b, p, strlen(p));
+                        break;
+                }
+                for (const char *c = p; c < at; c++)
+                        line += *c == '\n';
+                r = buf_add(&b, p, (size_t)(at - p));
+                if (r < 0)
+                        goto out;
+                q = at + 1;
+                if (!(*q >= 'A' && *q <= 'Z')) {
+                        r = buf_add(&b, "@", 1);
+                        p = at + 1;
+                        if (r < 0)
+                                goto out;
+                        continue;
+                }
+                while ((*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') || *q == '_')
+                        q++;
+                if (*q != '@') {
+                        r = buf_add(&b, at, (size_t)(q - at));
+                        p = q;
+                        if (r < 0)
+                                goto out;
+                        continue;
+                }
+                for (i = 0; i < n_vars; i++)
+                        if (strlen(vars[i].name) == (size_t)(q - at - 1) &&
+                            strncmp(vars[i].name, at + 1, (size_t)(q - at - 1)) == 0)
+                                break;
+                if (i == n_vars) {
+                        snprintf(err, errlen, "line %d: unknown template variable %.*s", line,
+                                 (int)(q - at + 1), at);
+                        r = -EINVAL;
+                        goto out;
+                }
+                r = buf_add(&b, vars[i].value, strlen(vars[i].value));
+                if (r < 0)
+                        goto out;
+                p = q + 1;
+        }
+        if (r < 0)
+                goto out;
+        if (!b.p && (r = buf_add(&b, "", 0)) < 0)
+                goto out;
+        *ret = b.p;
+        b.p = NULL;
+out:
+        free(b.p);
+        return r;
+}
+
+int lb_upstream_render(const char *upstream, uint64_t generation, const char *const *addrs,
+                       size_t n, char **ret)
+{
+        struct buf b = { 0 };
+        int r;
+
+        r = buf_printf(&b, "# Written by snowscale-lb on every change; edits are overwritten.\n"
+                           "upstream %s {\n", upstream);
+        for (size_t i = 0; r == 0 && i < n; i++) {
+                if (!lb_address_valid(addrs[i])) {
+                        r = -EINVAL;
+                        break;
+                }
+                /* A backend that fails a connection is skipped for 2 s (the request itself
+                 * moves on via proxy_next_upstream); membership stays the agent's decision. */
+                r = buf_printf(&b, "    server %s max_fails=1 fail_timeout=2s;\n", addrs[i]);
+        }
+        /* nginx rejects an upstream without servers; a `down` placeholder is never contacted,
+         * and the front answers 503 itself while $snowscale_backends is 0. */
+        if (r == 0 && n == 0)
+                r = buf_printf(&b, "    server 127.0.0.1:1 down;\n");
+        if (r == 0)
+                r = buf_printf(&b, "    keepalive 32;\n}\n"
+                                   "map $server_port $snowscale_backends { default \"%zu\"; }\n"
+                                   "map $server_port $snowscale_generation { default \"%" PRIu64 "\"; }\n",
+                               n, generation);
+        if (r < 0) {
+                free(b.p);
+                return r;
+        }
+        *ret = b.p;
+        return 0;
+}

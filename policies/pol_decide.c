@@ -1,0 +1,465 @@
+/* pol_decide: the scaling decision. Pure: no I/O, no clock; everything it remembers between
+ * calls lives in struct pol_state, so tests drive it with synthetic time.
+ *
+ * One decision, in order (each step is the rule of the system it is borrowed from):
+ *   1. per metric, target tracking: ceil(serving * value / target), no action within the
+ *      tolerance band (Kubernetes HPA);
+ *   2. missing data never scales down: hold, or treat the metric as on target (HPA);
+ *   3. panic mode: when the short window reads >= threshold x target, scale on the short window
+ *      and never down, until a whole stable window passes without a trigger (Knative KPA);
+ *   4. stabilization: up to the lowest recommendation of the up window, down only to the
+ *      highest of the down window (HPA behavior.stabilizationWindowSeconds);
+ *   5. step and rate limits, counted from the size at the start of the rate period (HPA
+ *      behavior policies);
+ *   6. min/max and schedule floors.
+ * Pending clones are ordered capacity: desired is compared with serving + pending, so the same
+ * capacity is never ordered twice, while metrics are read per serving clone. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pol_internal.h"
+
+#define EV_CAP 4096
+
+struct rec {
+        uint64_t t;
+        int v;
+};
+
+/* Monotonic deque over (time, recommendation): the front is the min (or max) of the window.
+ * Values are clamped to 0..POL_MAX_CLONES_LIMIT and strictly monotonic inside the deque, so it
+ * never holds more than POL_MAX_CLONES_LIMIT + 1 entries whatever the tick rate. */
+struct mdeque {
+        struct rec *v;
+        size_t head, n, cap;
+};
+
+struct ev {
+        uint64_t t;
+        int from;
+};
+
+struct evring {
+        struct ev v[EV_CAP];
+        size_t head, n;
+};
+
+struct pol_state {
+        struct mdeque up_min, down_max;
+        struct evring up_ev, down_ev;
+        bool panic;
+        uint64_t panic_last_us;         /* last time the panic condition held */
+};
+
+struct pol_state *pol_state_new(void)
+{
+        return calloc(1, sizeof(struct pol_state));
+}
+
+void pol_state_free(struct pol_state *s)
+{
+        if (!s)
+                return;
+        free(s->up_min.v);
+        free(s->down_max.v);
+        free(s);
+}
+
+static struct rec *mq_at(struct mdeque *q, size_t i)
+{
+        return &q->v[(q->head + i) % q->cap];
+}
+
+static void mq_expire(struct mdeque *q, uint64_t now, uint64_t window)
+{
+        while (q->n && mq_at(q, 0)->t + window <= now) {
+                q->head = (q->head + 1) % q->cap;
+                q->n--;
+        }
+}
+
+/* want_max: keep a decreasing deque (front = max); else increasing (front = min). */
+static int mq_push(struct mdeque *q, uint64_t now, int v, bool want_max)
+{
+        while (q->n) {
+                int back = mq_at(q, q->n - 1)->v;
+                if (want_max ? back > v : back < v)
+                        break;
+                q->n--;
+        }
+        if (q->n == q->cap) {
+                size_t cap = q->cap ? q->cap * 2 : 16;
+                struct rec *nv = malloc(cap * sizeof(*nv));
+                if (!nv)
+                        return -ENOMEM;
+                for (size_t i = 0; i < q->n; i++)
+                        nv[i] = *mq_at(q, i);
+                free(q->v);
+                q->v = nv;
+                q->cap = cap;
+                q->head = 0;
+        }
+        *mq_at(q, q->n) = (struct rec){ now, v };
+        q->n++;
+        return 0;
+}
+
+static void ev_expire(struct evring *r, uint64_t now, uint64_t per)
+{
+        while (r->n && r->v[r->head].t + per <= now) {
+                r->head = (r->head + 1) % EV_CAP;
+                r->n--;
+        }
+}
+
+static void ev_push(struct evring *r, uint64_t now, int from)
+{
+        if (r->n == EV_CAP) {           /* drop the oldest: the limit can only get looser */
+                r->head = (r->head + 1) % EV_CAP;
+                r->n--;
+        }
+        r->v[(r->head + r->n) % EV_CAP] = (struct ev){ now, from };
+        r->n++;
+}
+
+/* ---- reason text ------------------------------------------------------------------------ */
+struct sbuf {
+        char *p;
+        size_t len, o;
+};
+
+static void sb_add(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_add(struct sbuf *b, const char *fmt, ...)
+{
+        va_list ap;
+        int n;
+
+        if (b->o + 1 >= b->len)
+                return;
+        va_start(ap, fmt);
+        n = vsnprintf(b->p + b->o, b->len - b->o, fmt, ap);
+        va_end(ap);
+        if (n > 0)
+                b->o = b->o + (size_t)n >= b->len ? b->len - 1 : b->o + (size_t)n;
+}
+
+static const char *short_name(enum pol_metric m)
+{
+        switch (m) {
+        case POL_METRIC_P50_LATENCY: return "p50";
+        case POL_METRIC_P95_LATENCY: return "p95";
+        case POL_METRIC_P99_LATENCY: return "p99";
+        case POL_METRIC_RPS_PER_CLONE: return "rps/clone";
+        case POL_METRIC_INFLIGHT_PER_CLONE: return "inflight/clone";
+        }
+        return "?";
+}
+
+static void fmt_value(char *buf, size_t len, enum pol_metric m, double v)
+{
+        if (!pol_metric_is_latency(m))
+                snprintf(buf, len, "%.3g", v);
+        else if (v >= 10e6)
+                snprintf(buf, len, "%.1fs", v / 1e6);
+        else if (v >= 10e3)
+                snprintf(buf, len, "%.0fms", v / 1e3);
+        else if (v >= 1e3)
+                snprintf(buf, len, "%.1fms", v / 1e3);
+        else
+                snprintf(buf, len, "%.0fus", v);
+}
+
+/* ---- per-metric reading ----------------------------------------------------------------- */
+struct reading {
+        bool missing;
+        bool idle;                      /* no requests in the window */
+        double value, ratio;
+        int rec;                        /* recommendation (total clones), before any limit */
+        bool within;                    /* inside the tolerance band */
+};
+
+static double metric_value(enum pol_metric m, const struct pol_window_stats *w, int serving)
+{
+        int per = serving > 0 ? serving : 1;
+
+        switch (m) {
+        case POL_METRIC_P50_LATENCY: return w->p50_us;
+        case POL_METRIC_P95_LATENCY: return w->p95_us;
+        case POL_METRIC_P99_LATENCY: return w->p99_us;
+        case POL_METRIC_RPS_PER_CLONE: return w->rps / per;
+        case POL_METRIC_INFLIGHT_PER_CLONE: return w->inflight / per;
+        }
+        return 0;
+}
+
+static int clamp_rec(double x)
+{
+        if (!(x > 0))
+                return 0;
+        if (x > POL_MAX_CLONES_LIMIT)
+                return POL_MAX_CLONES_LIMIT;
+        /* ceil of 3 * 2.0000000001 must be 6, not 7: forgive float noise */
+        return (int)ceil(x - 1e-9);
+}
+
+static void read_metric(const struct pol_policy *p, const struct pol_target *t,
+                        const struct pol_window_stats *w, int serving, int ordered, struct reading *r)
+{
+        memset(r, 0, sizeof(*r));
+        if (w->stale) {
+                r->missing = true;
+                r->rec = ordered;
+                return;
+        }
+        r->idle = w->count == 0;
+        /* an idle window has no latency: nothing is slow */
+        r->value = r->idle && pol_metric_is_latency(t->metric) ? 0 : metric_value(t->metric, w, serving);
+        if (!isfinite(r->value) || r->value < 0) {
+                r->missing = true;
+                r->rec = ordered;
+                return;
+        }
+        r->ratio = t->target > 0 ? r->value / t->target : 0;
+        if (fabs(r->ratio - 1) <= p->tolerance) {
+                r->within = true;
+                r->rec = ordered;
+                return;
+        }
+        /* with no serving clone yet, size from one: the parent's load is the signal */
+        r->rec = clamp_rec((r->ratio > 1 && serving < 1 ? 1 : serving) * r->ratio);
+}
+
+/* "p95 412ms > target 150ms (x2.7) over 6s panic window" */
+static void describe(struct sbuf *b, const struct pol_target *t, const struct reading *r,
+                     const struct pol_policy *p, uint64_t window_us, bool panic_window)
+{
+        char v[32], tg[32], w[32];
+
+        pol_fmt_duration(w, sizeof(w), window_us);
+        fmt_value(tg, sizeof(tg), t->metric, t->target);
+        if (r->missing) {
+                sb_add(b, "no data for %s over the %s window", pol_metric_name(t->metric), w);
+                return;
+        }
+        if (r->idle) {
+                sb_add(b, "no requests over %s%s window (%s target %s)", w, panic_window ? " panic" : "",
+                       short_name(t->metric), tg);
+                return;
+        }
+        fmt_value(v, sizeof(v), t->metric, r->value);
+        if (r->within)
+                sb_add(b, "%s %s within %.0f%% of target %s over %s window", short_name(t->metric), v,
+                       p->tolerance * 100, tg, w);
+        else
+                sb_add(b, "%s %s %s target %s (x%.*f) over %s%s window", short_name(t->metric), v,
+                       r->ratio > 1 ? ">" : "<", tg, r->ratio < 10 ? (r->ratio < 0.1 ? 2 : 1) : 0,
+                       r->ratio, w, panic_window ? " panic" : "");
+}
+
+void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct pol_stats *st,
+                const struct pol_clones *c, uint64_t now_us, uint64_t wall_time_s,
+                struct pol_decision *ret)
+{
+        struct reading stable[POL_MAX_METRICS], panicr[POL_MAX_METRICS];
+        struct sbuf b = { ret->reason, sizeof(ret->reason), 0 };
+        int serving = c->serving > 0 ? c->serving : 0;
+        int ordered = serving + (c->pending > 0 ? c->pending : 0);
+        int rec = -1, desired, lo, hi, sched_floor;
+        size_t n = p->n_metrics, win = 0, sched_i = 0, missing_i = 0;
+        bool win_panic = false, any_missing = false, trigger = false, entered = false, left = false;
+        bool freeze;
+        char rate[48], modbuf[384];
+        struct sbuf m = { modbuf, sizeof(modbuf), 0 };
+
+        modbuf[0] = 0;
+        memset(ret, 0, sizeof(*ret));
+        ret->from = ordered;
+        if (n > POL_MAX_METRICS)
+                n = POL_MAX_METRICS;
+
+        for (size_t i = 0; i < n; i++) {
+                read_metric(p, &p->metrics[i], &st->stable, serving, ordered, &stable[i]);
+                read_metric(p, &p->metrics[i], &st->panic, serving, ordered, &panicr[i]);
+                if (stable[i].missing && !any_missing) {
+                        any_missing = true;
+                        missing_i = i;
+                }
+                if (!panicr[i].missing && !panicr[i].idle && panicr[i].ratio >= p->panic_threshold)
+                        trigger = true;
+        }
+        freeze = any_missing && p->missing == POL_MISSING_HOLD;
+
+        /* panic bookkeeping (Knative: leave only after a stable window with no trigger) */
+        if (trigger && !freeze) {
+                if (!s->panic)
+                        entered = true;
+                s->panic = true;
+                s->panic_last_us = now_us;
+        } else if (s->panic && now_us - s->panic_last_us >= p->stable_window_us) {
+                s->panic = false;
+                left = true;
+        }
+
+        /* the recommendation: the largest over metrics; in panic the short window counts too */
+        for (size_t i = 0; i < n && !freeze; i++) {
+                if (stable[i].rec > rec || rec < 0) {
+                        rec = stable[i].rec;
+                        win = i;
+                        win_panic = false;
+                }
+                if (s->panic && !panicr[i].missing && panicr[i].rec > rec) {
+                        rec = panicr[i].rec;
+                        win = i;
+                        win_panic = true;
+                }
+        }
+        if (n == 0 || freeze)
+                rec = ordered;
+
+        if (freeze) {
+                char w[32];
+                pol_fmt_duration(w, sizeof(w), st->stable.window_us);
+                sb_add(&b, "no data for %s over the %s window, holding (missing_metrics: hold)",
+                       pol_metric_name(p->metrics[missing_i].metric), w);
+        } else if (n > 0) {
+                describe(&b, &p->metrics[win], win_panic ? &panicr[win] : &stable[win], p,
+                         win_panic ? st->panic.window_us : st->stable.window_us, win_panic);
+                if (stable[win].missing && !win_panic)
+                        sb_add(&b, " (treated as on target)");
+        } else {
+                sb_add(&b, "no metric configured");
+        }
+
+        /* stabilization windows remember every fresh recommendation, panic ones included, so
+         * the end of a panic does not drop straight back down */
+        desired = ordered;
+        if (!freeze) {
+                int up_rec, down_rec;
+
+                mq_expire(&s->up_min, now_us, p->up.stabilization_us);
+                mq_expire(&s->down_max, now_us, p->down.stabilization_us);
+                if (mq_push(&s->up_min, now_us, rec, false) < 0 ||
+                    mq_push(&s->down_max, now_us, rec, true) < 0) {
+                        up_rec = down_rec = rec;        /* out of memory: no smoothing this tick */
+                } else {
+                        up_rec = mq_at(&s->up_min, 0)->v;
+                        down_rec = mq_at(&s->down_max, 0)->v;
+                }
+                if (s->panic) {
+                        desired = rec > ordered ? rec : ordered;
+                } else {
+                        if (desired < up_rec)
+                                desired = up_rec;
+                        if (desired > down_rec)
+                                desired = down_rec;
+                }
+                if (s->panic && rec < ordered)
+                        sb_add(&m, ", no scale-down in panic mode");
+                else if (!s->panic && rec > ordered && desired < rec) {
+                        pol_fmt_duration(rate, sizeof(rate), p->up.stabilization_us);
+                        sb_add(&m, ", held by %s scale-up stabilization (lowest recent %d)", rate, up_rec);
+                } else if (!s->panic && rec < ordered && desired > rec) {
+                        pol_fmt_duration(rate, sizeof(rate), p->down.stabilization_us);
+                        sb_add(&m, ", held by %s scale-down stabilization (highest recent %d)", rate, down_rec);
+                }
+                if (!stable[win].missing && stable[win].within && c->pending > 0 && rec == ordered)
+                        sb_add(&m, ", %d pending", c->pending);
+        }
+
+        /* step and rate limits, up and down separately */
+        ev_expire(&s->up_ev, now_us, p->up.max_rate.per_us);
+        ev_expire(&s->down_ev, now_us, p->down.max_rate.per_us);
+        if (desired > ordered) {
+                int cap = desired;
+                const char *why = NULL;
+                if (p->up.max_step > 0 && ordered + p->up.max_step < cap) {
+                        cap = ordered + p->up.max_step;
+                        why = "max_step";
+                }
+                if (p->up.max_rate.amount > 0) {
+                        int start = s->up_ev.n ? s->up_ev.v[s->up_ev.head].from : ordered;
+                        double base = start > 0 ? start : 1;
+                        double add = p->up.max_rate.percent ? ceil(base * p->up.max_rate.amount / 100 - 1e-9)
+                                                            : p->up.max_rate.amount;
+                        int allowed = clamp_rec(start + add);
+                        if (allowed < cap) {
+                                cap = allowed > ordered ? allowed : ordered;
+                                why = "max_rate";
+                        }
+                }
+                if (cap < desired) {
+                        if (!strcmp(why, "max_step")) {
+                                sb_add(&m, ", capped by max_step %d", p->up.max_step);
+                        } else {
+                                pol_fmt_rate(rate, sizeof(rate), &p->up.max_rate);
+                                sb_add(&m, ", capped by max_rate %s", rate);
+                        }
+                        desired = cap;
+                }
+        } else if (desired < ordered) {
+                int cap = desired;
+                const char *why = NULL;
+                if (p->down.max_step > 0 && ordered - p->down.max_step > cap) {
+                        cap = ordered - p->down.max_step;
+                        why = "max_step";
+                }
+                if (p->down.max_rate.amount > 0) {
+                        int start = s->down_ev.n ? s->down_ev.v[s->down_ev.head].from : ordered;
+                        double cut = p->down.max_rate.percent ? floor(start * p->down.max_rate.amount / 100 + 1e-9)
+                                                              : p->down.max_rate.amount;
+                        int allowed;
+                        if (cut < 1)
+                                cut = 1;        /* a percentage of a small pool still lets one go */
+                        allowed = start - (int)(cut < POL_MAX_CLONES_LIMIT ? cut : POL_MAX_CLONES_LIMIT);
+                        if (allowed > cap) {
+                                cap = allowed < ordered ? allowed : ordered;
+                                why = "max_rate";
+                        }
+                }
+                if (cap > desired) {
+                        if (!strcmp(why, "max_step")) {
+                                sb_add(&m, ", limited by max_step %d", p->down.max_step);
+                        } else {
+                                pol_fmt_rate(rate, sizeof(rate), &p->down.max_rate);
+                                sb_add(&m, ", limited by max_rate %s", rate);
+                        }
+                        desired = cap;
+                }
+        }
+
+        /* floors and ceiling: configuration, not data, so they bypass the limits above */
+        sched_floor = pol_schedule_floor(p, wall_time_s, &sched_i);
+        lo = p->min_clones > sched_floor ? p->min_clones : sched_floor;
+        hi = p->max_clones;
+        if (desired > hi) {
+                desired = hi;
+                sb_add(&m, ", capped by max_clones %d", hi);
+        }
+        if (desired < lo && lo <= hi) {
+                desired = lo;
+                if (sched_floor > p->min_clones)
+                        sb_add(&m, ", raised to schedule floor %d (%s)", sched_floor,
+                               p->schedule[sched_i].cron ? p->schedule[sched_i].cron : "schedule");
+                else
+                        sb_add(&m, ", raised to min_clones %d", p->min_clones);
+        }
+        if (desired != ordered)
+                sb_add(&b, "; %d -> %d%s", ordered, desired, modbuf);
+        else
+                sb_add(&b, "; staying at %d%s", ordered, modbuf);
+        if (entered)
+                sb_add(&b, "; entering panic mode");
+        else if (left)
+                sb_add(&b, "; leaving panic mode");
+
+        if (desired > ordered)
+                ev_push(&s->up_ev, now_us, ordered);
+        else if (desired < ordered)
+                ev_push(&s->down_ev, now_us, ordered);
+        ret->desired = desired;
+        ret->panic = s->panic;
+}

@@ -1,0 +1,212 @@
+/* Unit tests of the QEMU driver's pure parts: option parsing, the VM config round trip, the
+ * command line shared by parents and clones, line framing of QMP/agent sockets, input checks that
+ * must fail before any QEMU starts, and the KVM probe's verdict. The driver source is included so
+ * its static helpers can be reached; nothing here starts QEMU (tests/integration/qemu_*.sh do). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "../../clonecore/drivers/qemu.c"
+
+static void test_opts(void **state)
+{
+        char v[16];
+        (void)state;
+        assert_true(opt_get("a=1,fail_ready=1,b=x", "fail_ready", v, sizeof(v)));
+        assert_string_equal(v, "1");
+        assert_false(opt_get("fail_ready_x=1", "fail_ready", v, sizeof(v)));
+        assert_false(opt_get("", "fail_ready", v, sizeof(v)));
+        assert_true(opt_true("x=2,fail_ready=yes", "fail_ready"));
+        assert_false(opt_true("fail_ready=0", "fail_ready"));
+        assert_false(opt_true(NULL, "fail_ready"));
+}
+
+static void test_conf_roundtrip(void **state)
+{
+        struct vm_conf a = { .kernel = "/k", .initrd = "/i", .cmdline = "console=ttyS0", .binary = "/usr/bin/q",
+                             .accel = "tcg", .mac = "52:54:00:12:34:56", .mem_bytes = 256ull << 20,
+                             .vcpus = 2, .guest_port = 80 }, b;
+        json_object *o = conf_to_json(&a);
+        char why[128];
+        (void)state;
+        assert_int_equal(conf_from_json(o, &b, why, sizeof(why)), 0);
+        assert_memory_equal(&a, &b, sizeof(a));
+        /* a config that lies about its size is refused with a reason */
+        json_object_object_add(o, "mem_bytes", json_object_new_int64(12345));
+        assert_int_equal(conf_from_json(o, &b, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "out of range"));
+        json_object_object_del(o, "kernel");
+        assert_int_equal(conf_from_json(o, &b, why, sizeof(why)), -EINVAL);
+        json_object_put(o);
+}
+
+static bool has_arg(const struct argv_buf *a, const char *s)
+{
+        for (int i = 0; i < a->n; i++)
+                if (!strcmp(a->v[i], s))
+                        return true;
+        return false;
+}
+
+static void test_argv(void **state)
+{
+        struct cc_vm *vm = vm_new("/run/x/c7");
+        struct argv_buf a;
+        (void)state;
+        vm->conf = (struct vm_conf){ .kernel = "/k", .initrd = "/i", .cmdline = "console=ttyS0", .binary = "qemu",
+                                     .accel = "tcg", .mac = "52:54:00:12:34:56", .mem_bytes = 256ull << 20,
+                                     .vcpus = 1, .guest_port = 80 };
+        vm->host_port = 18003;
+        snprintf(vm->mem_path, sizeof(vm->mem_path), "/gen/1/mem");
+        vm->mem_shared = false;
+        assert_int_equal(build_argv(vm, true, &a), 0);
+        assert_true(has_arg(&a, "memory-backend-file,id=ram0,size=256M,mem-path=/gen/1/mem,share=off"));
+        assert_true(has_arg(&a, "user,id=n0,hostfwd=tcp:127.0.0.1:18003-:80"));
+        assert_true(has_arg(&a, "defer"));
+        assert_true(has_arg(&a, "-S"));
+        vm->mem_shared = true;
+        assert_int_equal(build_argv(vm, false, &a), 0);
+        assert_true(has_arg(&a, "memory-backend-file,id=ram0,size=256M,mem-path=/gen/1/mem,share=on"));
+        assert_false(has_arg(&a, "-incoming"));
+        /* an absurd command line is an error, not an overflow */
+        memset(vm->mem_path, 'm', sizeof(vm->mem_path) - 1);
+        vm->mem_path[sizeof(vm->mem_path) - 1] = 0;
+        memset(vm->conf.kernel, 'k', sizeof(vm->conf.kernel) - 1);
+        vm->conf.kernel[sizeof(vm->conf.kernel) - 1] = 0;
+        assert_int_equal(build_argv(vm, false, &a), -E2BIG);
+        qemu_destroy(vm);
+}
+
+static void test_line_framing(void **state)
+{
+        struct linebuf lb = { 0 };
+        char *line = NULL, *big;
+        int sv[2];
+        (void)state;
+        assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+        assert_int_equal(send_all(sv[1], "ready c1\r\nready"), 0);
+        assert_int_equal(line_read(sv[0], -1, &lb, 0, &line), 0);
+        assert_string_equal(line, "ready c1");
+        free(line);
+        assert_int_equal(line_read(sv[0], -1, &lb, 0, &line), 0);
+        assert_null(line);                                      /* partial line: not yet */
+        assert_int_equal(line_read(sv[0], -1, &lb, 50, &line), -ETIMEDOUT);
+        assert_int_equal(send_all(sv[1], " c2\n"), 0);
+        assert_int_equal(line_read(sv[0], -1, &lb, 0, &line), 0);
+        assert_string_equal(line, "ready c2");
+        free(line);
+        /* a peer that never ends its line is cut off, not buffered forever */
+        big = malloc(LINE_MAX_BYTES + 1);
+        memset(big, 'a', LINE_MAX_BYTES);
+        big[LINE_MAX_BYTES] = 0;
+        fcntl(sv[1], F_SETFL, O_NONBLOCK);
+        int sndbuf = 1 << 20;
+        setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof(sndbuf));
+        send(sv[1], big, LINE_MAX_BYTES, MSG_NOSIGNAL);
+        int rc = line_read(sv[0], -1, &lb, 200, &line);
+        assert_int_equal(rc, -EMSGSIZE);
+        free(big);
+        close(sv[1]);
+        lb.have = 0;
+        assert_int_equal(line_read(sv[0], -1, &lb, 100, &line), -EPIPE);  /* EOF */
+        close(sv[0]);
+        free(lb.buf);
+}
+
+static void test_clone_refuses_bad_input(void **state)
+{
+        char dir[] = "/tmp/test_cc_qemu.XXXXXX", run[PATH_MAX], why[CC_REASON_MAX] = "";
+        struct cc_vm *vm = NULL;
+        struct vm_conf c = { .kernel = "/k", .initrd = "/i", .cmdline = "x", .binary = "qemu", .accel = "tcg",
+                             .mac = "52:54:00:12:34:56", .mem_bytes = 64ull << 20, .vcpus = 1, .guest_port = 80 };
+        json_object *o = conf_to_json(&c);
+        struct cc_clone_spec spec = { .state_path = "/nonexistent/state", .mem_path = "/nonexistent/mem",
+                                      .vm_config_json = json_object_to_json_string(o), .host_port = 20000 };
+        (void)state;
+        assert_non_null(mkdtemp(dir));
+        snprintf(run, sizeof(run), "%s/c1", dir);
+        spec.run_dir = run;
+        snprintf(spec.id.clone_id, sizeof(spec.id.clone_id), "c1");
+        /* The generation file is missing: QEMU would create it silently; we refuse with a reason. */
+        assert_int_equal(cc_qemu_driver.clone(&spec, &vm, why, sizeof(why)), -ENOENT);
+        assert_non_null(strstr(why, "generation memory"));
+        assert_null(vm);
+        /* A clone id that could inject into the agent's line protocol. */
+        snprintf(spec.id.clone_id, sizeof(spec.id.clone_id), "c1 fail_ready=1");
+        assert_int_equal(cc_qemu_driver.clone(&spec, &vm, why, sizeof(why)), -EINVAL);
+        /* Garbage config. */
+        snprintf(spec.id.clone_id, sizeof(spec.id.clone_id), "c1");
+        spec.vm_config_json = "{\"kernel\": 5";
+        assert_int_equal(cc_qemu_driver.clone(&spec, &vm, why, sizeof(why)), -EINVAL);
+        json_object_put(o);
+        rmdir(run);
+        rmdir(dir);
+}
+
+static void test_boot_refuses_bad_input(void **state)
+{
+        struct cc_vm_config cfg = { .run_dir = "/tmp/never-created-by-test", .kernel = "/nonexistent",
+                                    .initrd = "/nonexistent", .mem_bytes = 256ull << 20, .vcpus = 1,
+                                    .host_port = 20000 };
+        struct cc_vm *vm = NULL;
+        char why[CC_REASON_MAX];
+        (void)state;
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -ENOENT);
+        assert_non_null(strstr(why, "kernel"));
+        cfg.mem_bytes = 1000;
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        cfg.mem_bytes = 256ull << 20;
+        cfg.vcpus = 0;
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        assert_null(vm);
+        assert_int_equal(access(cfg.run_dir, F_OK), -1);
+}
+
+/* accel auto picks KVM exactly when a vCPU really runs: the verdict must agree with an
+ * independent KVM_RUN of a HLT guest (on this kind of host the kvm module cannot run one). */
+static void test_accel_auto(void **state)
+{
+        char accel[16], why[256] = "", kwhy[256] = "";
+        int usable = kvm_usable(kwhy, sizeof(kwhy));
+        (void)state;
+        assert_int_equal(resolve_accel("auto", accel, sizeof(accel), why, sizeof(why)), 0);
+        assert_string_equal(accel, usable == 0 ? "kvm" : "tcg");
+        /* Independent of the probe's own logic: a software-only kvm module is never chosen. */
+        if (access("/sys/module/kvm_pvm", F_OK) == 0 && access("/sys/module/kvm_intel", F_OK) &&
+            access("/sys/module/kvm_amd", F_OK))
+                assert_string_equal(accel, "tcg");
+        if (usable != 0) {
+                print_message("# kvm not usable here: %s\n", kwhy);
+                assert_int_equal(resolve_accel("kvm", accel, sizeof(accel), why, sizeof(why)), -ENODEV);
+                assert_non_null(strstr(why, "kvm"));
+        }
+        assert_int_equal(resolve_accel("tcg", accel, sizeof(accel), why, sizeof(why)), 0);
+        assert_string_equal(accel, "tcg");
+        assert_int_equal(resolve_accel("hvf", accel, sizeof(accel), why, sizeof(why)), -EINVAL);
+}
+
+static void test_adopt_missing(void **state)
+{
+        struct cc_vm *vm = NULL;
+        char why[CC_REASON_MAX];
+        (void)state;
+        assert_int_equal(cc_qemu_driver.adopt("/nonexistent/run", &vm, why, sizeof(why)), -ENOENT);
+        assert_null(vm);
+        cc_qemu_driver.destroy(NULL);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+                cmocka_unit_test(test_opts),
+                cmocka_unit_test(test_conf_roundtrip),
+                cmocka_unit_test(test_argv),
+                cmocka_unit_test(test_line_framing),
+                cmocka_unit_test(test_clone_refuses_bad_input),
+                cmocka_unit_test(test_boot_refuses_bad_input),
+                cmocka_unit_test(test_accel_auto),
+                cmocka_unit_test(test_adopt_missing),
+        };
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,163 @@
+/* snowscale-lb: access-log line parser and the sample ring. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "lb.h"
+
+static int parse(const char *s, struct lb_sample *out)
+{
+        return lb_parse_line(s, strlen(s), out);
+}
+
+static void test_simple(void **st)
+{
+        struct lb_sample s;
+        assert_int_equal(parse("<190>Nov 22 02:13:22 snowscale: ss1|1763776800.123|0.021|200|"
+                               "127.0.0.1:18001|0.020|200", &s), 0);
+        assert_int_equal(s.ts_us, 1763776800123000ull);
+        assert_int_equal(s.latency_us, 21000);
+        assert_int_equal(s.upstream_us, 20000);
+        assert_int_equal(s.status, 200);
+        assert_int_equal(s.attempts, 1);
+        assert_string_equal(s.backend, "127.0.0.1:18001");
+}
+
+static void test_retried(void **st)
+{
+        struct lb_sample s;
+        /* first upstream refused (502 from it), second answered */
+        assert_int_equal(parse("<190>Nov 22 02:13:22 snowscale: ss1|1763776800.500|0.105|200|"
+                               "127.0.0.1:18001, 127.0.0.1:18002|0.001, 0.103|502, 200\n", &s), 0);
+        assert_string_equal(s.backend, "127.0.0.1:18002");
+        assert_int_equal(s.attempts, 2);
+        assert_int_equal(s.upstream_us, 103000);
+        assert_int_equal(s.latency_us, 105000);
+        /* internal redirect between groups, and an attempt without a response */
+        assert_int_equal(parse("<190>Jan  1 00:00:00 snowscale: ss1|1.000|0.002|504|"
+                               "10.0.0.1:80, 10.0.0.2:80 : [::1]:8080|-, 0.001 : 0.001|504, 502 : 504", &s), 0);
+        assert_string_equal(s.backend, "[::1]:8080");
+        assert_int_equal(s.attempts, 3);
+        /* last attempt got no response at all */
+        assert_int_equal(parse("<190>Jan  1 00:00:00 snowscale: ss1|1.000|2.000|504|10.0.0.1:80|-|504", &s), 0);
+        assert_int_equal(s.upstream_us, 0);
+}
+
+static void test_nginx_itself(void **st)
+{
+        struct lb_sample s;
+        assert_int_equal(parse("<190>Nov 22 02:13:22 snowscale: ss1|1763776800.000|0.000|503|-|-|-", &s), 0);
+        assert_string_equal(s.backend, "-");
+        assert_int_equal(s.attempts, 0);
+        /* no live upstreams: nginx writes the group name */
+        assert_int_equal(parse("<190>Nov 22 02:13:22 snowscale: ss1|1763776800.000|0.000|502|"
+                               "snowscale_web|0.000|502", &s), 0);
+        assert_string_equal(s.backend, "-");
+}
+
+static void test_garbage(void **st)
+{
+        static const char *const bad[] = {
+                "", "hello", "<>x: ss1|", "<190 no close", "<190>Nov 22 no colon-space",
+                "<190>Nov 22 02:13:22 snowscale: ss1|",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|200|a:1|0.1",          /* 5 fields */
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|200|a:1|0.1|200|x",    /* 7 fields */
+                "<190>Nov 22 02:13:22 snowscale: ss1|x|0.1|200|a:1|0.1|200",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|-0.1|200|a:1|0.1|200",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|20|a:1|0.1|200",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|2000|a:1|0.1|200",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|abc|a:1|0.1|200",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|200|a:1, |0.1|200",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|200|, a:1|0.1|200",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|200|a:1|0.1.2|200",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|200|a:1|0.1|2x0",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1||a:1|0.1|200",
+                "<190>Nov 22 02:13:22 snowscale: ss1|1.1234567|0.1|200|a:1|0.1|200",
+        };
+        struct lb_sample s;
+        for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+                int r = parse(bad[i], &s);
+                if (r != -EINVAL && r != -ERANGE) {
+                        print_error("accepted or misclassified (%d): %s\n", r, bad[i]);
+                        fail();
+                }
+        }
+}
+
+static void test_ranges(void **st)
+{
+        struct lb_sample s;
+        /* latency above an hour, status out of 100..599, zero timestamp */
+        assert_int_equal(parse("<190>Nov 22 02:13:22 snowscale: ss1|1.0|3601.000|200|a:1|0.1|200", &s), -ERANGE);
+        assert_int_equal(parse("<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|600|a:1|0.1|200", &s), -ERANGE);
+        assert_int_equal(parse("<190>Nov 22 02:13:22 snowscale: ss1|0.000|0.1|200|a:1|0.1|200", &s), -ERANGE);
+        assert_int_equal(parse("<190>Nov 22 02:13:22 snowscale: ss1|99999999999999|0.1|200|a:1|0.1|200", &s), -ERANGE);
+}
+
+static void test_foreign_and_binary(void **st)
+{
+        struct lb_sample s;
+        char nul[] = "<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|200|a:1|0.1|200";
+        char big[5000];
+
+        assert_int_equal(parse("<13>Nov 22 02:13:22 root: hello world", &s), -ENOMSG);
+        nul[40] = 0;
+        assert_int_equal(lb_parse_line(nul, sizeof(nul) - 1, &s), -EINVAL);
+        memset(big, 'a', sizeof(big));
+        big[0] = '<';
+        assert_int_equal(lb_parse_line(big, sizeof(big), &s), -EINVAL);
+}
+
+static void test_ring(void **st)
+{
+        struct lb_ring *r;
+        struct lb_sample s = { .ts_us = 1, .latency_us = 5, .status = 200, .backend = "1.2.3.4:5" };
+        char *body;
+        size_t len, n;
+        uint64_t end;
+
+        assert_int_equal(lb_ring_new(0, &r), -EINVAL);
+        assert_int_equal(lb_ring_new(4, &r), 0);
+        for (int i = 1; i <= 6; i++) {
+                s.ts_us = (uint64_t)i;
+                lb_ring_push(r, &s);
+        }
+        assert_int_equal(lb_ring_len(r), 4);
+        assert_int_equal(lb_ring_dropped(r), 2);       /* oldest two overwritten */
+        assert_int_equal(lb_ring_format(r, 3, &body, &len, &end, &n), 0);
+        assert_int_equal(n, 3);
+        assert_string_equal(body, "3 1.2.3.4:5 5 200\n4 1.2.3.4:5 5 200\n5 1.2.3.4:5 5 200\n");
+        assert_int_equal(len, strlen(body));
+        free(body);
+        /* pushes while the batch is in flight overwrite part of it; consume stays correct */
+        for (int i = 7; i <= 9; i++) {
+                s.ts_us = (uint64_t)i;
+                lb_ring_push(r, &s);
+        }
+        lb_ring_consume(r, end);
+        assert_int_equal(lb_ring_len(r), 4);            /* 6 (not in the batch) 7 8 9 remain */
+        assert_int_equal(lb_ring_dropped(r), 5);        /* 1 2, then 3 4 5 overwritten meanwhile */
+        assert_int_equal(lb_ring_format(r, 100, &body, &len, &end, &n), 0);
+        assert_string_equal(body, "6 1.2.3.4:5 5 200\n7 1.2.3.4:5 5 200\n8 1.2.3.4:5 5 200\n"
+                                  "9 1.2.3.4:5 5 200\n");
+        free(body);
+        lb_ring_consume(r, end + 100);                  /* beyond head: clamps */
+        assert_int_equal(lb_ring_len(r), 0);
+        lb_ring_free(r);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+                cmocka_unit_test(test_simple), cmocka_unit_test(test_retried),
+                cmocka_unit_test(test_nginx_itself), cmocka_unit_test(test_garbage),
+                cmocka_unit_test(test_ranges), cmocka_unit_test(test_foreign_and_binary),
+                cmocka_unit_test(test_ring),
+        };
+        return cmocka_run_group_tests_name("lb_parse", tests, NULL, NULL);
+}

@@ -1,0 +1,19 @@
+# Inside dom0: start the toolstack (xenstored, xenconsoled), then the driver's lab test.
+fail() { echo "FAIL $*"; xl dmesg 2>/dev/null | tail -30; exit 1; }
+K=/lib/modules/$(uname -r)/kernel/drivers/xen
+for m in xen-evtchn xen-privcmd xenfs/xenfs xen-gntdev xen-gntalloc; do insmod $K/$m.ko || echo "insmod $m failed"; done
+mount -t xenfs xenfs /proc/xen || fail "toolstack: mount xenfs"
+xenstored --pid-file /run/xenstored.pid || fail "toolstack: xenstored"
+xen-init-dom0 || fail "toolstack: xen-init-dom0"
+xenconsoled --pid-file=/run/xenconsoled.pid || fail "toolstack: xenconsoled"
+echo "MARK toolstack-ready $(cut -d' ' -f1 /proc/uptime)"
+xl info | grep -E '^(xen_version|total_memory|free_memory|xen_caps)' || fail "toolstack: xl info"
+/root/xen-lab-test /root/vmlinuz /root/initrd.gz /tmp/lab
+rc=$?
+if [ $rc -ne 0 ]; then
+  for f in /tmp/lab/*/xen.log; do echo "--- $f"; tail -25 "$f"; done
+  for f in /tmp/lab/*/console.log; do echo "--- $f"; tail -15 "$f"; done
+  xl list; xl dmesg | tail -20
+  exit $rc
+fi
+echo "XENLAB-PASS"

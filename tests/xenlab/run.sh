@@ -1,0 +1,109 @@
+#!/bin/bash
+# make check-xen: the Xen driver on a real Xen 4.17 host, nested under QEMU TCG.
+#   1. fetch Xen 4.17, libxen-dev and Debian's generic kernel (dom0 needs CONFIG_XEN_DOM0) with
+#      apt-get download, unpack with dpkg-deb -x; cached in $XENLAB_DIR (default build/xenlab)
+#   2. build the driver + tests/xenlab/xen_lab_test.c against the unpacked libxen-dev
+#   3. dom0 initramfs: busybox, Xen tools + libraries, the test, the worker image (build/guest)
+#   4. boot Xen + dom0 under QEMU; dom0 runs the test and reboots; QEMU exits
+# Prints the test's steps as they happen, then "xen lab: PASS" (exit 0) or the failing step and the
+# tail of the serial log (exit 1).
+# Env: XENLAB_DIR, TIMEOUT (s, default 900), CPU (default max; needs Xen's smap=0), DOM0_MEM (768M),
+#      GUEST_KERNEL / GUEST_INITRD (default build/guest/vmlinuz, initrd.gz), KEEP_LOG=1.
+set -uo pipefail
+SRC=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$SRC/../.." && pwd)
+L=${XENLAB_DIR:-$ROOT/build/xenlab}
+mkdir -p "$L" && L=$(cd "$L" && pwd)
+GUEST_KERNEL=${GUEST_KERNEL:-$ROOT/build/guest/vmlinuz}
+GUEST_INITRD=${GUEST_INITRD:-$ROOT/build/guest/initrd.gz}
+say() { echo "xen lab: $*"; }
+die() { say "FAIL ($*)"; exit 1; }
+for t in qemu-system-x86_64 dpkg-deb apt-get cpio gzip gcc; do command -v $t >/dev/null || die "needs $t"; done
+[ -x /bin/busybox ] || die "needs busybox-static"
+[ -s "$GUEST_KERNEL" ] && [ -s "$GUEST_INITRD" ] || die "no worker image: run make guest"
+
+# ---- 1. packages (cached)
+cd "$L"
+if [ ! -s kver ]; then
+  apt-cache depends linux-image-amd64 2>/dev/null | sed -n 's/.*Depends: linux-image-\(.*\)$/\1/p' | head -1 > kver
+  [ -s kver ] || { rm -f kver; die "cannot resolve linux-image-amd64 (apt-get update?)"; }
+fi
+KVER=$(cat kver)
+PKGS="xen-hypervisor-4.17-amd64 xen-utils-4.17 xen-utils-common xenstore-utils libxenmisc4.17 libxencall1
+ libxendevicemodel1 libxenevtchn1 libxenforeignmemory1 libxengnttab1 libxenhypfs1 libxenstore4 libxentoollog1
+ libxentoolcore1 libyajl2 libxen-dev linux-image-$KVER"
+if [ ! -f x/.done ]; then
+  mkdir -p debs
+  need=""; for p in $PKGS; do ls debs/${p}_*.deb >/dev/null 2>&1 || need="$need $p"; done
+  if [ -n "$need" ]; then say "apt-get download$need"; (cd debs && apt-get download -q $need >/dev/null) || die "apt-get download"; fi
+  say "unpacking $(ls debs/*.deb | wc -l) packages"
+  rm -rf x; mkdir -p x
+  for d in debs/*.deb; do dpkg-deb -x "$d" x || die "dpkg-deb $d"; done
+  touch x/.done
+fi
+[ -e x/usr/include/libxl.h ] && [ -e x/boot/vmlinuz-$KVER ] || die "unpacked packages incomplete ($L/x): remove $L/x/.done"
+
+# ---- 2. the driver and its test, against the unpacked libxen-dev
+say "building the driver and xen-lab-test"
+XLIB=$L/x/usr/lib/x86_64-linux-gnu
+gcc -std=gnu11 -O2 -g -D_GNU_SOURCE -DCC_HAVE_XEN -pthread \
+    -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wundef -Wpointer-arith -Wmissing-prototypes -Wstrict-prototypes \
+    -Wvla -Wno-unused-parameter -Wno-missing-field-initializers \
+    -isystem "$L/x/usr/include" -I"$ROOT/common" -I"$ROOT/clonecore/include" -I"$ROOT/clonecore/drivers" \
+    -o "$L/xen-lab-test" "$SRC/xen_lab_test.c" "$ROOT/clonecore/drivers/xen.c" "$ROOT/clonecore/drivers/xen_stream.c" \
+    "$ROOT/common/ss_util.c" -L"$XLIB" -Wl,-rpath-link,"$XLIB" -lxenlight -lxenstore -lxentoollog -ljson-c -lz \
+    || die "build of xen-lab-test"
+
+# ---- 3. images
+zcat x/boot/xen-4.17-amd64.gz > xen-4.17-amd64          # QEMU's multiboot loader takes the ELF32
+# the worker image + a second cpio archive with /lab-init (the kernel unpacks both, in order)
+rm -rf overlay && mkdir -p overlay && install -m755 "$SRC/lab-init" overlay/lab-init
+(cd overlay && find . | cpio -H newc -o --quiet -R 0:0 | gzip -1) > overlay.cpio.gz
+cat "$GUEST_INITRD" overlay.cpio.gz > guest-initrd.gz
+R=dom0-root; rm -rf $R
+mkdir -p $R/{bin,sbin,etc,proc,sys,dev,run,tmp,root,usr/lib/x86_64-linux-gnu,usr/bin,usr/sbin,lib64,lib/x86_64-linux-gnu}
+cp /bin/busybox $R/bin/busybox
+cp -a x/usr/lib/xen-4.17 $R/usr/lib/
+rm -rf $R/usr/lib/xen-4.17/lib/python $R/usr/lib/xen-4.17/boot
+cp -a x/usr/lib/x86_64-linux-gnu/*.so.* $R/usr/lib/x86_64-linux-gnu/
+cp -a x/etc/xen $R/etc/
+cp -a x/usr/bin/xenstore* $R/usr/bin/
+# host libraries (same Debian 12) of the Xen tools and of the test
+{ for b in xl xenstored xenconsoled xen-init-dom0 libxl-save-helper; do echo x/usr/lib/xen-4.17/bin/$b; done; echo xen-lab-test; } |
+  while read -r b; do LD_LIBRARY_PATH=$XLIB ldd "$b"; done |
+  awk '$3 ~ /^\/lib|^\/usr\/lib/ {print $3}' | sort -u | while read -r l; do cp -L "$l" $R/lib/x86_64-linux-gnu/; done
+cp -L /lib64/ld-linux-x86-64.so.2 $R/lib64/
+cp -L /lib/x86_64-linux-gnu/libgcc_s.so.1 $R/lib/x86_64-linux-gnu/   # glibc dlopens it for pthread_cancel
+M=x/lib/modules/$KVER/kernel/drivers/xen; D=$R/lib/modules/$KVER/kernel/drivers/xen
+mkdir -p $D/xenfs; cp $M/xen-evtchn.ko $M/xen-privcmd.ko $M/xen-gntdev.ko $M/xen-gntalloc.ko $D/; cp $M/xenfs/xenfs.ko $D/xenfs/
+install -m755 "$SRC/dom0-init" $R/init
+cp "$SRC/dom0-test.sh" $R/dom0-test.sh
+install -m755 xen-lab-test $R/root/xen-lab-test
+cp "$GUEST_KERNEL" $R/root/vmlinuz
+cp guest-initrd.gz $R/root/initrd.gz
+(cd $R && find . | cpio -H newc -o --quiet | gzip -1) > dom0-initrd.gz
+cp x/boot/vmlinuz-$KVER dom0-vmlinuz
+
+# ---- 4. boot
+LOG=$L/serial.log
+XEN_CMD="console=com1 com1=115200,8n1 dom0_mem=${DOM0_MEM:-768M},max:${DOM0_MEM:-768M} dom0_max_vcpus=2 loglvl=all guest_loglvl=all smap=0"
+DOM0_CMD="console=hvc0 earlyprintk=xen rdinit=/init loglevel=4"
+say "booting Xen + dom0 under QEMU (log: ${LOG#$ROOT/})"
+T0=$(date +%s)
+timeout "${TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -cpu "${CPU:-max}" -m 3G -smp 2 \
+  -nographic -monitor none -serial stdio -no-reboot -nodefaults -vga none \
+  -kernel "$L/xen-4.17-amd64" -append "$XEN_CMD" \
+  -initrd "$L/dom0-vmlinuz $DOM0_CMD,$L/dom0-initrd.gz" </dev/null 2>&1 | tr -d '\r' | tee "$LOG" |
+  grep --line-buffered -E '^(STEP|FAIL|BENCH|MARK|parent|clone|checkpoint|image|rejected|page bytes)' | sed -u 's/^/  | /'
+RC=${PIPESTATUS[0]}
+say "QEMU exited ($RC) after $(( $(date +%s) - T0 )) s"
+if grep -q '^XENLAB-PASS' "$LOG"; then
+  grep '^BENCH ' "$LOG"
+  say "PASS"
+  exit 0
+fi
+[ "$RC" = 124 ] && say "timed out after ${TIMEOUT:-900} s"
+f=$(grep -m1 '^FAIL' "$LOG"); say "failing step: ${f:-none reported (see log)}"
+echo "--- serial log tail ($LOG)"; tail -60 "$LOG"
+say "FAIL"
+exit 1

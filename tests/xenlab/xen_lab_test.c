@@ -1,0 +1,385 @@
+/* The Xen driver on a real Xen host (runs inside the lab's dom0).
+ *
+ *   xen-lab-test KERNEL INITRD WORKDIR
+ *
+ * Boots a parent PV domU from the worker image, checkpoints it while it keeps running, starts
+ * three clones from that checkpoint, checks each is itself (name, clone id) and still the parent
+ * (a token only the parent's memory holds), rejects a corrupt state before creating anything,
+ * measures the page traffic, retires everything. Prints "STEP <name>" before each step, "ok" /
+ * "FAIL <step>: <why>" lines, one BENCH line and "XEN LAB TEST PASSED" at the end. */
+#define LIBXL_API_VERSION 0x041300
+#include <libxl.h>
+#include <libxl_utils.h>
+#include <xenstore.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "clonecore/cc_driver.h"
+
+#define NCLONES 3
+#define MEM_MB 128
+
+static const struct cc_driver_ops *drv = &cc_xen_driver;
+static const char *step_name = "start";
+static struct xs_handle *xs;
+
+static double now_s(void)
+{
+        struct timespec t;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void step(const char *name)
+{
+        step_name = name;
+        printf("STEP %s %.2f\n", name, now_s());
+        fflush(stdout);
+}
+
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void die(const char *fmt, ...)
+{
+        va_list ap;
+        printf("FAIL %s: ", step_name);
+        va_start(ap, fmt);
+        vprintf(fmt, ap);
+        va_end(ap);
+        printf("\n");
+        fflush(stdout);
+        exit(1);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+        FILE *f = fopen(path, "re");
+        char *buf = NULL;
+        size_t cap = 0, n = 0, got;
+        if (!f)
+                return NULL;
+        do {
+                if (n + 65536 + 1 > cap) {
+                        cap = (n + 65536 + 1) * 2;
+                        buf = realloc(buf, cap);
+                        if (!buf)
+                                die("out of memory");
+                }
+                got = fread(buf + n, 1, 65536, f);
+                n += got;
+        } while (got > 0);
+        fclose(f);
+        buf[n] = 0;
+        if (len)
+                *len = n;
+        return buf;
+}
+
+static int count_in(const char *path, const char *needle)
+{
+        char *s = slurp(path, NULL);
+        int n = 0;
+        for (char *p = s; p && (p = strstr(p, needle)); p += strlen(needle))
+                n++;
+        free(s);
+        return n;
+}
+
+/* Wait until a console log holds `needle` more than `more_than` times. The log is written by the
+ * driver's console thread; re-reading it every 200 ms is the test's only clock. */
+static void wait_console(const char *path, const char *needle, int more_than, int secs)
+{
+        for (int i = 0; i < secs * 5; i++) {
+                if (count_in(path, needle) > more_than)
+                        return;
+                usleep(200000);
+        }
+        char *s = slurp(path, NULL);
+        size_t l = s ? strlen(s) : 0;
+        die("no '%s' in %s after %d s; console tail:\n%s", needle, path, secs, s ? s + (l > 1500 ? l - 1500 : 0) : "(none)");
+}
+
+/* Wait for the guest agent's ready key to equal want, on a xenstore watch. */
+static void wait_ready(unsigned domid, const char *want, int secs)
+{
+        char path[128];
+        snprintf(path, sizeof(path), "/local/domain/%u/data/snowscale/ready", domid);
+        if (!xs_watch(xs, path, "ready"))
+                die("xs_watch %s: %s", path, strerror(errno));
+        double end = now_s() + secs;
+        for (;;) {
+                unsigned int len;
+                char *v = xs_read(xs, XBT_NULL, path, &len);
+                bool ok = v && strcmp(v, want) == 0;
+                free(v);
+                if (ok)
+                        break;
+                int left = (int)((end - now_s()) * 1000);
+                if (left <= 0)
+                        die("domain %u never reported ready as '%s'", domid, want);
+                struct pollfd pf = { xs_fileno(xs), POLLIN, 0 };
+                if (poll(&pf, 1, left) > 0) {
+                        unsigned int num;
+                        free(xs_read_watch(xs, &num));
+                }
+        }
+        xs_unwatch(xs, path, "ready");
+}
+
+static uint64_t stat_field(const char *path, const char *key)
+{
+        char *s = slurp(path, NULL), pat[64];
+        uint64_t v = UINT64_MAX;
+        snprintf(pat, sizeof(pat), "%s=", key);
+        char *p = s ? strstr(s, pat) : NULL;
+        if (p)
+                v = strtoull(p + strlen(pat), NULL, 10);
+        free(s);
+        if (v == UINT64_MAX)
+                die("no %s in %s", key, path);
+        return v;
+}
+
+static int domain_count(libxl_ctx *ctx)
+{
+        int n = 0;
+        libxl_dominfo *l = libxl_list_domain(ctx, &n);
+        libxl_dominfo_list_free(l, n);
+        return n;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+        uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+        return x < y ? -1 : x > y;
+}
+
+/* pages / zero pages / distinct non-zero pages of the memory image (content key: crc32+adler32) */
+static void page_census(const char *mem_path, uint64_t *total, uint64_t *zero, uint64_t *distinct)
+{
+        int fd = open(mem_path, O_RDONLY | O_CLOEXEC);
+        struct stat sb;
+        static uint8_t page[4096], zpage[4096];
+        if (fd < 0 || fstat(fd, &sb) < 0)
+                die("open %s: %s", mem_path, strerror(errno));
+        uint64_t n = (uint64_t)sb.st_size / 4096, k = 0;
+        uint64_t *keys = calloc(n ? n : 1, sizeof(*keys));
+        *zero = 0;
+        for (uint64_t i = 0; i < n; i++) {
+                if (pread(fd, page, 4096, (off_t)(i * 4096)) != 4096)
+                        die("short read of %s", mem_path);
+                if (!memcmp(page, zpage, 4096)) {
+                        (*zero)++;
+                        continue;
+                }
+                keys[k++] = (uint64_t)crc32(0, page, 4096) << 32 | adler32(1, page, 4096);
+        }
+        qsort(keys, k, sizeof(*keys), cmp_u64);
+        *distinct = 0;
+        for (uint64_t i = 0; i < k; i++)
+                if (i == 0 || keys[i] != keys[i - 1])
+                        (*distinct)++;
+        *total = n;
+        free(keys);
+        close(fd);
+}
+
+int main(int argc, char **argv)
+{
+        char why[CC_REASON_MAX] = "", dir[4096], con[4400], path[4400], token[64] = "", needle[128];
+        struct cc_vm *parent = NULL, *clones[NCLONES] = { NULL };
+        struct cc_vm_status st;
+        int r;
+
+        if (argc != 4) {
+                fprintf(stderr, "usage: %s KERNEL INITRD WORKDIR\n", argv[0]);
+                return 2;
+        }
+        const char *kernel = argv[1], *initrd = argv[2], *work = argv[3];
+        setvbuf(stdout, NULL, _IOLBF, 0);
+        mkdir(work, 0700);
+        xs = xs_open(0);
+        if (!xs)
+                die("xs_open: %s", strerror(errno));
+        libxl_ctx *ctx = NULL;
+        if (libxl_ctx_alloc(&ctx, LIBXL_VERSION, 0, NULL))
+                die("libxl_ctx_alloc");
+
+        step("probe");
+        if ((r = drv->probe(why, sizeof(why))) < 0)
+                die("probe: %s", why);
+
+        step("parent-up");
+        snprintf(dir, sizeof(dir), "%s/parent", work);
+        struct cc_vm_config cfg = {
+                .name = "ss-parent", .run_dir = dir, .kernel = kernel, .initrd = initrd,
+                .cmdline = "console=hvc0 rdinit=/lab-init quiet", .mem_bytes = MEM_MB << 20, .vcpus = 1,
+        };
+        double t0 = now_s();
+        if ((r = drv->boot_parent(&cfg, &parent, why, sizeof(why))) < 0)
+                die("boot_parent: %s", why);
+        if (drv->status(parent, &st) < 0)
+                die("status");
+        unsigned parent_domid = (unsigned)st.pid;
+        snprintf(con, sizeof(con), "%s/console.log", dir);
+        wait_ready(parent_domid, "parent", 300);
+        printf("parent domid %u ready after %.1f s\n", parent_domid, now_s() - t0);
+        if (drv->status(parent, &st) < 0 || st.state != CC_VM_RUNNING)
+                die("parent status %d, want RUNNING", st.state);
+        wait_console(con, "token=", 0, 60);
+        {
+                char *s = slurp(con, NULL), *p = strstr(s, "token=");
+                sscanf(p + 6, "%32[0-9a-f]", token);
+                free(s);
+        }
+        if (strlen(token) < 8)
+                die("no token on the parent console");
+        printf("parent token %s\n", token);
+
+        step("checkpoint");
+        snprintf(dir, sizeof(dir), "%s/gen1", work);
+        mkdir(dir, 0700);
+        struct cc_checkpoint ck;
+        int ticks = count_in(con, "tick ");
+        t0 = now_s();
+        if ((r = drv->checkpoint(parent, dir, &ck, why, sizeof(why))) < 0)
+                die("checkpoint: %s", why);
+        double checkpoint_s = now_s() - t0;
+        printf("checkpoint %.2f s (pause %.3f s), mem %" PRIu64 " bytes, config %s\n", checkpoint_s,
+               (double)ck.pause_ns / 1e9, ck.mem_bytes, ck.vm_config_json);
+        step("parent-keeps-running");
+        wait_console(con, "tick ", count_in(con, "tick "), 30);
+        if (drv->status(parent, &st) < 0 || st.state != CC_VM_RUNNING)
+                die("parent status %d after checkpoint, want RUNNING", st.state);
+        printf("parent ticks: %d before checkpoint, %d now\n", ticks, count_in(con, "tick "));
+
+        char split_stats[4200];
+        snprintf(split_stats, sizeof(split_stats), "%s/xen-split.stats", dir);
+        uint64_t img_pages, img_zero, img_distinct;
+        page_census(ck.mem_path, &img_pages, &img_zero, &img_distinct);
+        uint64_t sent_pages = stat_field(split_stats, "pages_total");
+        uint64_t sent_zero = stat_field(split_stats, "pages_zero");
+        struct stat sb;
+        if (stat(ck.state_path, &sb) < 0)
+                die("no state blob");
+        uint64_t desc_bytes = (uint64_t)sb.st_size;
+        printf("image: %" PRIu64 " pages, %" PRIu64 " zero, %" PRIu64 " distinct non-zero; stream: %" PRIu64
+               " pages, %" PRIu64 " zero; state blob %" PRIu64 " bytes\n", img_pages, img_zero, img_distinct,
+               sent_pages, sent_zero, desc_bytes);
+        if (sent_zero == 0 || sent_zero >= sent_pages)
+                die("zero-page count %" PRIu64 " of %" PRIu64 " is implausible", sent_zero, sent_pages);
+
+        step("corrupt-descriptor-rejected");
+        {
+                size_t len;
+                char *blob = slurp(ck.state_path, &len);
+                char bad[4200];
+                snprintf(bad, sizeof(bad), "%s/corrupt.state", work);
+                blob[len / 2] ^= 0x5a;
+                FILE *f = fopen(bad, "we");
+                fwrite(blob, 1, len, f);
+                fclose(f);
+                free(blob);
+                int before = domain_count(ctx);
+                snprintf(dir, sizeof(dir), "%s/bad", work);
+                struct cc_clone_spec bs = {
+                        .state_path = bad, .mem_path = ck.mem_path, .vm_config_json = ck.vm_config_json,
+                        .run_dir = dir, .id = { .clone_id = "bad1", .hostname = "w-bad1" },
+                };
+                struct cc_vm *bvm = NULL;
+                r = drv->clone(&bs, &bvm, why, sizeof(why));
+                if (r != -EBADMSG)
+                        die("corrupt state: clone returned %d (%s), want -EBADMSG", r, why);
+                if (domain_count(ctx) != before)
+                        die("a domain was created for a corrupt state");
+                printf("rejected: %s\n", why);
+        }
+
+        step("clones");
+        double clone_total = 0;
+        uint64_t bytes_read_max = 0;
+        for (int i = 0; i < NCLONES; i++) {
+                char cid[16], cdir[4300];
+                snprintf(cid, sizeof(cid), "c%d", i + 1);
+                snprintf(cdir, sizeof(cdir), "%s/%s", work, cid);
+                struct cc_clone_spec cs = {
+                        .state_path = ck.state_path, .mem_path = ck.mem_path, .vm_config_json = ck.vm_config_json,
+                        .run_dir = cdir,
+                        .id = { .mac = { 0x02, 0x53, 0x53, 0, 0, (uint8_t)(i + 1) }, .seed = 0x1234567ull * (uint64_t)(i + 1) },
+                };
+                snprintf(cs.id.clone_id, sizeof(cs.id.clone_id), "%s", cid);
+                snprintf(cs.id.hostname, sizeof(cs.id.hostname), "w-%s", cid);
+                t0 = now_s();
+                if ((r = drv->clone(&cs, &clones[i], why, sizeof(why))) < 0)
+                        die("clone %s: %s", cid, why);
+                double dt = now_s() - t0;
+                clone_total += dt;
+                if (drv->status(clones[i], &st) < 0)
+                        die("status %s", cid);
+                unsigned domid = (unsigned)st.pid;
+                wait_ready(domid, cid, 120);
+                if (drv->status(clones[i], &st) < 0 || st.state != CC_VM_RUNNING)
+                        die("%s status %d, want RUNNING", cid, st.state);
+                char *name = libxl_domid_to_name(ctx, domid);
+                if (!name || strcmp(name, cs.id.hostname) != 0)
+                        die("%s: domain %u is named '%s'", cid, domid, name ? name : "?");
+                free(name);
+                snprintf(con, sizeof(con), "%s/console.log", cdir);
+                snprintf(needle, sizeof(needle), "now clone %s", cid);
+                wait_console(con, needle, 0, 60);
+                snprintf(needle, sizeof(needle), "token=%s", token);
+                wait_console(con, needle, 0, 30);
+                snprintf(path, sizeof(path), "%s/xen-restore.stats", cdir);
+                uint64_t rd = stat_field(path, "mem_bytes_read");
+                if (rd > bytes_read_max)
+                        bytes_read_max = rd;
+                printf("clone %s: domid %u, restore+unpause %.2f s, ready after %.2f s, %" PRIu64
+                       " page bytes read\n", cid, domid, dt, now_s() - t0, rd);
+        }
+
+        step("page-bytes");
+        uint64_t nonzero_bytes = (sent_pages - sent_zero) * 4096;
+        if (bytes_read_max > nonzero_bytes)
+                die("clone read %" PRIu64 " page bytes, parent has %" PRIu64 " non-zero", bytes_read_max, nonzero_bytes);
+        printf("page bytes per clone %" PRIu64 " <= non-zero %" PRIu64 " (of %" PRIu64 " total)\n",
+               bytes_read_max, nonzero_bytes, sent_pages * 4096);
+
+        step("destroy-all");
+        for (int i = 0; i < NCLONES; i++) {
+                drv->status(clones[i], &st);
+                unsigned domid = (unsigned)st.pid;
+                if (drv->retire(clones[i], 5000) < 0)
+                        die("retire c%d", i + 1);
+                if (drv->status(clones[i], &st) < 0 || st.state != CC_VM_EXITED)
+                        die("c%d still there after retire", i + 1);
+                libxl_dominfo di;
+                libxl_dominfo_init(&di);
+                if (libxl_domain_info(ctx, &di, domid) != ERROR_DOMAIN_NOTFOUND)
+                        die("domain %u of c%d still exists", domid, i + 1);
+                libxl_dominfo_dispose(&di);
+                drv->destroy(clones[i]);
+        }
+        if (drv->retire(parent, 5000) < 0)
+                die("retire parent");
+        drv->destroy(parent);
+        if (domain_count(ctx) != 1)
+                die("%d domains left, want only dom0", domain_count(ctx));
+
+        printf("BENCH xen checkpoint_s=%.2f descriptor_bytes=%" PRIu64 " pages_total=%" PRIu64 " pages_zero=%" PRIu64
+               " pages_distinct=%" PRIu64 " clone_s=%.2f\n", checkpoint_s, desc_bytes, img_pages, img_zero,
+               img_distinct, clone_total / NCLONES);
+        libxl_ctx_free(ctx);
+        xs_close(xs);
+        printf("XEN LAB TEST PASSED\n");
+        return 0;
+}
