@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include <json-c/json.h>
+#include <lz4.h>
+#include <lz4hc.h>
 #include <zlib.h>
 
 #include "cc_internal.h"
@@ -28,11 +30,13 @@
 #define TRAILER_MAGIC 0x444e4653u       /* "SFND" */
 #define MAX_SECTIONS 16
 #define MAX_JSON (1u << 20)
+#define MAX_STATE (256u << 20)          /* a decompressed state blob; checked before allocating */
+#define SECT_F_LZ4 1u                   /* section = u64 raw length + one LZ4 block */
 
 enum { SECT_META = 1, SECT_STATE = 2, SECT_PAGEMAP = 3, SECT_IDENTITY = 4 };
 
 struct section {
-        uint32_t type;
+        uint32_t type, flags;
         uint64_t offset, length;
         uint32_t crc;
 };
@@ -83,6 +87,7 @@ int cc_descriptor_build(const struct cc_desc_spec *spec, uint8_t **ret, size_t *
 {
         struct cc_buf pm = {0}, out = {0};
         json_object *meta = NULL, *ident = NULL;
+        uint8_t *lz = NULL;
         int r;
 
         if (!spec->pm || !spec->driver || spec->pm->pages * spec->pm->page_size != spec->mem_bytes)
@@ -117,12 +122,30 @@ int cc_descriptor_build(const struct cc_desc_spec *spec, uint8_t **ret, size_t *
 
         const char *ms = json_object_to_json_string_ext(meta, JSON_C_TO_STRING_PLAIN);
         const char *is = json_object_to_json_string_ext(ident, JSON_C_TO_STRING_PLAIN);
-        struct { uint32_t type; const void *p; size_t len; } parts[] = {
-                { SECT_META, ms, strlen(ms) },
-                { SECT_STATE, spec->state, spec->state_len },
-                { SECT_PAGEMAP, pm.data, pm.len },
-                { SECT_IDENTITY, is, strlen(is) },
+        struct { uint32_t type, flags; const void *p; size_t len; } parts[] = {
+                { SECT_META, 0, ms, strlen(ms) },
+                { SECT_STATE, 0, spec->state, spec->state_len },
+                { SECT_PAGEMAP, 0, pm.data, pm.len },
+                { SECT_IDENTITY, 0, is, strlen(is) },
         };
+        /* The VMM's device state is mostly zeros and repeats (QEMU: ROM/ACPI blocks, device
+         * tables): LZ4 keeps the descriptor within its size budget. Stored raw if it does not
+         * shrink. */
+        if (spec->state_len > 64 && spec->state_len <= MAX_STATE) {
+                int bound = LZ4_compressBound((int)spec->state_len);
+                if (!(lz = malloc(8 + (size_t)bound))) {
+                        r = -ENOMEM;
+                        goto out;
+                }
+                int n = LZ4_compress_HC(spec->state, (char *)lz + 8, (int)spec->state_len, bound,
+                                        LZ4HC_CLEVEL_DEFAULT);
+                if (n > 0 && (size_t)n + 8 < spec->state_len) {
+                        cc_put64(lz, spec->state_len);
+                        parts[1].flags = SECT_F_LZ4;
+                        parts[1].p = lz;
+                        parts[1].len = (size_t)n + 8;
+                }
+        }
         const unsigned n = sizeof(parts) / sizeof(parts[0]);
         size_t off = HDR_LEN + n * SECT_LEN;
         uint8_t hdr[HDR_LEN + 4 * SECT_LEN] = {0};
@@ -137,6 +160,7 @@ int cc_descriptor_build(const struct cc_desc_spec *spec, uint8_t **ret, size_t *
                 uint8_t *e = hdr + HDR_LEN + i * SECT_LEN;
                 off = (off + 7) & ~(size_t)7;
                 cc_put32(e, parts[i].type);
+                cc_put32(e + 4, parts[i].flags);
                 cc_put64(e + 8, off);
                 cc_put64(e + 16, parts[i].len);
                 cc_put32(e + 24, crc(parts[i].p, parts[i].len));
@@ -168,6 +192,7 @@ int cc_descriptor_build(const struct cc_desc_spec *spec, uint8_t **ret, size_t *
 out:
         json_object_put(meta);
         json_object_put(ident);
+        free(lz);
         cc_buf_free(&pm);
         cc_buf_free(&out);
         return r;
@@ -287,6 +312,32 @@ static int parse_identity(struct cc_descriptor *d, const uint8_t *p, size_t len,
         return r;
 }
 
+static int parse_state(struct cc_descriptor *d, const struct section *s, const uint8_t *p,
+                       char *why, size_t why_len)
+{
+        uint64_t raw = s->length;
+        if (s->flags & SECT_F_LZ4) {
+                if (s->length < 8 || s->length - 8 > INT32_MAX)
+                        return cc_why(why, why_len, -EBADMSG, "compressed state section too short");
+                raw = cc_get64(p);
+                if (raw == 0 || raw > MAX_STATE)
+                        return cc_why(why, why_len, -EBADMSG, "state blob of %" PRIu64 " bytes exceeds the limit", raw);
+        }
+        d->state = malloc(raw ? raw : 1);
+        if (!d->state)
+                return cc_why(why, why_len, -ENOMEM, "out of memory for the state blob");
+        if (s->flags & SECT_F_LZ4) {
+                int n = LZ4_decompress_safe((const char *)p + 8, (char *)d->state, (int)(s->length - 8), (int)raw);
+                if (n < 0 || (uint64_t)n != raw)
+                        return cc_why(why, why_len, -EBADMSG, "state section: bad LZ4 data");
+        } else {
+                memcpy(d->state, p, raw);
+        }
+        d->state_len = raw;
+        d->info.state_bytes = raw;
+        return 0;
+}
+
 int cc_descriptor_parse(const void *buf, size_t len, struct cc_descriptor **ret, char *why, size_t why_len)
 {
         const uint8_t *b = buf;
@@ -328,6 +379,7 @@ int cc_descriptor_parse(const void *buf, size_t len, struct cc_descriptor **ret,
                 const uint8_t *e = b + HDR_LEN + i * SECT_LEN;
                 struct section *s = &d->sect[i];
                 s->type = cc_get32(e);
+                s->flags = cc_get32(e + 4);
                 s->offset = cc_get64(e + 8);
                 s->length = cc_get64(e + 16);
                 s->crc = cc_get32(e + 24);
@@ -336,6 +388,11 @@ int cc_descriptor_parse(const void *buf, size_t len, struct cc_descriptor **ret,
                         goto fail;
                 }
                 seen[s->type] = true;
+                if (s->flags & ~(s->type == SECT_STATE ? SECT_F_LZ4 : 0u)) {
+                        r = cc_why(why, why_len, -EBADMSG, "section %s has unknown flags %#x",
+                                   sect_name(s->type), s->flags);
+                        goto fail;
+                }
                 if (s->offset < hdr_len || s->offset > len - TRAILER_LEN ||
                     s->length > len - TRAILER_LEN - s->offset) {
                         r = cc_why(why, why_len, -EBADMSG, "section %s lies outside the file", sect_name(s->type));
@@ -359,13 +416,7 @@ int cc_descriptor_parse(const void *buf, size_t len, struct cc_descriptor **ret,
                         r = parse_meta(d, p, s->length, why, why_len);
                         break;
                 case SECT_STATE:
-                        d->state = malloc(s->length ? s->length : 1);
-                        r = d->state ? 0 : -ENOMEM;
-                        if (d->state) {
-                                memcpy(d->state, p, s->length);
-                                d->state_len = s->length;
-                                d->info.state_bytes = s->length;
-                        }
+                        r = parse_state(d, s, p, why, why_len);
                         break;
                 case SECT_PAGEMAP:
                         r = cc_pagemap_decode(p, s->length, &d->pm, why, why_len);
@@ -571,6 +622,7 @@ int cc_descriptor_inspect(FILE *out, const char *path, bool json)
                         char c[16];
                         snprintf(c, sizeof(c), "%08x", d->sect[k].crc);
                         json_object_object_add(s, "crc32", json_object_new_string(c));
+                        json_object_object_add(s, "lz4", json_object_new_boolean(d->sect[k].flags & SECT_F_LZ4));
                         json_object_array_add(secs, s);
                 }
                 json_object_object_add(o, "sections", secs);
@@ -592,9 +644,10 @@ int cc_descriptor_inspect(FILE *out, const char *path, bool json)
                         i->pages - i->zero_pages - i->free_pages - i->distinct_pages);
                 fprintf(out, "parent pause %.3f ms\n", (double)i->pause_ns / 1e6);
                 for (unsigned k = 0; k < d->nsect; k++)
-                        fprintf(out, "section      %-9s %10" PRIu64 " bytes at %8" PRIu64 ", crc32 %08x\n",
+                        fprintf(out, "section      %-9s %10" PRIu64 " bytes at %8" PRIu64 ", crc32 %08x%s\n",
                                 sect_name(d->sect[k].type), d->sect[k].length, d->sect[k].offset,
-                                d->sect[k].crc);
+                                d->sect[k].crc, d->sect[k].flags & SECT_F_LZ4 ? ", LZ4" : "");
+                fprintf(out, "state        %" PRIu64 " bytes\n", i->state_bytes);
                 fprintf(out, "identity     hostname %s<id>, MAC 02:53:<generation>:<index>\n",
                         d->hostname_prefix);
                 fprintf(out, "vm config    %s\n", d->vm_config);

@@ -50,6 +50,7 @@ struct clone {
         char address[64];
         cc_clone_cb cb;
         void *userdata;
+        pthread_mutex_t vm_lock;        /* serialises driver calls on vm (status vs retire) */
         struct cc_vm *vm;
         struct cc_memtap *mt;
         bool remote, recording;
@@ -85,8 +86,17 @@ struct cc_engine {
 
 /* ---- helpers ---- */
 
+static struct clone *clone_alloc(void)
+{
+        struct clone *c = calloc(1, sizeof(*c));
+        if (c)
+                pthread_mutex_init(&c->vm_lock, NULL);
+        return c;
+}
+
 static void clone_free(struct clone *c)
 {
+        pthread_mutex_destroy(&c->vm_lock);
         free(c->driver_opts);
         free(c);
 }
@@ -113,8 +123,6 @@ static void clone_put(struct cc_engine *e, struct clone *c)
 {
         if (--c->refs == 0 && c->final) {
                 unlink_clone(e, c);
-                if (c->g && c->g->info.clones)
-                        c->g->info.clones--;
                 clone_free(c);
         }
 }
@@ -792,7 +800,7 @@ int cc_clone(struct cc_engine *e, struct cc_generation *g, const struct cc_clone
         }
         uint64_t ticket = e->next_ticket++;
         for (unsigned i = 0; i < opts->n; i++) {
-                struct clone *c = calloc(1, sizeof(*c));
+                struct clone *c = clone_alloc();
                 if (!c) {
                         r = -ENOMEM;
                         goto undo;
@@ -949,7 +957,9 @@ static void do_start(struct cc_engine *e, struct clone *c)
         uint64_t deadline = ss_mono_ns() + (uint64_t)e->cfg.ready_timeout_ms * 1000000ull;
         for (;;) {
                 struct cc_vm_status st = {0};
+                pthread_mutex_lock(&c->vm_lock);
                 r = drv->status(vm, &st);
+                pthread_mutex_unlock(&c->vm_lock);
                 pthread_mutex_lock(&e->lock);
                 if (r == 0)
                         c->status = st;
@@ -1003,6 +1013,7 @@ static void do_stop(struct cc_engine *e, struct clone *c)
         char reason[CC_REASON_MAX];
         bool failed;
 
+        pthread_mutex_lock(&c->vm_lock);
         pthread_mutex_lock(&e->lock);
         struct cc_vm *vm = c->vm;
         struct cc_memtap *mt = c->mt;
@@ -1016,10 +1027,13 @@ static void do_stop(struct cc_engine *e, struct clone *c)
                 drv->retire(vm, failed ? 0 : timeout);
                 drv->destroy(vm);
         }
+        pthread_mutex_unlock(&c->vm_lock);
         cc_memtap_stop(mt);             /* writes the recorded working set, if recording */
         pthread_mutex_lock(&e->lock);
         if (c->recording)
                 c->g->recording = false;
+        if (c->g->info.clones)
+                c->g->info.clones--;    /* before the final event: the generation may go now */
         c->final = true;
         pthread_mutex_unlock(&e->lock);
         emit(e, c, failed ? CC_CLONE_FAILED : CC_CLONE_RETIRED, failed ? reason : NULL);
@@ -1134,7 +1148,7 @@ int cc_adopt(struct cc_engine *e, const char *clone_id, uint64_t generation, cc_
                 return cc_why(why, why_len, r < 0 ? r : -ECHILD, "clone %s is not running: %s", clone_id,
                               st.reason[0] ? st.reason : "status unavailable");
         }
-        struct clone *c = calloc(1, sizeof(*c));
+        struct clone *c = clone_alloc();
         if (!c) {
                 e->cfg.driver->destroy(vm);
                 return -ENOMEM;
@@ -1153,7 +1167,7 @@ int cc_adopt(struct cc_engine *e, const char *clone_id, uint64_t generation, cc_
         if (find_clone(e, clone_id)) {
                 pthread_mutex_unlock(&e->lock);
                 e->cfg.driver->destroy(vm);
-                free(c);
+                clone_free(c);
                 return cc_why(why, why_len, -EEXIST, "clone %s is known already", clone_id);
         }
         c->ticket = e->next_ticket++;
@@ -1167,20 +1181,34 @@ int cc_adopt(struct cc_engine *e, const char *clone_id, uint64_t generation, cc_
 int cc_clone_stats(struct cc_engine *e, const char *clone_id, struct cc_clone_stats *ret)
 {
         struct cc_clone_stats s = {0};
+        struct cc_vm_status st = {0};
+        int r = -ENOENT;
+
         pthread_mutex_lock(&e->lock);
         struct clone *c = find_clone(e, clone_id);
         if (!c || c->final) {
                 pthread_mutex_unlock(&e->lock);
                 return -ENOENT;
         }
+        c->refs++;
+        pthread_mutex_unlock(&e->lock);
+        /* A fresh driver status (the VM may have exited since it became ready); vm_lock keeps
+         * do_stop from destroying the VM under the call. */
+        pthread_mutex_lock(&c->vm_lock);
+        if (c->vm)
+                r = e->cfg.driver->status(c->vm, &st);
+        pthread_mutex_unlock(&c->vm_lock);
+        pthread_mutex_lock(&e->lock);
+        if (r == 0)
+                c->status = st;
         s.state = c->state;
         s.generation = c->g->info.id;
         s.remote = c->remote;
         s.vm = c->status;
-        /* memtap stats are thread-safe; the session lives until do_stop, which needs this lock
-         * to take it away, so read them under the lock (they are a memcpy). */
+        /* the memtap session is taken away only under this lock (do_stop) */
         if (c->mt)
                 cc_memtap_stats(c->mt, &s.fetch);
+        clone_put(e, c);
         pthread_mutex_unlock(&e->lock);
         *ret = s;
         return 0;

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <syslog.h>
 #include <unistd.h>
 
@@ -34,12 +35,16 @@ struct gen_ent {
         uint64_t id;
         struct cc_descriptor *desc;
         uint64_t last_use;
+        dev_t dev;                      /* the file it was read from: a generation dropped and */
+        ino_t ino;                      /* published again under the same id is reloaded */
+        struct timespec mtime;
 };
 
 struct conn {
         struct conn *next;
         struct cc_memserver *s;
         int fd;
+        uint64_t requests, pages, bytes;
         pthread_t thread;
         char peer[64];
 };
@@ -84,25 +89,38 @@ static int get_gen(struct cc_memserver *s, uint64_t id, struct cc_descriptor **r
 {
         char path[PATH_MAX];
         struct gen_ent *victim = &s->gens[0];
+        struct stat st;
+
+        snprintf(path, sizeof(path), "%s/%" PRIu64 "/descriptor.sfd", s->gen_root, id);
+        if (stat(path, &st) < 0)
+                return -errno;
         for (int i = 0; i < MAX_GENS; i++) {
-                if (s->gens[i].desc && s->gens[i].id == id) {
-                        s->gens[i].last_use = ++s->use_clock;
-                        *ret = s->gens[i].desc;
+                struct gen_ent *g = &s->gens[i];
+                if (g->desc && g->id == id && g->dev == st.st_dev && g->ino == st.st_ino &&
+                    g->mtime.tv_sec == st.st_mtim.tv_sec && g->mtime.tv_nsec == st.st_mtim.tv_nsec) {
+                        g->last_use = ++s->use_clock;
+                        *ret = g->desc;
                         return 0;
                 }
-                if (!s->gens[i].desc || s->gens[i].last_use < victim->last_use)
-                        victim = &s->gens[i];
+                if (g->desc && g->id == id) {           /* stale: replace this one */
+                        victim = g;
+                        victim->last_use = 0;
+                        break;
+                }
+                if (!g->desc || g->last_use < victim->last_use)
+                        victim = g;
         }
-        snprintf(path, sizeof(path), "%s/%" PRIu64 "/descriptor.sfd", s->gen_root, id);
         struct cc_descriptor *d;
         int r = cc_descriptor_read(path, &d, NULL, 0);
         if (r < 0)
                 return r;
-        /* Descriptors in use by a connection are kept: the victim is only freed when no thread
-         * can hold it, i.e. cached pointers are used under the lock only (see serve_pages). */
+        /* Cached pointers are only used under the lock (serve_pages), so replacing is safe. */
         cc_descriptor_free(victim->desc);
         victim->desc = d;
         victim->id = id;
+        victim->dev = st.st_dev;
+        victim->ino = st.st_ino;
+        victim->mtime = st.st_mtim;
         victim->last_use = ++s->use_clock;
         *ret = d;
         return 0;
@@ -216,6 +234,8 @@ static int serve_pages(struct cc_memserver *s, struct conn *c, const uint8_t *hd
                         cc_put64(out, p);
                         cc_put32(out + 8, (uint32_t)len);
                         r = cc_io_write(c->fd, out, 12 + (size_t)len, dl(s));
+                        c->pages++;
+                        c->bytes += 12 + (uint64_t)len;
         }
         free(list);
         return r;
@@ -286,6 +306,7 @@ static void *conn_main(void *arg)
                 r = cc_io_read(c->fd, hdr + 4, type == CC_REQ_PAGES || type == CC_REQ_DESC ? 16 : 0, dl(s));
                 if (r < 0)
                         break;
+                c->requests++;
                 if (type == CC_REQ_PAGES)
                         r = serve_pages(s, c, hdr);
                 else if (type == CC_REQ_DESC)
@@ -295,6 +316,10 @@ static void *conn_main(void *arg)
                         r = -EPROTO;
                 }
         }
+        if (c->requests)
+                slog(s, LOG_INFO, "%s: done after %" PRIu64 " requests, %" PRIu64 " pages, %" PRIu64 " bytes (%s)",
+                     c->peer, c->requests, c->pages, c->bytes,
+                     r == -ECONNRESET ? "client closed" : r == -ETIMEDOUT ? "idle timeout" : strerror(-r));
         pthread_mutex_lock(&s->lock);
         for (struct conn **p = &s->conns; *p; p = &(*p)->next)
                 if (*p == c) {

@@ -61,6 +61,7 @@ struct cc_memtap {
         pthread_mutex_t conn_lock;      /* the demand connection */
         struct cc_client *demand, *prefetch;
 
+        uint8_t *rec;                   /* recording: page already in ws */
         uint32_t *ws;                   /* recording */
         size_t ws_n, ws_cap;
         bool recording;
@@ -187,21 +188,6 @@ static int demand(struct cc_memtap *m, uint64_t lo, uint64_t hi)
                         m->state[p] = PG_FETCHING;
                         list[n++] = p;
                 }
-        if (m->recording && ss_mono_ns() - m->t_start < (uint64_t)m->o.fetch.record_ms * 1000000ull) {
-                for (uint64_t p = lo; p < hi; p++) {
-                        if (!cc_pm_is_data(m->pm->entry[p]))
-                                continue;
-                        if (m->ws_n == m->ws_cap) {
-                                size_t cap = m->ws_cap ? m->ws_cap * 2 : 1024;
-                                uint32_t *w = realloc(m->ws, cap * sizeof(*w));
-                                if (!w)
-                                        break;
-                                m->ws = w;
-                                m->ws_cap = cap;
-                        }
-                        m->ws[m->ws_n++] = (uint32_t)p;
-                }
-        }
         pthread_mutex_unlock(&m->lock);
 
         if (n) {
@@ -315,6 +301,28 @@ static void add_sample(struct cc_memtap *m, uint64_t ns)
                 m->samples[m->nsamples++] = us > UINT32_MAX ? UINT32_MAX : (uint32_t)us;
 }
 
+/* Working-set recording: data pages the clone really touched (demand reads, and single-page
+ * reads of pages readahead brought in), once each, in first-touch order. Lock held. */
+static void record(struct cc_memtap *m, uint64_t lo, uint64_t hi)
+{
+        if (ss_mono_ns() - m->t_start >= (uint64_t)m->o.fetch.record_ms * 1000000ull)
+                return;
+        for (uint64_t p = lo; p < hi; p++) {
+                if (!cc_pm_is_data(m->pm->entry[p]) || m->rec[p])
+                        continue;
+                if (m->ws_n == m->ws_cap) {
+                        size_t cap = m->ws_cap ? m->ws_cap * 2 : 1024;
+                        uint32_t *w = realloc(m->ws, cap * sizeof(*w));
+                        if (!w)
+                                return;
+                        m->ws = w;
+                        m->ws_cap = cap;
+                }
+                m->rec[p] = 1;
+                m->ws[m->ws_n++] = (uint32_t)p;
+        }
+}
+
 static int mt_read(const char *path, char *buf, size_t size, off_t off, struct fuse_file_info *fi)
 {
         struct cc_memtap *m = self();
@@ -343,6 +351,8 @@ static int mt_read(const char *path, char *buf, size_t size, off_t off, struct f
                 pthread_mutex_unlock(&m->lock);
                 return -EIO;
         }
+        if (m->recording && (absent || hi - lo == 1))
+                record(m, lo, hi);
         pthread_mutex_unlock(&m->lock);
 
         if (absent) {
@@ -575,6 +585,10 @@ int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, c
         m->mounted = true;
         m->t_start = ss_mono_ns();
         m->recording = opts->fetch.record_ws && m->ws_path[0];
+        if (m->recording && !(m->rec = calloc(m->pm->pages ? m->pm->pages : 1, 1))) {
+                r = -ENOMEM;
+                goto fail;
+        }
         r = -pthread_create(&m->loop_thread, NULL, loop_main, m);
         if (r < 0)
                 goto fail;
@@ -647,6 +661,7 @@ int cc_memtap_stop(struct cc_memtap *m)
         free(m->state);
         free(m->samples);
         free(m->ws);
+        free(m->rec);
         pthread_cond_destroy(&m->cond);
         pthread_mutex_destroy(&m->lock);
         pthread_mutex_destroy(&m->conn_lock);

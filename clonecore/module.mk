@@ -27,18 +27,19 @@ CC_LIB    := $(LIBDIR)/libclonecore.a
 CC_LDLIBS += $(call pc_libs,$(CC_PKGS))
 
 CC_TOOLS := $(patsubst clonecore/tools/sf_%.c,sf-%,$(wildcard clonecore/tools/sf_*.c))
-$(foreach t,$(CC_TOOLS),$(eval $(call PROGRAM,$(t),clonecore/tools/$(subst -,_,$(t)).c,$(CC_LIB) $(COMMON_LIB),$(CC_LDLIBS),$(call pc_cflags,$(CC_PKGS)))))
+$(foreach t,$(CC_TOOLS),$(eval $(call PROGRAM,$(t),clonecore/tools/$(subst -,_,$(t)).c,$(CC_LIB) $(COMMON_LIB),$(CC_LDLIBS),-Iclonecore $(call pc_cflags,$(CC_PKGS)))))
 
 CC_UNIT := $(patsubst tests/unit/%.c,%,$(filter-out tests/unit/test_cc_qemu% tests/unit/test_cc_xen%,$(wildcard tests/unit/test_cc_*.c)))
 $(foreach t,$(CC_UNIT),$(eval $(call UNIT_TEST,$(t),tests/unit/$(t).c,$(CC_LIB) $(COMMON_LIB),$(CC_LDLIBS),-Iclonecore)))
 
 # Fuzz target (libFuzzer, clang): built on demand by tests/integration/clonecore_fuzz.sh.
 CC_FUZZ := $(TESTBIN)/fuzz/cc_descriptor
-$(CC_FUZZ): tests/fuzz/cc_descriptor.c clonecore/descriptor.c clonecore/pagemap.c clonecore/util.c
+$(CC_FUZZ): tests/fuzz/cc_descriptor.c clonecore/descriptor.c clonecore/pagemap.c clonecore/util.c \
+            common/ss_util.c
 	@mkdir -p $(@D)
 	$(if $(filter 1,$(V)),,@echo "  FUZZ    $@")
 	$(Q)clang $(CPPFLAGS) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -Iclonecore \
-	  $(call pc_cflags,$(CC_PKGS)) -o $@ $^ $(call pc_libs,json-c libxxhash zlib)
+	  $(call pc_cflags,$(CC_PKGS)) -o $@ $^ $(call pc_libs,json-c libxxhash liblz4 zlib)
 
 BENCH_PROGS += $(wildcard bench/clonecore_*.sh)
 

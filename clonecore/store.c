@@ -251,7 +251,7 @@ int cc_store_put(struct cc_store *s, uint64_t hash, const void *page)
                 goto out;
         }
         r = refresh(s);                 /* another process may have added it meanwhile */
-        if (r == 0 && tab_find(s, hash)->slot1) {
+        if (r == 0 && s->cap && tab_find(s, hash)->slot1) {
                 flock(s->idx_fd, LOCK_UN);
                 goto out;
         }

@@ -30,3 +30,6 @@ $(GUEST_KERNEL): $(GUEST_INITRD)
 .PHONY: guest
 guest: $(GUEST_INITRD)
 	@echo "  GUEST   image ready: $(GUEST_KERNEL) $(GUEST_INITRD)"
+
+# The agent's line parsing, tested on the host (tests/unit/test_cc_qemu_agent.c).
+$(eval $(call UNIT_TEST,test_cc_qemu_agent,tests/unit/test_cc_qemu_agent.c guest/agent_proto.c,,,-Iguest))

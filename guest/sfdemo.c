@@ -221,7 +221,7 @@ static bool valid_key(const char *k)
 }
 
 /* One request already read into buf (headers complete at hdr_end). Returns bytes consumed or -1. */
-static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep)
+static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep, int *continued)
 {
         char method[8], target[256], out[512];
         const char *cl = NULL, *q;
@@ -243,8 +243,16 @@ static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep)
                         return -1;
                 }
         }
-        if (have < hdr_end + body_len)
+        if (have < hdr_end + body_len) {
+                /* RFC 9110 10.1.1: a client that sent "Expect: 100-continue" waits for this. */
+                if (!*continued && strcasestr(buf, "\nExpect: 100-continue")) {
+                        write_all(fd, "HTTP/1.1 100 Continue\r\n\r\n", 25);
+                        *continued = 1;
+                }
+                buf[hdr_end - 1] = '\n';        /* headers are parsed again when the body is in */
                 return 0;                       /* need more */
+        }
+        *continued = 0;
         path = target;
         query = strchr(target, '?');
         if (query)
@@ -291,7 +299,7 @@ static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep)
 
 static void *conn_main(void *arg)
 {
-        int fd = (int)(intptr_t)arg, keep = 1;
+        int fd = (int)(intptr_t)arg, keep = 1, continued = 0;
         size_t cap = REQ_MAX + MAX_ITEM, have = 0;
         char *buf = malloc(cap + 1);
 
@@ -300,7 +308,7 @@ static void *conn_main(void *arg)
                 buf[have] = 0;
                 end = strstr(buf, "\r\n\r\n");
                 if (end) {
-                        long used = serve_one(fd, buf, have, (size_t)(end - buf) + 4, &keep);
+                        long used = serve_one(fd, buf, have, (size_t)(end - buf) + 4, &keep, &continued);
                         if (used < 0)
                                 break;
                         if (used > 0) {

@@ -104,6 +104,7 @@ void lb_nginx_free(struct lb_nginx *n);
 int  lb_nginx_start(struct lb_nginx *n, bool *ret_adopted);
 pid_t lb_nginx_pid(const struct lb_nginx *n);           /* 0 when not running */
 int  lb_nginx_pidfd(const struct lb_nginx *n);          /* readable when the master exits; -1 */
+bool lb_nginx_is_tester(const struct lb_nginx *n, pid_t pid);   /* the running `nginx -t` */
 /* Called when the pidfd is readable: reaps it; *ret_desc says how it ended. */
 void lb_nginx_exited(struct lb_nginx *n, char *ret_desc, size_t len);
 /* Starts `nginx -t` in the background; *ret_fd is its output pipe (EOF when it ended). */

@@ -27,7 +27,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
+#include <sys/wait.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -36,7 +38,7 @@
 #include "ss_log.h"
 #include "ss_util.h"
 
-#define MAX_RELOAD_RECORDS 64
+#define MAX_RELOAD_RECORDS 256
 #define PROBE_EVERY_MS     5
 #define PROBE_TIMEOUT_MS   10000
 #define TEST_TIMEOUT_MS    10000
@@ -77,7 +79,7 @@ enum nginx_state { NGX_STOPPED, NGX_STARTING, NGX_RUNNING };
 struct lb_agent {
         struct lb_opts o;
         char *state_dir, *nginx_dir, *conf_path, *include_path, *state_path, *log_sock_path,
-             *ctl_sock_path, *error_log, *pid_path, *upstream_name;
+             *ctl_sock_path, *error_log, *pid_path, *upstream_name, *run_dir, *temp_dir;
         struct lb_nginx *ngx;
         enum nginx_state ngx_state;
         char ngx_error[LB_REASON_MAX];
@@ -364,18 +366,22 @@ static void job_confirmed(struct lb_agent *a)
                  "apply %.1f ms, total %.1f ms; %zu old workers to drain", rec->id, rec->result,
                  rec->generation, rec->added, rec->removed, rec->test_ms, rec->apply_ms,
                  rec->total_ms, rec->n_pidfds);
+        /* in_job marks exactly the backends whose membership this job's file changed. */
         for (size_t i = 0; i < a->n_bes; i++) {
                 struct be *b = a->bes[i];
-                bool d = desired(b);
-                if (b->in_nginx && !d) {
+                if (!b->in_job)
+                        continue;
+                if (!b->in_nginx) {
+                        b->in_nginx = true;
+                        if (b->rec.state == LB_CHECKING)
+                                set_state(a, b, LB_ACTIVE, NULL);
+                } else {
+                        b->in_nginx = false;
                         b->drain_reload = rec->id;
                         if (b->rec.state == LB_DRAINING)
                                 set_state(a, b, LB_DRAINING, "removed from nginx by reload %" PRIu64
                                           "; waiting for %zu old workers", rec->id, rec->alive);
-                } else if (!b->in_nginx && d && b->rec.state == LB_CHECKING) {
-                        set_state(a, b, LB_ACTIVE, NULL);
                 }
-                b->in_nginx = d;
         }
         if (a->ngx_state == NGX_STARTING) {
                 a->ngx_state = NGX_RUNNING;
@@ -1216,6 +1222,7 @@ static int render_front(struct lb_agent *a, char *err, size_t errlen)
         snprintf(wst, sizeof(wst), "%" PRIu64, a->o.worker_shutdown_timeout_s);
         const struct lb_var vars[] = {
                 { "STATE_DIR", a->state_dir }, { "NGINX_DIR", a->nginx_dir },
+                { "TEMP_DIR", a->temp_dir },
                 { "FRONT_LISTEN", a->o.front }, { "UPSTREAM", a->upstream_name },
                 { "LOG_SOCKET", a->log_sock_path }, { "CTL_SOCKET", a->ctl_sock_path },
                 { "INCLUDE", a->include_path }, { "WORKER_SHUTDOWN_TIMEOUT", wst },
@@ -1240,25 +1247,59 @@ static int render_front(struct lb_agent *a, char *err, size_t errlen)
         return r;
 }
 
-/* Workers run as "nobody" under a root master: they must be able to reach the log socket. */
-static int check_traversable(const char *dir, char *err, size_t errlen)
+/* Under a root master nginx's workers run as "nobody": they must reach the access-log socket and
+ * write proxy temp files. A state dir they cannot search (snowscaled creates it 0700) would make
+ * both fail, so then those live in a runtime dir of their own, /run/snowscale-lb/<hash of the
+ * state dir>, created searchable. Otherwise (not root, or a searchable path) the state dir is it. */
+static bool searchable_by_others(const char *dir)
 {
         char path[PATH_MAX], *p;
         struct stat st;
 
-        if (geteuid() != 0 || !realpath(dir, path))
-                return 0;
+        if (!realpath(dir, path))
+                return false;
         for (;;) {
-                if (stat(path, &st) == 0 && !(st.st_mode & S_IXOTH)) {
-                        snprintf(err, errlen, "%s is not searchable by nginx's worker user (nobody); "
-                                 "run: chmod o+x %s", path, path);
-                        return -EACCES;
-                }
+                if (stat(path, &st) < 0 || !(st.st_mode & S_IXOTH))
+                        return false;
                 p = strrchr(path, '/');
-                if (!p || p == path)
-                        return 0;
+                if (!p)
+                        return true;
+                if (p == path)
+                        return stat("/", &st) == 0 && (st.st_mode & S_IXOTH);
                 *p = 0;
         }
+}
+
+static int choose_run_dir(struct lb_agent *a, char *err, size_t errlen)
+{
+        char path[PATH_MAX];
+        uint64_t h = 1469598103934665603ull;
+        int r;
+
+        if (geteuid() != 0 || searchable_by_others(a->state_dir)) {
+                a->run_dir = strdup(a->state_dir);
+                return a->run_dir ? 0 : -ENOMEM;
+        }
+        if (!realpath(a->state_dir, path))
+                return -errno;
+        for (const char *p = path; *p; p++)
+                h = (h ^ (unsigned char)*p) * 1099511628211ull;
+        if (asprintf(&a->run_dir, "/run/snowscale-lb/%016" PRIx64, h) < 0)
+                return -ENOMEM;
+        r = ss_mkdir_p(a->run_dir, 0755);
+        if (r == 0 && (chmod("/run/snowscale-lb", 0755) < 0 || chmod(a->run_dir, 0755) < 0))
+                r = -errno;
+        if (r == 0 && !searchable_by_others(a->run_dir))
+                r = -EACCES;
+        if (r < 0) {
+                snprintf(err, errlen, "%s is not searchable by nginx's worker user (nobody) and %s "
+                         "cannot be used instead (%s); run: chmod o+x on the state dir's path",
+                         a->state_dir, a->run_dir, strerror(-r));
+                return r;
+        }
+        log_info("%s is private (not searchable by nginx's workers): access-log socket and nginx "
+                 "temp files go to %s", a->state_dir, a->run_dir);
+        return 0;
 }
 
 static int sync_test(struct lb_agent *a, char *err, size_t errlen)
@@ -1317,13 +1358,12 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
         }
         a->nginx_dir = path_join(a->state_dir, "nginx");
         a->state_path = path_join(a->state_dir, "lb-state.json");
-        a->log_sock_path = path_join(a->state_dir, "lb-access.sock");
         a->conf_path = a->nginx_dir ? path_join(a->nginx_dir, "nginx.conf") : NULL;
         a->include_path = a->nginx_dir ? path_join(a->nginx_dir, "upstreams.conf") : NULL;
         a->ctl_sock_path = a->nginx_dir ? path_join(a->nginx_dir, "ctl.sock") : NULL;
         a->error_log = a->nginx_dir ? path_join(a->nginx_dir, "error.log") : NULL;
         a->pid_path = a->nginx_dir ? path_join(a->nginx_dir, "nginx.pid") : NULL;
-        if (!a->nginx_dir || !a->state_path || !a->log_sock_path || !a->conf_path ||
+        if (!a->nginx_dir || !a->state_path || !a->conf_path ||
             !a->include_path || !a->ctl_sock_path || !a->error_log || !a->pid_path) {
                 r = -ENOMEM;
                 goto fail;
@@ -1334,7 +1374,7 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
                 goto fail;
         }
         {
-                const char *sub[] = { "", "/tmp" };
+                const char *sub[] = { "" };
                 for (size_t i = 0; i < SS_ARRAY_SIZE(sub); i++) {
                         char p[PATH_MAX];
                         snprintf(p, sizeof(p), "%s%s", a->nginx_dir, sub[i]);
@@ -1345,9 +1385,20 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
                         }
                 }
         }
-        r = check_traversable(a->state_dir, err, errlen);
+        r = choose_run_dir(a, err, errlen);
         if (r < 0)
                 goto fail;
+        a->log_sock_path = path_join(a->run_dir, "lb-access.sock");
+        a->temp_dir = path_join(a->run_dir, "nginx-tmp");
+        if (!a->log_sock_path || !a->temp_dir) {
+                r = -ENOMEM;
+                goto fail;
+        }
+        r = ss_mkdir_p(a->temp_dir, 0755);
+        if (r < 0) {
+                snprintf(err, errlen, "cannot create %s: %s", a->temp_dir, strerror(-r));
+                goto fail;
+        }
 
         r = lb_state_load(a->state_path, &gen, &saved, &n_saved);
         if (r == -EINVAL) {
@@ -1439,6 +1490,7 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
         sigaddset(&mask, SIGTERM);
         sigaddset(&mask, SIGINT);
         sigaddset(&mask, SIGHUP);
+        sigaddset(&mask, SIGCHLD);
         sigprocmask(SIG_BLOCK, &mask, NULL);
         signal(SIGPIPE, SIG_IGN);
         a->sigfd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
@@ -1446,6 +1498,7 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
                 r = -errno;
                 goto fail;
         }
+        prctl(PR_SET_CHILD_SUBREAPER, 1);
         nginx_start(a);
         *ret = a;
         return 0;
@@ -1455,6 +1508,20 @@ fail:
                 snprintf(err, errlen, "%s", strerror(-r));
         lb_agent_free(a);
         return r;
+}
+
+/* We are the subreaper of nginx's process tree: workers orphaned by a master that died are
+ * reparented to us and reaped here. The master and `nginx -t` are reaped by their owners. */
+static void reap_orphans(struct lb_agent *a)
+{
+        for (;;) {
+                siginfo_t si = { 0 };
+                if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) < 0 || si.si_pid == 0)
+                        return;
+                if (si.si_pid == lb_nginx_pid(a->ngx) || lb_nginx_is_tester(a->ngx, si.si_pid))
+                        return;         /* their owners reap them (pidfd / pipe EOF) */
+                waitpid(si.si_pid, NULL, WNOHANG);
+        }
 }
 
 int lb_agent_run(struct lb_agent *a)
@@ -1489,6 +1556,10 @@ int lb_agent_run(struct lb_agent *a)
                         case 0: {
                                 struct signalfd_siginfo si;
                                 while (read(a->sigfd, &si, sizeof(si)) == sizeof(si)) {
+                                        if (si.ssi_signo == SIGCHLD) {
+                                                reap_orphans(a);
+                                                continue;
+                                        }
                                         if (si.ssi_signo == SIGHUP) {
                                                 log_info("SIGHUP: nothing to reload (restart to "
                                                          "apply a new configuration)");
@@ -1529,6 +1600,7 @@ int lb_agent_run(struct lb_agent *a)
                                 check_done(a, (struct be *)priv, m->data.result);
                 }
                 run_timers(a);
+                reap_orphans(a);
         }
         return 0;
 }
@@ -1566,7 +1638,20 @@ void lb_agent_free(struct lb_agent *a)
         lb_ring_free(a->ring);
         if (a->logfd >= 0) {
                 close(a->logfd);
-                unlink(a->log_sock_path);
+                if (!a->o.keep_nginx)   /* a kept nginx still logs to it */
+                        unlink(a->log_sock_path);
+        }
+        /* A runtime dir of our own under /run is left empty-and-gone after a clean stop. */
+        if (a->run_dir && a->temp_dir && strcmp(a->run_dir, a->state_dir) != 0 && !a->o.keep_nginx &&
+            (!a->ngx || lb_nginx_pid(a->ngx) == 0)) {
+                static const char *const sub[] = { "body", "proxy", "fastcgi", "uwsgi", "scgi" };
+                char p[PATH_MAX];
+                for (size_t i = 0; i < SS_ARRAY_SIZE(sub); i++) {
+                        snprintf(p, sizeof(p), "%s/%s", a->temp_dir, sub[i]);
+                        rmdir(p);
+                }
+                rmdir(a->temp_dir);
+                rmdir(a->run_dir);
         }
         if (a->sigfd >= 0)
                 close(a->sigfd);
@@ -1581,5 +1666,7 @@ void lb_agent_free(struct lb_agent *a)
         free(a->ctl_sock_path);
         free(a->error_log);
         free(a->pid_path);
+        free(a->run_dir);
+        free(a->temp_dir);
         free(a);
 }

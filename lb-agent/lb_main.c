@@ -113,7 +113,10 @@ int main(int argc, char **argv)
                 struct pol_diags d = { 0 };
                 r = pol_config_load(config, &cfg, &d);
                 if (r < 0) {
-                        log_error("%s: %s; every problem:", config, strerror(-r));
+                        if (r == -EINVAL)
+                                log_error("%s: invalid configuration:", config);
+                        else
+                                log_error("%s: %s", config, strerror(-r));
                         pol_diags_print(&d, stderr);
                         pol_diags_free(&d);
                         return 1;

@@ -76,6 +76,7 @@ void lb_nginx_free(struct lb_nginx *n)
 }
 
 pid_t lb_nginx_pid(const struct lb_nginx *n) { return n->pid; }
+bool lb_nginx_is_tester(const struct lb_nginx *n, pid_t pid) { return n->test_pid > 0 && pid == n->test_pid; }
 int lb_nginx_pidfd(const struct lb_nginx *n) { return n->pidfd; }
 
 /* /proc/PID/cmdline with NULs turned into spaces. */
@@ -137,9 +138,10 @@ static int try_adopt(struct lb_nginx *n)
         if (r < 0)
                 return r;
         pid = strtol(text, &end, 10);
+        r = pid <= 1 || (*end && *end != '\n') ? -EINVAL : 0;
         free(text);
-        if (pid <= 1 || (*end && *end != '\n'))
-                return -EINVAL;
+        if (r < 0)
+                return r;
         r = read_cmdline((pid_t)pid, cmd, sizeof(cmd));
         if (r < 0)
                 return r;
@@ -196,6 +198,11 @@ void lb_nginx_exited(struct lb_nginx *n, char *desc, size_t len)
         int st;
 
         snprintf(desc, len, "exited");
+        /* Workers of a master that died hard keep the listening sockets (and would make the
+         * restarted master's bind fail); ask them to finish their requests and go. They share
+         * the master's process group (spawned with setpgroup 0). */
+        if (n->child)
+                kill(-n->pid, SIGQUIT);
         if (n->child && waitpid(n->pid, &st, WNOHANG) == n->pid) {
                 if (WIFEXITED(st))
                         snprintf(desc, len, "exited with status %d", WEXITSTATUS(st));
@@ -288,6 +295,36 @@ void lb_nginx_test_kill(struct lb_nginx *n)
         }
 }
 
+/* /proc files report size 0; read until EOF (bounded). */
+static int read_proc(const char *path, char **ret)
+{
+        size_t cap = 64 * 1024, len = 0;
+        char *buf;
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+        if (fd < 0)
+                return -errno;
+        buf = malloc(cap);
+        if (!buf) {
+                close(fd);
+                return -ENOMEM;
+        }
+        for (;;) {
+                ssize_t r = read(fd, buf + len, cap - 1 - len);
+                if (r < 0 && errno == EINTR)
+                        continue;
+                if (r <= 0)
+                        break;
+                len += (size_t)r;
+                if (len == cap - 1)
+                        break;
+        }
+        close(fd);
+        buf[len] = 0;
+        *ret = buf;
+        return 0;
+}
+
 int lb_nginx_reload(struct lb_nginx *n, int **ret_pidfds, size_t *ret_n)
 {
         char path[96], *text = NULL, cmd[256], *p, *end;
@@ -299,7 +336,7 @@ int lb_nginx_reload(struct lb_nginx *n, int **ret_pidfds, size_t *ret_n)
         /* Every worker alive now may hold a request routed by the outgoing config, including
          * workers still shutting down from earlier reloads. */
         snprintf(path, sizeof(path), "/proc/%d/task/%d/children", (int)n->pid, (int)n->pid);
-        r = ss_read_file(path, 64 * 1024, &text, NULL);
+        r = read_proc(path, &text);
         if (r < 0 && r != -ENOENT)
                 return r;
         fds = calloc(MAX_WORKERS, sizeof(*fds));

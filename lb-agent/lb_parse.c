@@ -156,6 +156,11 @@ int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
                 }
                 f[i] = msg;
                 fl[i] = (size_t)(bar - msg);
+                /* escape=none logs an unset upstream variable as "" rather than "-" */
+                if (fl[i] == 0 && i >= 3) {
+                        f[i] = "-";
+                        fl[i] = 1;
+                }
                 if (fl[i] == 0)
                         return -EINVAL;
                 msg = bar + 1;

@@ -21,3 +21,7 @@ $(POL_FUZZ): tests/fuzz/pol_config_fuzz.c $(POL_SRCS) common/ss_util.c policies/
 policies: $(POL_LIB) $(TESTBIN)/unit/test_pol_config $(TESTBIN)/unit/test_pol_decide
 pol-fuzz: $(POL_FUZZ)
 fuzz: pol-fuzz
+
+# Benchmark: decision and load cost (make bench).
+$(eval $(call PROGRAM,pol-bench,bench/policies_decide.c,$(POL_LIB) $(COMMON_LIB),$(POL_LDLIBS)))
+BENCH_PROGS += $(BIN)/pol-bench

@@ -185,12 +185,14 @@ struct pol_state *pol_state_new(void);
 void pol_state_free(struct pol_state *s);
 
 struct pol_decision {
-        int desired;
+        int desired;                    /* total clones wanted: compare with serving + pending
+                                         * (pending clones are ordered capacity) */
         bool panic;
         char reason[512];               /* a sentence an operator understands */
         int from;                       /* serving + pending the decision started from */
 };
-/* now_us: any monotonic-ish clock in µs (tests pass synthetic time). */
+/* now_us: any monotonic-ish clock in µs (tests pass synthetic time); wall_time_s: UTC seconds
+ * since the epoch, used only for schedules. How a decision is made: docs/policies.md. */
 void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct pol_stats *st,
                 const struct pol_clones *c, uint64_t now_us, uint64_t wall_time_s,
                 struct pol_decision *ret);

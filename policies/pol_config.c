@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <syslog.h>
 #include <unistd.h>
 
@@ -527,8 +528,18 @@ static char *read_token_file(const char *path, int *err)
 {
         char *buf = NULL;
         size_t len = 0;
+        struct stat st;
         int r;
 
+        /* a FIFO or a device would block or never end: only regular files hold tokens */
+        if (stat(path, &st) < 0) {
+                *err = -errno;
+                return NULL;
+        }
+        if (!S_ISREG(st.st_mode)) {
+                *err = -EBADF;
+                return NULL;
+        }
         r = ss_read_file(path, POL_MAX_STRING, &buf, &len);
         if (r < 0) {
                 *err = r;
@@ -711,6 +722,8 @@ static void set_field(struct ctx *c, const struct field *f, void *base, yaml_nod
                 if (!tok) {
                         if (err == -ENODATA)
                                 diag(c, v, path, "\"%s\" holds no token (empty, or a NUL byte)", r);
+                        else if (err == -EBADF)
+                                diag(c, v, path, "\"%s\" is not a regular file", r);
                         else if (err == -EFBIG)
                                 diag(c, v, path, "\"%s\" is larger than %d bytes: not a token", r,
                                      POL_MAX_STRING);
@@ -859,6 +872,23 @@ static void set_field(struct ctx *c, const struct field *f, void *base, yaml_nod
         }
 }
 
+/* A key written in the wrong section ("min_clones" at the top level): where it lives. */
+static const char *home_of(const char *key)
+{
+        static const struct { const char *path; const struct field *tbl; } sections[] = {
+                { "service", service_fields }, { "api", api_fields }, { "driver", driver_fields },
+                { "lb", lb_fields }, { "parent", parent_fields }, { "clones", clones_fields },
+                { "policy", policy_fields }, { "policy.scale_up", up_fields },
+                { "policy.scale_down", down_fields }, { "policy.panic", panic_fields },
+        };
+
+        for (size_t i = 0; i < POL_ARRAY_SIZE(sections); i++)
+                for (const struct field *f = sections[i].tbl; f->key; f++)
+                        if (!strcmp(f->key, key))
+                                return sections[i].path;
+        return NULL;
+}
+
 static void walk_map(struct ctx *c, const struct field *tbl, void *base, yaml_node_t *map,
                      const char *path)
 {
@@ -895,8 +925,12 @@ static void walk_map(struct ctx *c, const struct field *tbl, void *base, yaml_no
                                 break;
                 if (i == n_cands) {
                         best = closest(ks, cands, n_cands);
+                        const char *elsewhere = best ? NULL : home_of(ks);
                         if (best) {
                                 diag(c, k, cp, "unknown key \"%s\" (did you mean \"%s\"?)", ks, best);
+                        } else if (elsewhere) {
+                                diag(c, k, cp, "unknown key \"%s\" here (it belongs in %s.%s)", ks,
+                                     elsewhere, ks);
                         } else {
                                 char keys[512];
                                 size_t o = 0;
@@ -1339,14 +1373,22 @@ int pol_config_load(const char *path, struct pol_config **ret, struct pol_diags 
 {
         char *buf = NULL;
         size_t len = 0;
+        struct stat st;
         int r;
 
-        r = ss_read_file(path, POL_MAX_FILE_BYTES, &buf, &len);
+        if (stat(path, &st) < 0)
+                r = -errno;
+        else if (!S_ISREG(st.st_mode))
+                r = -EBADF;             /* opening a FIFO would block: refuse before open() */
+        else
+                r = ss_read_file(path, POL_MAX_FILE_BYTES, &buf, &len);
         if (r < 0) {
                 struct ctx c = { .file = path, .diags = diags };
                 if (r == -EFBIG)
                         diag_at(&c, 0, 0, NULL, "larger than %u bytes: not a snowscale config",
                                 POL_MAX_FILE_BYTES);
+                else if (r == -EBADF)
+                        diag_at(&c, 0, 0, NULL, "not a regular file");
                 else
                         diag_at(&c, 0, 0, NULL, "cannot read: %s", strerror(-r));
                 return r;

@@ -48,11 +48,22 @@ struct evring {
         size_t head, n;
 };
 
+/* Serving count per decision: a latency window was measured on the capacity of its whole
+ * span, not on the capacity of this instant. Scaling ceil(serving_now * ratio) while a 60 s
+ * p95 still remembers the slow minute would add clones again for the same overload. */
+#define CAP_HIST 4096
+struct caphist {
+        struct rec v[CAP_HIST];
+        size_t head, n;
+};
+
 struct pol_state {
+        struct caphist cap;
         struct mdeque up_min, down_max;
         struct evring up_ev, down_ev;
         bool panic;
         uint64_t panic_last_us;         /* last time the panic condition held */
+        bool started;
 };
 
 struct pol_state *pol_state_new(void)
@@ -106,6 +117,32 @@ static int mq_push(struct mdeque *q, uint64_t now, int v, bool want_max)
         *mq_at(q, q->n) = (struct rec){ now, v };
         q->n++;
         return 0;
+}
+
+static void cap_push(struct caphist *h, uint64_t now, int serving)
+{
+        if (h->n == CAP_HIST) {
+                h->head = (h->head + 1) % CAP_HIST;
+                h->n--;
+        }
+        h->v[(h->head + h->n) % CAP_HIST] = (struct rec){ now, serving };
+        h->n++;
+}
+
+/* Mean serving count over (now - window, now]; the current count when there is no history. */
+static double cap_mean(const struct caphist *h, uint64_t now, uint64_t window, int serving)
+{
+        double sum = 0;
+        size_t k = 0;
+
+        for (size_t i = h->n; i-- > 0;) {
+                const struct rec *r = &h->v[(h->head + i) % CAP_HIST];
+                if (r->t + window <= now && k > 0)
+                        break;
+                sum += r->v;
+                k++;
+        }
+        return k ? sum / (double)k : serving;
 }
 
 static void ev_expire(struct evring *r, uint64_t now, uint64_t per)
@@ -207,7 +244,8 @@ static int clamp_rec(double x)
 }
 
 static void read_metric(const struct pol_policy *p, const struct pol_target *t,
-                        const struct pol_window_stats *w, int serving, int ordered, struct reading *r)
+                        const struct pol_window_stats *w, int serving, double capacity, int ordered,
+                        struct reading *r)
 {
         memset(r, 0, sizeof(*r));
         if (w->stale) {
@@ -229,8 +267,11 @@ static void read_metric(const struct pol_policy *p, const struct pol_target *t,
                 r->rec = ordered;
                 return;
         }
-        /* with no serving clone yet, size from one: the parent's load is the signal */
-        r->rec = clamp_rec((r->ratio > 1 && serving < 1 ? 1 : serving) * r->ratio);
+        /* Per-clone metrics already carry the capacity (rps / serving * serving = rps), so they
+         * scale from the serving count; a latency scales the capacity it was measured on. With
+         * no serving clone yet, size from one: the parent's load is the signal. */
+        double base = pol_metric_is_latency(t->metric) ? capacity : serving;
+        r->rec = clamp_rec((r->ratio > 1 && base < 1 ? 1 : base) * r->ratio);
 }
 
 /* "p95 412ms > target 150ms (x2.7) over 6s panic window" */
@@ -252,11 +293,11 @@ static void describe(struct sbuf *b, const struct pol_target *t, const struct re
         }
         fmt_value(v, sizeof(v), t->metric, r->value);
         if (r->within)
-                sb_add(b, "%s %s within %.0f%% of target %s over %s window", short_name(t->metric), v,
-                       p->tolerance * 100, tg, w);
+                sb_add(b, "%s %s within %.0f%% of target %s over %s%s window", short_name(t->metric), v,
+                       p->tolerance * 100, tg, w, panic_window ? " panic" : "");
         else
                 sb_add(b, "%s %s %s target %s (x%.*f) over %s%s window", short_name(t->metric), v,
-                       r->ratio > 1 ? ">" : "<", tg, r->ratio < 10 ? (r->ratio < 0.1 ? 2 : 1) : 0,
+                       r->ratio > 1 ? ">" : "<", tg, r->ratio < 10 ? (r->ratio < 1 ? 2 : 1) : 0,
                        r->ratio, w, panic_window ? " panic" : "");
 }
 
@@ -272,18 +313,25 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
         size_t n = p->n_metrics, win = 0, sched_i = 0, missing_i = 0;
         bool win_panic = false, any_missing = false, trigger = false, entered = false, left = false;
         bool freeze;
-        char rate[48], modbuf[384];
-        struct sbuf m = { modbuf, sizeof(modbuf), 0 };
+        double cap_stable, cap_panic;
+        char rate[48], modbuf[256], stabnote[128];
+        struct sbuf m = { modbuf, sizeof(modbuf), 0 }, sn = { stabnote, sizeof(stabnote), 0 };
+        int stabilized;
 
-        modbuf[0] = 0;
+        modbuf[0] = stabnote[0] = 0;
         memset(ret, 0, sizeof(*ret));
         ret->from = ordered;
         if (n > POL_MAX_METRICS)
                 n = POL_MAX_METRICS;
 
+        cap_push(&s->cap, now_us, serving);
+        cap_stable = cap_mean(&s->cap, now_us, st->stable.window_us ? st->stable.window_us : p->stable_window_us,
+                              serving);
+        cap_panic = cap_mean(&s->cap, now_us, st->panic.window_us ? st->panic.window_us : p->panic_window_us,
+                             serving);
         for (size_t i = 0; i < n; i++) {
-                read_metric(p, &p->metrics[i], &st->stable, serving, ordered, &stable[i]);
-                read_metric(p, &p->metrics[i], &st->panic, serving, ordered, &panicr[i]);
+                read_metric(p, &p->metrics[i], &st->stable, serving, cap_stable, ordered, &stable[i]);
+                read_metric(p, &p->metrics[i], &st->panic, serving, cap_panic, ordered, &panicr[i]);
                 if (stable[i].missing && !any_missing) {
                         any_missing = true;
                         missing_i = i;
@@ -299,7 +347,8 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                         entered = true;
                 s->panic = true;
                 s->panic_last_us = now_us;
-        } else if (s->panic && now_us - s->panic_last_us >= p->stable_window_us) {
+        } else if (s->panic && now_us >= s->panic_last_us &&
+                   now_us - s->panic_last_us >= p->stable_window_us) {
                 s->panic = false;
                 left = true;
         }
@@ -340,6 +389,12 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
         if (!freeze) {
                 int up_rec, down_rec;
 
+                /* A fresh engine (daemon restart) has no history, and its monitor windows start
+                 * empty: it watches one full down window before it may shrink what it found. */
+                if (!s->started) {
+                        s->started = true;
+                        mq_push(&s->down_max, now_us, ordered, true);
+                }
                 mq_expire(&s->up_min, now_us, p->up.stabilization_us);
                 mq_expire(&s->down_max, now_us, p->down.stabilization_us);
                 if (mq_push(&s->up_min, now_us, rec, false) < 0 ||
@@ -357,17 +412,26 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                         if (desired > down_rec)
                                 desired = down_rec;
                 }
-                if (s->panic && rec < ordered)
-                        sb_add(&m, ", no scale-down in panic mode");
-                else if (!s->panic && rec > ordered && desired < rec) {
+                /* named at the end, and only if nothing later moved the count */
+                if (s->panic && rec < ordered) {
+                        sb_add(&sn, ", no scale-down in panic mode");
+                } else if (!s->panic && rec > ordered && desired < rec) {
                         pol_fmt_duration(rate, sizeof(rate), p->up.stabilization_us);
-                        sb_add(&m, ", held by %s scale-up stabilization (lowest recent %d)", rate, up_rec);
+                        sb_add(&sn, ", held by %s scale-up stabilization (lowest recent %d)", rate, up_rec);
                 } else if (!s->panic && rec < ordered && desired > rec) {
                         pol_fmt_duration(rate, sizeof(rate), p->down.stabilization_us);
-                        sb_add(&m, ", held by %s scale-down stabilization (highest recent %d)", rate, down_rec);
+                        sb_add(&sn, ", held by %s scale-down stabilization (highest recent %d)", rate, down_rec);
+                } else if (rec == ordered && c->pending > 0 && rec > serving && !stable[win].missing) {
+                        sb_add(&sn, ", %d of them still warming up", c->pending);
                 }
-                if (!stable[win].missing && stable[win].within && c->pending > 0 && rec == ordered)
-                        sb_add(&m, ", %d pending", c->pending);
+        }
+        stabilized = desired;
+
+        /* the ceiling first, so that a limit is only named when it is the one that binds */
+        hi = p->max_clones;
+        if (desired > hi && desired > ordered) {
+                desired = hi > ordered ? hi : ordered;
+                sb_add(&m, ", capped by max_clones %d", hi);
         }
 
         /* step and rate limits, up and down separately */
@@ -432,13 +496,12 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
         }
 
         /* floors and ceiling: configuration, not data, so they bypass the limits above */
+        if (desired > hi) {             /* max_clones lowered below the pool (reload) */
+                desired = hi;
+                sb_add(&m, ", cut to max_clones %d", hi);
+        }
         sched_floor = pol_schedule_floor(p, wall_time_s, &sched_i);
         lo = p->min_clones > sched_floor ? p->min_clones : sched_floor;
-        hi = p->max_clones;
-        if (desired > hi) {
-                desired = hi;
-                sb_add(&m, ", capped by max_clones %d", hi);
-        }
         if (desired < lo && lo <= hi) {
                 desired = lo;
                 if (sched_floor > p->min_clones)
@@ -447,10 +510,12 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                 else
                         sb_add(&m, ", raised to min_clones %d", p->min_clones);
         }
+        if (desired != stabilized)
+                stabnote[0] = 0;
         if (desired != ordered)
-                sb_add(&b, "; %d -> %d%s", ordered, desired, modbuf);
+                sb_add(&b, "; %d -> %d%s%s", ordered, desired, stabnote, modbuf);
         else
-                sb_add(&b, "; staying at %d%s", ordered, modbuf);
+                sb_add(&b, "; staying at %d%s%s", ordered, stabnote, modbuf);
         if (entered)
                 sb_add(&b, "; entering panic mode");
         else if (left)

@@ -319,17 +319,16 @@ int pol_parse_cron(const char *s, struct pol_schedule *sch, char *err, size_t er
 #define DOM_ALL 0xfffffffeu     /* bits 1..31 */
 #define DOW_ALL 0x7fu
 
-/* Does the minute starting at t (UTC) match? Vixie cron's rule: when both day-of-month and
- * day-of-week are restricted, either one matching is enough. */
-static bool cron_matches(const struct pol_schedule *s, time_t t)
+/* Do the hour, day and month of the hour starting at t (UTC) match? Vixie cron's rule: when both
+ * day-of-month and day-of-week are restricted, either one matching is enough. */
+static bool cron_hour_matches(const struct pol_schedule *s, time_t t)
 {
         struct tm tm;
         bool dom, dow;
 
         if (!gmtime_r(&t, &tm))
                 return false;
-        if (!(s->minute[0] >> tm.tm_min & 1) || !(s->hour >> tm.tm_hour & 1) ||
-            !(s->mon >> (tm.tm_mon + 1) & 1))
+        if (!(s->hour >> tm.tm_hour & 1) || !(s->mon >> (tm.tm_mon + 1) & 1))
                 return false;
         dom = s->dom >> tm.tm_mday & 1;
         dow = s->dow >> tm.tm_wday & 1;
@@ -340,20 +339,26 @@ static bool cron_matches(const struct pol_schedule *s, time_t t)
 
 bool pol_schedule_active(const struct pol_schedule *s, uint64_t wall_time_s)
 {
-        uint64_t span = s->duration_us ? (s->duration_us + 59999999) / 60000000 : 1;
-        time_t minute = (time_t)(wall_time_s / 60 * 60);
+        uint64_t dur = s->duration_us ? s->duration_us / 1000000 : 60;
+        uint64_t lo, hour;
 
-        if (span > POL_MAX_SCHEDULE_SPAN_S / 60)
-                span = POL_MAX_SCHEDULE_SPAN_S / 60;
-        /* a firing at minute m covers [m, m + duration): look back over the minutes that could
-         * still cover now. At most a week of minutes, cheap bit tests. */
-        for (uint64_t i = 0; i < span; i++) {
-                time_t m = minute - (time_t)(i * 60);
-                if (m < 0)
+        if (dur > POL_MAX_SCHEDULE_SPAN_S)
+                dur = POL_MAX_SCHEDULE_SPAN_S;
+        if (dur == 0)
+                dur = 1;
+        /* a firing at minute m holds the floor during [m, m + dur): look for a matching minute
+         * in (now - dur, now], an hour at a time (one gmtime per hour, at most a week of them) */
+        lo = wall_time_s >= dur ? wall_time_s - dur + 1 : 0;
+        for (hour = wall_time_s / 3600 * 3600;; hour -= 3600) {
+                if (cron_hour_matches(s, (time_t)hour)) {
+                        for (int min = 59; min >= 0; min--) {
+                                uint64_t m = hour + (uint64_t)min * 60;
+                                if (m <= wall_time_s && m >= lo && (s->minute[0] >> min & 1))
+                                        return true;
+                        }
+                }
+                if (hour < 3600 || hour <= lo)  /* the hour before ends at or before lo */
                         break;
-                if (cron_matches(s, m) &&
-                    wall_time_s < (uint64_t)m + (s->duration_us ? s->duration_us / 1000000 : 60))
-                        return true;
         }
         return false;
 }

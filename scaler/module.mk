@@ -2,14 +2,17 @@
 SC_PKGS   := sqlite3 json-c libmicrohttpd libsystemd libcurl
 SC_CFLAGS := $(call pc_cflags,$(SC_PKGS))
 SC_LDLIBS := $(call pc_libs,sqlite3 json-c libmicrohttpd libsystemd libcurl) -lm
+# jq: the integration tests read the API's JSON with it.
+DEB_PKGS  += libsqlite3-dev sqlite3 libjson-c-dev libmicrohttpd-dev libsystemd-dev \
+             libcurl4-openssl-dev jq
 
 # libscaler: the parts unit tests and the benchmark link without the daemon.
 SC_LIB_SRCS := scaler/sc_store.c scaler/sc_monitor.c
 $(eval $(call LIBRARY,scaler,$(SC_LIB_SRCS),$(SC_CFLAGS)))
 SC_LIB := $(LIBDIR)/libscaler.a
 
-# The actuator (and its snowscale-lb client) drive clonecore; linked into the daemon only.
-SC_ACT_SRCS := $(wildcard scaler/sc_actuator.c scaler/sc_actuator_lb.c)
+# The actuator (and its helpers, e.g. the snowscale-lb client) drive clonecore; daemon only.
+SC_ACT_SRCS := scaler/sc_actuator.c $(wildcard scaler/sc_actuator_*.c)
 
 # The dashboard is embedded from web-ui (its fragment comes later; the path is fixed).
 # SC_WEBUI=0 builds a daemon without it (the API alone).
@@ -33,3 +36,13 @@ BENCH_PROGS += bench/scaler_ingest.sh
 .PHONY: scaler
 scaler: $(SC_LIB) $(BIN)/snowscaled $(BIN)/snowscalectl $(TESTBIN)/unit/test_sc_monitor \
         $(TESTBIN)/unit/test_sc_store $(BIN)/scaler_ingest_bench
+
+# Test helper (not installed): stands in for systemd's notify socket.
+SC_NOTIFY_LISTEN := $(TESTBIN)/scaler_notify_listen
+$(SC_NOTIFY_LISTEN): $(OBJ)/tests/integration/scaler_notify_listen.o
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^
+ALL_DEPS += $(OBJ)/tests/integration/scaler_notify_listen.d
+all: $(SC_NOTIFY_LISTEN)
+scaler: $(SC_NOTIFY_LISTEN)

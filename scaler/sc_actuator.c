@@ -63,6 +63,8 @@ struct act_fixed {
         char accel[8];
         char driver_opts[256];
         char driver_name[16];
+        char health_path[256];          /* lb.health_path, for probing adopted clones */
+        int health_status;
         uint64_t mem_bytes;
         unsigned vcpus, guest_port, port_base;
         unsigned ready_timeout_ms;      /* the engine's, fixed at start */
@@ -240,6 +242,12 @@ static bool port_bindable(unsigned port)
         ok = bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0;
         close(fd);
         return ok;
+}
+
+static size_t discard(char *p, size_t s, size_t n, void *u)
+{
+        (void)p; (void)u;
+        return s * n;
 }
 
 /* ---- state transitions ------------------------------------------------------------------ */
@@ -539,19 +547,18 @@ static void vm_end(struct act_clone *c)
         }
         if (!c->engine_owned)
                 return;
-        if (cc_retire(a->engine, c->id, ACT_RETIRE_GRACE_MS) < 0) {
-                c->engine_owned = false;
-                return;
-        }
+        /* -ENOENT: the engine is already failing it on its own; its final event comes anyway */
+        cc_retire(a->engine, c->id, ACT_RETIRE_GRACE_MS);
         deadline = now_ns() + ACT_RETIRE_WAIT_NS;
         pthread_mutex_lock(&a->lock);
         while (!c->ev_final && now_ns() < deadline)
                 wait_until(a, deadline);
-        if (!c->ev_final)
+        if (c->ev_final)
+                c->engine_owned = false;        /* else reap keeps c until the event arrives */
+        else
                 log_warn("clone %s: clonecore did not confirm the retire within %llu s", c->id,
                          (unsigned long long)(ACT_RETIRE_WAIT_NS / 1000000000));
         pthread_mutex_unlock(&a->lock);
-        c->engine_owned = false;
 }
 
 /* Registers with snowscale-lb and waits for its health check to make the backend active.
@@ -626,6 +633,39 @@ static void lb_drain(struct act_clone *c, uint64_t drain_timeout_us, bool wait)
         }
 }
 
+
+/* Asks the app in an adopted clone directly whether it answers: a clone whose start a crash
+ * interrupted may sit paused or half-restored, and waiting the whole ready timeout behind
+ * snowscale-lb for it would only delay its replacement. 0, or -EHOSTDOWN. */
+static int probe_health(struct act_clone *c)
+{
+        char url[512];
+        long code = 0;
+
+        sfmt(url, sizeof(url), "http://%s%s", c->address, c->a->fx.health_path);
+        for (int i = 0; i < 3; i++) {
+                CURL *h = curl_easy_init();
+                CURLcode cr;
+
+                if (!h)
+                        return -ENOMEM;
+                curl_easy_setopt(h, CURLOPT_URL, url);
+                curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+                curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 2000L);
+                curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+                cr = curl_easy_perform(h);
+                code = 0;
+                if (cr == CURLE_OK)
+                        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+                curl_easy_cleanup(h);
+                if (code == c->a->fx.health_status)
+                        return 0;
+                if (clone_cancelled(c))
+                        return -ECANCELED;
+                pause_for(c->a, 500000000ull);
+        }
+        return -EHOSTDOWN;
+}
 
 /* A serving clone as snowscale-lb sees it. The engine does not watch a VM once it is ready,
  * so the agent's health checks are what notices a clone whose VM died. An agent that forgot
@@ -717,6 +757,17 @@ static void *clone_main(void *arg)
                 goto out;
         }
         sc_store_clone_set_address(a->store, c->id, c->address);
+        if (c->recovered && !was_serving) {
+                r = probe_health(c);
+                if (r == -ECANCELED)
+                        goto cancelled;
+                if (r < 0) {
+                        /* not the generation's fault: does not count toward the alert */
+                        clone_fail(c, false, "its start was interrupted by a restart and its guest "
+                                   "does not answer", false);
+                        goto out;
+                }
+        }
         if (!was_serving)
                 set_state(c, SC_CLONE_CHECKING, NULL);
         registered = true;
@@ -924,11 +975,6 @@ static void gen_gc(struct sc_actuator *a)
 
 /* ---- the parent ------------------------------------------------------------------------- */
 
-static size_t discard(char *p, size_t s, size_t n, void *u)
-{
-        (void)p; (void)u;
-        return s * n;
-}
 
 /* GETs every warm-up path through the parent so that the generation carries warm caches. */
 static void parent_warmup(struct sc_actuator *a, const char *address)
@@ -1064,10 +1110,8 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
                         r = -ECHILD;
                         break;
                 }
-                if (parent_should_stop(a)) {
-                        r = -ECANCELED;
-                        break;
-                }
+                if (parent_should_stop(a))
+                        return -ECANCELED;      /* *vm stays: shutdown decides its fate */
                 if (now_ns() >= deadline) {
                         sfmt(why, whylen, "parent guest not ready within %.0f s", timeout_us / 1e6);
                         r = -ETIMEDOUT;
@@ -1133,9 +1177,11 @@ static void *parent_main(void *arg)
                 pthread_mutex_unlock(&a->lock);
                 /* a rebooted parent has fresh memory: clones keep using the old generation files,
                  * but the newest generation should reflect the parent that serves now */
-                if (need_gen)
-                        gen_cut(a, vm, adopted ? "parent adopted without a usable generation" :
-                                "parent booted and warmed up");
+                uint64_t retry_cut_ns = 0;
+
+                if (need_gen && gen_cut(a, vm, adopted ? "parent adopted without a usable generation" :
+                                        "parent booted and warmed up") < 0)
+                        retry_cut_ns = now_ns() + 5000000000ull;
                 parent_set(a, PARENT_READY, st.address);
                 if (a->fx.parent_serve) {
                         if (sc_alb_add(a->lb, "parent", st.address, why, sizeof(why)) < 0 &&
@@ -1163,6 +1209,11 @@ static void *parent_main(void *arg)
                         pthread_mutex_unlock(&a->lock);
                         if (stop)
                                 goto out;
+                        /* without any generation nothing can be cloned: keep trying */
+                        if (retry_cut_ns && now_ns() >= retry_cut_ns) {
+                                retry_cut_ns = gen_cut(a, vm, "retry after a failed cut") < 0 ?
+                                               now_ns() + 10000000000ull : 0;
+                        }
                         if (cut && a->fx.boot == POL_BOOT_CLONE)
                                 gen_cut(a, vm, cause[0] ? cause : "requested");
                         if (gc || cut)
@@ -1288,7 +1339,9 @@ static void reap_locked(struct sc_actuator *a)
                         pthread_mutex_lock(&a->lock);
                         c->thread_started = false;
                 }
-                if (!c->thread_started && !sc_clone_state_live(c->state)) {
+                /* the engine's callback still holds c until its final event */
+                if (!c->thread_started && !sc_clone_state_live(c->state) &&
+                    !(c->engine_owned && !c->ev_final)) {
                         *pp = c->next;
                         free(c);
                         continue;
@@ -1359,7 +1412,9 @@ void sc_actuator_tick(struct sc_actuator *a, int desired, uint64_t now_us)
                 set_blocked_locked(a, "");
                 sfmt(cause, sizeof(cause), "scale out: desired %d, have %d serving + %d pending",
                          desired, serving, pending);
-                /* after a failure, one at a time until a clone serves again */
+                /* after a failure, one clone in flight at a time until one serves again */
+                if (a->consecutive_failures && pending > 0)
+                        goto out;
                 int n = a->consecutive_failures ? 1 : desired - live;
                 for (int i = 0; i < n; i++) {
                         int r = start_clone_locked(a, cause);
@@ -1509,6 +1564,8 @@ static int fixed_from_cfg(struct act_fixed *fx, const struct pol_config *cfg)
         fx->guest_port = cfg->driver.guest_port > 0 ? (unsigned)cfg->driver.guest_port : 80;
         fx->port_base = cfg->driver.port_base > 0 ? (unsigned)cfg->driver.port_base : 18000;
         fx->boot = cfg->driver.boot;
+        copy_str(fx->health_path, sizeof(fx->health_path), cfg->lb.health_path ? cfg->lb.health_path : "/healthz");
+        fx->health_status = cfg->lb.health_status > 0 ? cfg->lb.health_status : 200;
         fx->ready_timeout_ms = (unsigned)((cfg->driver.ready_timeout_us ? cfg->driver.ready_timeout_us :
                                            30000000ull) / 1000);
         fx->parent_serve = cfg->parent.serve;
@@ -1686,10 +1743,10 @@ static void recover_dir(struct sc_actuator *a, const char *dir, const char *name
 
                         /* an adopted clone is ready as it is: the engine has seen its guest */
                         c->engine_owned = true;
-                        if (cc_clone_stats(a->engine, c->id, &cs) == 0 && cs.vm.address[0]) {
-                                c->ev_resuming = c->ev_ready = true;
+                        c->ev_resuming = c->ev_ready = true;
+                        copy_str(c->ev_address, sizeof(c->ev_address), c->address);
+                        if (cc_clone_stats(a->engine, c->id, &cs) == 0 && cs.vm.address[0])
                                 copy_str(c->ev_address, sizeof(c->ev_address), cs.vm.address);
-                        }
                 }
         } else {
                 struct cc_vm_status st = {0};

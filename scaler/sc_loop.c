@@ -514,7 +514,7 @@ static void tick(struct sc_loop *l)
         l->status.ticks++;
         pthread_mutex_unlock(&l->lock);
 
-        sd_notifyf(0, "WATCHDOG=1\nSTATUS=desired %d, serving %d, pending %d, p95 %.1f ms, %.1f req/s",
+        sd_notifyf(0, "STATUS=desired %d, serving %d, pending %d, p95 %.1f ms, %.1f req/s",
                    desired, c.serving, c.pending, st.panic.p95_us / 1000.0, st.panic.rps);
 }
 
@@ -543,9 +543,11 @@ static void reload(struct sc_loop *l)
 {
         struct pol_config *nc = NULL;
         struct pol_diags diags = {0};
-        const char *path = l->cfg->path;
-        char msg[600];
+        char path[4096], msg[8192];
         int r;
+
+        /* a copy: the old config (and its path) is freed once the new one is in place */
+        snprintf(path, sizeof(path), "%s", l->cfg->path);
 
         log_info("SIGHUP: reloading %s", path);
         r = pol_config_load(path, &nc, &diags);
@@ -620,8 +622,21 @@ int sc_loop_run(struct sc_loop *l)
                 { .fd = l->tfd, .events = POLLIN },
                 { .fd = l->efd, .events = POLLIN },
         };
+        /* The watchdog proves this thread is alive: pinged at half its period, independent of the
+         * tick (which may be longer than WatchdogSec allows). */
+        uint64_t wd_usec = 0, last_wd = 0;
+        if (sd_watchdog_enabled(0, &wd_usec) <= 0)
+                wd_usec = 0;
+        int timeout_ms = wd_usec ? (int)(wd_usec / 2000 ? wd_usec / 2000 : 1) : -1;
         for (;;) {
-                if (poll(pfd, 3, -1) < 0) {
+                if (wd_usec) {
+                        uint64_t now = ss_mono_ns() / 1000;
+                        if (now - last_wd >= wd_usec / 2) {
+                                sd_notify(0, "WATCHDOG=1");
+                                last_wd = now;
+                        }
+                }
+                if (poll(pfd, 3, timeout_ms) < 0) {
                         if (errno == EINTR)
                                 continue;
                         log_error("poll: %s", strerror(errno));

@@ -416,7 +416,8 @@ void sc_monitor_ingest(struct sc_monitor *m, const struct sc_sample *v, size_t n
                 int64_t ts = x->ts_us ? x->ts_us : (int64_t)now_us;
                 if (x->latency_us < 0 || (uint64_t)x->latency_us > SC_MONITOR_MAX_LATENCY_US ||
                     x->status < 100 || x->status > 599 || x->ts_us < 0 ||
-                    ts > (int64_t)now_us + FUTURE_SKEW_US || !backend_ok(x->backend, x->backend_len)) {
+                    ts > (int64_t)now_us + FUTURE_SKEW_US || ts + (int64_t)m->cfg.long_us < (int64_t)now_us ||
+                    !backend_ok(x->backend, x->backend_len)) {
                         rej++;
                         continue;
                 }

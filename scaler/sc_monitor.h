@@ -47,8 +47,9 @@ void sc_monitor_free(struct sc_monitor *m);
 int sc_monitor_reconfigure(struct sc_monitor *m, const struct sc_monitor_config *cfg);
 
 /* Adds valid samples, counts invalid ones (negative or > 1 h latency, status outside 100..599,
- * empty or too long backend, timestamp more than a minute in the future) in *rejected.
- * now_us: wall clock. Samples older than a window do not count in it. */
+ * empty or too long backend, timestamp more than a minute in the future or older than the long
+ * window) in *rejected. now_us: wall clock. A sample older than the short window counts in the
+ * long one only. */
 void sc_monitor_ingest(struct sc_monitor *m, const struct sc_sample *v, size_t n, uint64_t now_us,
                        size_t *accepted, size_t *rejected);
 

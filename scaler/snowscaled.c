@@ -1,11 +1,12 @@
 /* snowscaled: the snowscale daemon. Loads the config, opens the state DB, starts the monitor,
  * the HTTP API and the control loop, and tells systemd when it is ready.
  *
- *   snowscaled --config FILE [--foreground]
+ *   snowscaled --config FILE [--foreground] [--stop-vms-on-exit]
  *
  * Without --foreground (and outside systemd) it detaches once it is serving, so that a failing
  * start is still reported with a non-zero exit status. SIGHUP reloads, SIGTERM stops and leaves
- * the VMs for the next start to adopt, SIGINT stops and retires every VM. */
+ * the VMs for the next start to adopt (unless --stop-vms-on-exit), SIGINT stops and retires
+ * every VM. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -29,9 +30,11 @@
 
 static void usage(FILE *f)
 {
-        fprintf(f, "usage: snowscaled --config FILE [--foreground]\n"
-                   "  --config FILE   snowscale.yaml (see etc/snowscale.yaml)\n"
-                   "  --foreground    do not detach (systemd and tests)\n");
+        fprintf(f, "usage: snowscaled --config FILE [--foreground] [--stop-vms-on-exit]\n"
+                   "  --config FILE         snowscale.yaml (see etc/snowscale.yaml)\n"
+                   "  --foreground          do not detach (systemd and tests)\n"
+                   "  --stop-vms-on-exit    SIGTERM also retires every clone and the parent\n"
+                   "                        (default: they keep running for the next start to adopt)\n");
 }
 
 static void log_diags(const struct pol_diags *d)
@@ -74,11 +77,12 @@ int main(int argc, char **argv)
         static const struct option opts[] = {
                 { "config", required_argument, NULL, 'c' },
                 { "foreground", no_argument, NULL, 'f' },
+                { "stop-vms-on-exit", no_argument, NULL, 's' },
                 { "help", no_argument, NULL, 'h' },
                 { 0 },
         };
         const char *config = NULL;
-        bool foreground = false;
+        bool foreground = false, stop_vms = false;
         struct pol_config *cfg = NULL;
         struct pol_diags diags = {0};
         struct sc_store *store = NULL;
@@ -88,10 +92,11 @@ int main(int argc, char **argv)
         char err[600], dbpath[4096];
         int opt, r, ready_fd = -1, rc = 1, sig = SIGTERM;
 
-        while ((opt = getopt_long(argc, argv, "c:fh", opts, NULL)) != -1) {
+        while ((opt = getopt_long(argc, argv, "c:fsh", opts, NULL)) != -1) {
                 switch (opt) {
                 case 'c': config = optarg; break;
                 case 'f': foreground = true; break;
+                case 's': stop_vms = true; break;
                 case 'h': usage(stdout); return 0;
                 default: usage(stderr); return 2;
                 }
@@ -173,6 +178,7 @@ int main(int argc, char **argv)
                 goto out;
         }
         cfg = NULL;
+        bool have_token = token && token[0];
         r = sc_http_start(&hc, store, mon, loop, &http, err, sizeof(err));
         free(token);
         if (r < 0) {
@@ -180,7 +186,7 @@ int main(int argc, char **argv)
                 goto out;
         }
         sc_loop_attach_http(loop, http);
-        if (!hc.token || !hc.token[0])
+        if (!have_token)
                 log_warn("no api.token configured: POST endpoints (samples, scale, retire) are refused");
         log_info("snowscaled %s serving pool %s on http://%s (state %s, mode %s)", SC_VERSION, pool,
                  sc_http_address(http), dbpath, observe ? "observe" : "active");
@@ -210,7 +216,9 @@ out:
         if (store)
                 sc_store_shutdown_waiters(store);
         sc_http_stop(http);
-        sc_loop_free(loop, sig == SIGINT);
+        if (loop && (sig == SIGINT || stop_vms))
+                log_info("retiring every clone and the parent before exiting");
+        sc_loop_free(loop, sig == SIGINT || stop_vms);
         sc_monitor_free(mon);
         sc_store_close(store);
         pol_config_free(cfg);

@@ -180,7 +180,9 @@
       scales: { x: { time: true }, y: extra.yScale || { auto: true } },
       series: [{ label: 'time', value: (u, v) => (v == null ? '–' : new Date(v * 1000).toLocaleTimeString('en-GB', { hour12: false })) }, ...series],
       axes: [
-        { stroke: '#374151', grid: { stroke: '#e5e7eb' }, ticks: { stroke: '#d1d5db' }, values: timeTicks, space: 70 },
+        { stroke: '#374151', grid: { stroke: '#e5e7eb' }, ticks: { stroke: '#d1d5db' }, values: timeTicks, space: 70,
+          // whole seconds at least: a fresh daemon has only seconds of history
+          incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400] },
         { stroke: '#374151', grid: { stroke: '#e5e7eb' }, ticks: { stroke: '#d1d5db' }, size: 60, ...yAxis },
       ],
       legend: { live: true },
@@ -348,11 +350,20 @@
     set(x.pref, fmtInt(f.prefetched_pages));
     row.btn.hidden = !RETIRABLE.has(c.state);
     row.btn.setAttribute('aria-label', `Retire clone ${c.id}`);
+    row.btn.title = st.status && st.status.mode === 'observe'
+      ? 'observe mode: the daemon retires nothing and will refuse' : `Drain and destroy ${c.id}`;
   }
 
   function tickRows() { for (const row of st.rows.values()) fillRow(row); }
 
   /* ---- events ----------------------------------------------------------------------------- */
+  /* A decision that only entered or left panic mode changed no count: not worth a line. */
+  function changesCount(e) {
+    let d = e.data;
+    if (typeof d === 'string') { try { d = JSON.parse(d); } catch (err) { d = null; } }
+    return !(e.kind === 'decision' && d && num(d.desired) && num(d.previous) && d.desired === d.previous);
+  }
+
   function addEvents(list) {
     let added = false;
     for (const e of list) {
@@ -360,7 +371,7 @@
       st.eventIds.add(e.id);
       st.events.push(e);
       if (e.id > st.lastEventId) st.lastEventId = e.id;
-      if (MARK_KINDS[e.kind] && num(e.ts_us)) st.marks.push({ t: e.ts_us / 1e6, kind: e.kind });
+      if (MARK_KINDS[e.kind] && num(e.ts_us) && changesCount(e)) st.marks.push({ t: e.ts_us / 1e6, kind: e.kind });
       added = true;
     }
     if (!added) return false;
@@ -509,6 +520,10 @@
         getJSON('/status'), getJSON('/clones'), getJSON(`/metrics/history?window=${WINDOW_S}`),
       ]);
       st.skewMs = num(status.now_us) ? status.now_us / 1000 - Date.now() : 0;
+      // A daemon started on a fresh state dir numbers events from 1 again: forget ours.
+      const restarted = !first && st.status && num(status.uptime_s) && num(st.status.uptime_s) &&
+        status.uptime_s < st.status.uptime_s;
+      if (restarted) { st.events = []; st.eventIds.clear(); st.lastEventId = 0; st.marks = []; }
       for (const k of Object.keys(st.hist)) st.hist[k] = [];
       for (const p of hist.points || []) pushPoint(p);
       st.clones = clones.clones || [];
@@ -517,6 +532,7 @@
       redrawCharts();
       renderClones();
       if (first) { st.lastMsgAt = Date.now(); setConn('live', 'live'); }
+      if (restarted) connect();       // the open stream resumed from an event id of the old store
     } catch (err) {
       setConn('reconnecting', 'daemon not answering');
       if (first) st.lastMsgAt = Date.now();
@@ -560,11 +576,13 @@
     const el = $('action-result');
     el.textContent = text;
     el.className = `action-result ${ok ? 'ok' : 'error'}`;
+    el.dataset.n = Number(el.dataset.n || 0) + 1;   // lets a reader tell a new outcome from the last
   }
 
   async function act(title, text, method, path, body) {
     const token = await confirmAction(title, text);
     if (token === null) { result(`${title}: cancelled.`, true); return; }
+    result(`${title}: sending…`, true);
     const headers = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     let r, j = {};

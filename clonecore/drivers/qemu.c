@@ -1196,6 +1196,61 @@ out:
         return rc;
 }
 
+/* The second half of the freeze copy. The whole RAM file was copied to dst while the parent ran;
+ * now, with the parent stopped, bring dst up to date by comparing page by page and writing only
+ * the pages that differ. Comparing needs no help from the kernel (soft-dirty tracking is not
+ * built into every kernel) and is right by construction; it reads what the parent has touched
+ * twice, from the page cache, and writes only what changed during the pre-copy. */
+static int copy_diff(const char *src, const char *dst, uint64_t size, uint64_t *ret_pages)
+{
+        uint8_t *s = MAP_FAILED, *d = MAP_FAILED;
+        uint64_t changed = 0;
+        int in = -1, out = -1, rc = 0;
+        off_t pos = 0;
+
+        in = open(src, O_RDONLY | O_CLOEXEC);
+        out = open(dst, O_RDWR | O_CLOEXEC);
+        if (in < 0 || out < 0) {
+                rc = -errno;
+                goto out;
+        }
+        s = mmap(NULL, size, PROT_READ, MAP_SHARED, in, 0);
+        d = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, out, 0);
+        if (s == MAP_FAILED || d == MAP_FAILED) {
+                rc = -errno;
+                goto out;
+        }
+        while ((uint64_t)pos < size) {
+                off_t data = lseek(in, pos, SEEK_DATA), hole;
+                if (data < 0)
+                        break;                  /* ENXIO: only holes remain */
+                hole = lseek(in, data, SEEK_HOLE);
+                if (hole < 0) {
+                        rc = -errno;
+                        goto out;
+                }
+                if ((uint64_t)hole > size)
+                        hole = (off_t)size;
+                for (uint64_t o = (uint64_t)data & ~4095ull; o < (uint64_t)hole; o += 4096)
+                        if (memcmp(s + o, d + o, 4096)) {
+                                memcpy(d + o, s + o, 4096);
+                                changed++;
+                        }
+                pos = hole;
+        }
+        *ret_pages = changed;
+out:
+        if (s != MAP_FAILED)
+                munmap(s, size);
+        if (d != MAP_FAILED)
+                munmap(d, size);
+        if (in >= 0)
+                close(in);
+        if (out >= 0)
+                close(out);
+        return rc;
+}
+
 static int exec_uri(char *out, size_t len, const char *cmd, const char *path)
 {
         /* QEMU runs exec: URIs through /bin/sh: paths must be quoted and free of quotes. */
@@ -1215,6 +1270,13 @@ static int migrate_to(struct cc_vm *vm, const char *path, bool ignore_shared, ch
         if (rc)
                 return why_set(why, why_len, rc, "unusable path for migration: %s", path);
         rc = qmp_set_caps(vm, ignore_shared, why, why_len);
+        if (rc)
+                return rc;
+        /* QEMU throttles outgoing migration to 32 MiB/s by default (meant for live migration over
+         * a shared link); ours goes to a local file with the VM stopped, so lift the limit. */
+        args = json_object_new_object();
+        json_object_object_add(args, "max-bandwidth", json_object_new_int64(INT64_C(1) << 40));
+        rc = qmp_cmd(vm, "migrate-set-parameters", args, NULL, why, why_len);
         if (rc)
                 return rc;
         args = json_object_new_object();
@@ -1289,8 +1351,8 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
 {
         struct cc_checkpoint cp;
         json_object *conf = NULL;
-        uint64_t t0;
-        bool stopped = false;
+        uint64_t t0, changed = 0;
+        bool stopped = false, precopied;
         int rc;
 
         if (!vm || !gen_dir || !ret)
@@ -1311,6 +1373,9 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
                 rc = why_set(why, why_len, -ENAMETOOLONG, "generation dir path too long");
                 goto out;
         }
+        /* Pre-copy while the parent runs (only a parent on its own RAM file: a clone is moved onto
+         * one first, below, and then copied while stopped). */
+        precopied = vm->mem_shared && copy_sparse(vm->mem_path, cp.mem_path, vm->conf.mem_bytes) == 0;
         t0 = mono_ns();
         rc = qmp_cmd(vm, "stop", NULL, NULL, why, why_len);
         if (rc)
@@ -1328,7 +1393,10 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
                 goto out;
         /* The freeze: the generation is a copy, and the parent continues on its own file, so
          * nothing the parent writes later can reach a clone's not-yet-copied pages. */
-        rc = copy_sparse(vm->mem_path, cp.mem_path, vm->conf.mem_bytes);
+        if (precopied)
+                rc = copy_diff(vm->mem_path, cp.mem_path, vm->conf.mem_bytes, &changed);
+        if (!precopied || rc)
+                rc = copy_sparse(vm->mem_path, cp.mem_path, vm->conf.mem_bytes);
         if (rc) {
                 rc = why_set(why, why_len, rc, "copy %s -> %s: %s", vm->mem_path, cp.mem_path, strerror(-rc));
                 goto out;
@@ -1635,6 +1703,14 @@ static int qemu_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t
         vm->pid = pid;
         vm->pidfd = pidfd_open_compat(pid);
         rc = qmp_connect(vm, why, why_len);
+        if (rc && vm_wait_exit(vm, 1000)) {
+                /* It was dying as we came: report the exit, not the broken connection. */
+                vm_mark_exited(vm, "QEMU exited");
+                *ret = vm;
+                vm = NULL;
+                rc = 0;
+                goto out;
+        }
         if (rc == 0) {
                 json_object *r = NULL, *s = NULL;
                 rc = qmp_cmd(vm, "query-status", NULL, &r, why, why_len);

@@ -20,3 +20,10 @@ BENCH_PROGS += $(wildcard bench/qemu_*.sh)
 qemu-driver: $(CC_QEMU_TOOL) $(TESTBIN)/unit/test_cc_qemu guest
 # The integration scripts need the tool; `all` builds it (the guest image is built on demand by them).
 all: $(CC_QEMU_TOOL)
+
+# cc-qemu-publish: descriptor publish/extract around a QEMU checkpoint (remote-clone test).
+CC_QEMU_PUBLISH := $(TESTBIN)/cc-qemu-publish
+$(CC_QEMU_PUBLISH): $(OBJ)/tests/integration/qemu_publish.o $(LIBDIR)/libclonecore.a $(COMMON_LIB)
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CC_LDLIBS)

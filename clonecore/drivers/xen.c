@@ -154,6 +154,13 @@ static bool valid_name(const char *s)
 
 static void vm_free(struct cc_vm *vm);
 
+/* Every handle has its own libxl context and clones start in parallel, while other drivers in the
+ * process reap their own children: libxl's default SIGCHLD mode allows one context with children
+ * and reaps every child. Selective reap: libxl reaps only its own, in every context. */
+static const libxl_childproc_hooks xen_childproc = {
+        .chldowner = libxl_sigchld_owner_libxl_always_selective_reap,
+};
+
 static int vm_new(const char *run_dir, const char *name, struct cc_vm **ret, char *why, size_t len)
 {
         struct cc_vm *vm = NULL;
@@ -188,6 +195,7 @@ static int vm_new(const char *run_dir, const char *name, struct cc_vm **ret, cha
                 r = say(why, len, -ENODEV, "libxl_ctx_alloc failed (%d): is this a Xen dom0 with xenstored running?", r);
                 goto fail;
         }
+        libxl_childproc_setmode(vm->ctx, &xen_childproc, NULL);
         vm->xs = xs_open(0);
         if (!vm->xs) {
                 r = say(why, len, -ENODEV, "cannot connect to xenstore: %s", strerror(errno));

@@ -15,3 +15,6 @@ endif
 
 # Round trip of the stream splitter/synthesizer on synthetic streams (no Xen needed).
 $(eval $(call UNIT_TEST,test_cc_xen_stream,tests/unit/test_cc_xen_stream.c clonecore/drivers/xen_stream.c,,-lz -lpthread,-Iclonecore/drivers))
+
+# The lab prints the driver's BENCH lines (tests/xenlab/run.sh, about 1.5 min).
+BENCH_PROGS += bench/xen_lab.sh

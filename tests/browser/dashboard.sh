@@ -7,6 +7,7 @@
 # are fed over HTTP the way snowscale-lb ships them; everything else (status, history, decisions,
 # events, SSE, the token check) is the daemon's real behaviour. tests/browser/dashboard.mjs drives
 # Debian's chromium through playwright-core and reports each check; this script turns that into TAP.
+# DASHBOARD_WARMUP_S=N feeds N seconds of traffic before the checks (docs/dashboard.png is taken so).
 . "$(dirname "$0")/../lib.sh"
 
 SNOWSCALED=$BIN/snowscaled
@@ -42,7 +43,7 @@ EOF
 base=http://127.0.0.1:$port
 
 # 1. First start: the daemon creates and migrates its store, then stops.
-t_spawn snowscaled-init "$SNOWSCALED" --config "$T_DIR/snowscale.yaml"
+t_spawn snowscaled-init "$SNOWSCALED" --foreground --config "$T_DIR/snowscale.yaml"
 pid=$T_PID
 t_wait_http "$base/healthz" 15 || { cat "$T_DIR/snowscaled-init.log"; t_bail "snowscaled did not come up"; }
 kill -TERM "$pid"; wait "$pid" 2>/dev/null
@@ -73,7 +74,7 @@ COMMIT;
 EOF
 
 # 3. Second start on the seeded store; the browser takes it from here.
-t_spawn snowscaled "$SNOWSCALED" --config "$T_DIR/snowscale.yaml"
+t_spawn snowscaled "$SNOWSCALED" --foreground --config "$T_DIR/snowscale.yaml"
 pid=$T_PID
 t_wait_http "$base/healthz" 15 || { cat "$T_DIR/snowscaled.log"; t_bail "snowscaled did not come up again"; }
 t_is "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$base/")" "200 text/html; charset=utf-8" \
@@ -91,8 +92,8 @@ events='["c1: checking -> serving", "generation 1 cut: 360 KiB descriptor, paren
 
 out=$ROOT/build/test-out
 SS_BASE=$base SS_TOKEN=$token SS_PID=$pid SS_OUT=$out SS_PROFILE=$T_DIR/chromium-profile \
-SS_CLONES=$clones SS_EVENTS=$events SS_ROOT=$ROOT \
-  timeout -k 5 120 node "$ROOT/tests/browser/dashboard.mjs" >"$T_DIR/browser.out" 2>&1
+SS_CLONES=$clones SS_EVENTS=$events SS_ROOT=$ROOT SS_WARMUP_S=${DASHBOARD_WARMUP_S:-0} \
+  timeout -k 5 $((120 + ${DASHBOARD_WARMUP_S:-0})) node "$ROOT/tests/browser/dashboard.mjs" >"$T_DIR/browser.out" 2>&1
 rc=$?
 while IFS= read -r line; do
   case $line in

@@ -17,7 +17,7 @@ qemu_kill_all() {
 }
 t_cleanup qemu_kill_all
 # http GET: body only
-hget() { curl -s -m 10 "http://127.0.0.1:$1$2"; }
+hget() { curl -s -m 30 "http://127.0.0.1:$1$2"; }
 # X-Cache header of a GET
-hcache() { curl -s -m 10 -D - -o /dev/null "http://127.0.0.1:$1$2" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache"{print $2}'; }
-hput() { curl -s -m 10 -X PUT --data-binary "$3" "http://127.0.0.1:$1$2"; }
+hcache() { curl -s -m 30 -D - -o /dev/null "http://127.0.0.1:$1$2" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache"{print $2}'; }
+hput() { curl -s -m 30 -X PUT --data-binary "$3" "http://127.0.0.1:$1$2"; }

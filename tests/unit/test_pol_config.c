@@ -486,10 +486,10 @@ static void test_corpus(void **state)
                 fclose(f);
                 clean = replace_all(got, real);
                 if (r != -EINVAL || c) {
-                        print_error("%s: loaded (rc %d) but is broken\n", e->d_name, r);
+                        fprintf(stderr, "%s: loaded (rc %d) but is broken\n", e->d_name, r);
                         bad++;
                 } else if (strcmp(clean, want)) {
-                        print_error("%s:\n--- want\n%s--- got\n%s", e->d_name, want, clean);
+                        fprintf(stderr, "%s:\n--- want\n%s--- got\n%s", e->d_name, want, clean);
                         bad++;
                 }
                 files++;

@@ -41,7 +41,7 @@ static struct pol_stats lat_stats(double stable_ms, double panic_ms, uint64_t co
 }
 
 /* ---- one decision per row, fresh state ------------------------------------------------- */
-enum tweak { T_NONE, T_UP_RATE_UNLIMITED, T_RPS, T_TWO_METRICS, T_TREAT_AS_TARGET };
+enum tweak { T_NONE, T_UP_RATE_UNLIMITED, T_RPS, T_TWO_METRICS, T_TREAT_AS_TARGET, T_NO_DOWN_STAB };
 
 struct row {
         const char *name;
@@ -64,7 +64,9 @@ static const struct row rows[] = {
         { "panic, capped by max_rate", T_NONE, 3, 0, 200, 412, 0, 6, true,
           "3 -> 6, capped by max_rate 100%/10s; entering panic mode" },
         { "max_clones caps", T_NONE, 14, 0, 300, 260, 0, 16, false, "14 -> 16, capped by max_clones 16" },
-        { "scale-down limited by max_step", T_NONE, 4, 0, 50, 50, 0, 3, false,
+        { "a fresh engine does not shrink at once", T_NONE, 4, 0, 50, 50, 0, 4, false,
+          "=p95 50ms < target 150ms (x0.33) over 60s window; staying at 4, held by 60s scale-down stabilization (highest recent 4)" },
+        { "scale-down limited by max_step", T_NO_DOWN_STAB, 4, 0, 50, 50, 0, 3, false,
           "< target 150ms (x0.33) over 60s window; 4 -> 3, limited by max_step 1" },
         { "min_clones raises an empty pool", T_NONE, 0, 0, 0, 0, 0, 1, false,
           "no requests over 60s window (p95 target 150ms); 0 -> 1, raised to min_clones 1" },
@@ -74,7 +76,7 @@ static const struct row rows[] = {
           "=no data for p95_latency over the 60s window, holding (missing_metrics: hold); staying at 5" },
         { "missing data still honours min_clones", T_NONE, 0, 0, -1, -1, 0, 1, false,
           "raised to min_clones 1" },
-        { "idle pool shrinks", T_NONE, 4, 0, 0, 0, 0, 3, false, "no requests over 60s window" },
+        { "idle pool shrinks", T_NO_DOWN_STAB, 4, 0, 0, 0, 0, 3, false, "no requests over 60s window" },
         { "rps_per_clone", T_RPS, 4, 0, 0, 0, 260, 7, false,
           "=rps/clone 65 > target 40 (x1.6) over 60s window; 4 -> 7" },
         { "largest of two metrics wins", T_TWO_METRICS, 4, 0, 150, 150, 400, 7, false,
@@ -112,6 +114,9 @@ static void test_table(void **state)
                         break;
                 case T_TREAT_AS_TARGET:
                         p.missing = POL_MISSING_TREAT_AS_TARGET;
+                        break;
+                case T_NO_DOWN_STAB:
+                        p.down.stabilization_us = 0;
                         break;
                 case T_TWO_METRICS:
                         p.metrics[1].metric = POL_METRIC_RPS_PER_CLONE;
@@ -153,6 +158,7 @@ struct sim {
         uint64_t last_down_t;
         int min_down_gap;
         int max_desired;
+        uint64_t last_trigger_t, left_t;        /* panic bookkeeping seen from outside */
 };
 
 static void sim_init(struct sim *m, int serving)
@@ -166,12 +172,12 @@ static void sim_init(struct sim *m, int serving)
         m->min_down_gap = 1 << 30;
 }
 
-/* Latency of a service whose load is `load` clones' worth: at or below capacity it sits a bit
- * under target; above, it grows with the overload. noise is a relative jitter. */
+/* Latency of a service whose load is `load` clones' worth: 60 ms idle, 140 ms at full use
+ * (just under the 150 ms target), growing with the overload beyond. noise is a relative jitter. */
 static double latency_ms(double load, int serving, double noise)
 {
-        int cap = serving > 0 ? serving : 1;
-        return 140.0 * (load / cap > 1 ? load / cap : 1) * (1 + noise);
+        double util = load / (serving > 0 ? serving : 1);
+        return (util <= 1 ? 60.0 + 80.0 * util : 140.0 * util) * (1 + noise);
 }
 
 static double window_avg(const struct sim *m, uint64_t n)
@@ -210,7 +216,12 @@ static void sim_tick(struct sim *m, double load, double noise)
         c = (struct pol_clones){ .serving = m->serving, .pending = m->n_pending };
         ordered = m->serving + m->n_pending;
 
+        bool was_panic = m->d.panic;
         pol_decide(&m->p, m->s, &st, &c, m->t * SEC, m->wall0 + m->t, &m->d);
+        if (st.panic.p95_us / m->p.metrics[0].target >= m->p.panic_threshold)
+                m->last_trigger_t = m->t;
+        if (was_panic && !m->d.panic)
+                m->left_t = m->t;
         assert_int_equal(m->d.from, ordered);
 
         if (m->d.desired > ordered) {
@@ -303,7 +314,7 @@ static void test_spike_panic(void **state)
                         assert_non_null(strstr(m.d.reason, "panic window"));
                 }
         }
-        assert_true(entered > 0 && entered <= 63);     /* within a few seconds of the spike */
+        assert_true(entered > 0 && entered <= 65);     /* within a few seconds of the spike */
         serving_at_spike_end = m.serving + m.n_pending;
         assert_true(serving_at_spike_end >= 10);
         for (int i = 0; i < 400; i++) {
@@ -323,8 +334,9 @@ static void test_spike_panic(void **state)
         }
         assert_true(left > 0);
         assert_true(last_panic < left);
-        /* the short window stops triggering ~6 s after the spike; panic holds a stable window more */
-        assert_true(left >= 80 + 60);
+        /* panic ends exactly one stable window (60 s) after the short window last read >= 2x */
+        assert_true(m.last_trigger_t >= 63);
+        assert_int_equal(m.left_t - m.last_trigger_t, 60);
         assert_true(first_down >= left);
         /* 1 clone per 30 s on the way down */
         assert_true(m.min_down_gap >= 30);
@@ -449,7 +461,7 @@ static void test_schedule_floor(void **state)
         c.serving = 4;
         pol_decide(&p, st, &idle, &c, 3 * SEC, MONDAY_2024_01_01 + 17 * 3600, &d);
         assert_int_equal(d.desired, 4);
-        pol_decide(&p, st, &idle, &c, 4 * SEC, MONDAY_2024_01_01 + 18 * 3600, &d);
+        pol_decide(&p, st, &idle, &c, 100 * SEC, MONDAY_2024_01_01 + 18 * 3600, &d);
         assert_int_equal(d.desired, 3);                 /* floor gone: down by max_step */
         pol_state_free(st);
 }
@@ -528,8 +540,61 @@ static void test_up_stabilization(void **state)
                 if (d.desired > 4)
                         up_at = t;
         }
-        assert_int_equal(up_at, 30);    /* the last "ok" at t=19 leaves the 10 s window at t=29+1 */
+        assert_int_equal(up_at, 29);    /* the last "ok" (t=19) is out of the window (t-10 s, t] at t=29 */
         assert_int_equal(d.desired, 7);
+        pol_state_free(s);
+}
+
+/* An actuator that does not act (observe mode, or a slow one): the same inputs must keep giving
+ * the same answer, not alternate between ordering and holding. */
+static void test_repeat_without_action(void **state)
+{
+        struct pol_policy p = base_policy();
+        struct pol_state *s = pol_state_new();
+        struct pol_stats hot = lat_stats(450, 450, 100), cold = lat_stats(30, 30, 100);
+        struct pol_clones c = { .serving = 3 };
+        struct pol_decision d;
+        int first = -1;
+
+        for (uint64_t t = 0; t < 40; t++) {
+                pol_decide(&p, s, &hot, &c, t * SEC, MONDAY_2024_01_01 + t, &d);
+                if (first < 0)
+                        first = d.desired;
+                if (d.desired != first)
+                        fail_msg("t=%llu desired %d, first %d: %s", (unsigned long long)t, d.desired, first, d.reason);
+        }
+        assert_int_equal(first, 6);     /* 3 x 3.0 = 9, capped to 100% per 10 s = 6 */
+        pol_state_free(s);
+
+        s = pol_state_new();
+        c.serving = 8;
+        for (uint64_t t = 0; t < 200; t++) {
+                int want = t < 60 ? 8 : 7;      /* the first down window watches, then one step */
+                pol_decide(&p, s, &cold, &c, t * SEC, MONDAY_2024_01_01 + t, &d);
+                if (d.desired != want)
+                        fail_msg("t=%llu desired %d, want %d: %s", (unsigned long long)t, d.desired, want, d.reason);
+        }
+        pol_state_free(s);
+}
+
+/* A reload that lowers max_clones below the pool cuts it; a clock that steps back is survived. */
+static void test_reload_and_clock(void **state)
+{
+        struct pol_policy p = base_policy();
+        struct pol_state *s = pol_state_new();
+        struct pol_stats ok = lat_stats(150, 150, 100);
+        struct pol_clones c = { .serving = 10 };
+        struct pol_decision d;
+
+        pol_decide(&p, s, &ok, &c, 100 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 10);
+        p.max_clones = 6;
+        pol_decide(&p, s, &ok, &c, 101 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 6);
+        assert_non_null(strstr(d.reason, "cut to max_clones 6"));
+        c.serving = 6;
+        pol_decide(&p, s, &ok, &c, 50 * SEC, MONDAY_2024_01_01, &d);    /* clock stepped back */
+        assert_int_equal(d.desired, 6);
         pol_state_free(s);
 }
 
@@ -545,6 +610,8 @@ int main(void)
                 cmocka_unit_test(test_schedule_floor),
                 cmocka_unit_test(test_rate_limits),
                 cmocka_unit_test(test_up_stabilization),
+                cmocka_unit_test(test_repeat_without_action),
+                cmocka_unit_test(test_reload_and_clock),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -199,17 +199,18 @@ static void test_validation(void **state)
                 { .latency_us = 10, .status = 200, .backend = "a b", .backend_len = 3 },
                 { .ts_us = -5, .latency_us = 10, .status = 200, .backend = "a", .backend_len = 1 },
                 { .ts_us = (int64_t)(T0 + 3600 * SEC), .latency_us = 10, .status = 200, .backend = "a", .backend_len = 1 },
+                { .ts_us = (int64_t)(T0 - 61 * SEC), .latency_us = 10, .status = 200, .backend = "a", .backend_len = 1 },
                 { .latency_us = 10, .status = 200, .backend = "-", .backend_len = 1 },
                 { .latency_us = 0, .status = 599, .backend = "a", .backend_len = 1 },
         };
         size_t acc, rej;
         sc_monitor_ingest(m, v, sizeof(v) / sizeof(v[0]), T0, &acc, &rej);
         assert_int_equal(acc, 2);
-        assert_int_equal(rej, 8);
+        assert_int_equal(rej, 9);
         struct sc_monitor_snapshot s;
         assert_int_equal(sc_monitor_snapshot(m, T0, &s), 0);
         assert_int_equal(s.short_w.count, 2);
-        assert_int_equal(s.rejected, 8);
+        assert_int_equal(s.rejected, 9);
         assert_int_equal(s.n_backends, 1);      /* "-" has no backend series */
         sc_monitor_snapshot_free(&s);
         sc_monitor_free(m);

@@ -8,7 +8,9 @@
 # Prints the test's steps as they happen, then "xen lab: PASS" (exit 0) or the failing step and the
 # tail of the serial log (exit 1).
 # Env: XENLAB_DIR, TIMEOUT (s, default 900), CPU (default max; needs Xen's smap=0), DOM0_MEM (768M),
-#      GUEST_KERNEL / GUEST_INITRD (default build/guest/vmlinuz, initrd.gz), KEEP_LOG=1.
+#      GUEST_KERNEL / GUEST_INITRD (default build/guest/vmlinuz, initrd.gz),
+#      XENLAB_ENGINE_ONLY=1 (skip the driver-only part; quicker when working on the engine path),
+#      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream).
 set -uo pipefail
 SRC=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$SRC/../.." && pwd)
@@ -35,7 +37,7 @@ PKGS="xen-hypervisor-4.17-amd64 xen-utils-4.17 xen-utils-common xenstore-utils l
 if [ ! -f x/.done ]; then
   mkdir -p debs
   need=""; for p in $PKGS; do ls debs/${p}_*.deb >/dev/null 2>&1 || need="$need $p"; done
-  if [ -n "$need" ]; then say "apt-get download$need"; (cd debs && apt-get download -q $need >/dev/null) || die "apt-get download"; fi
+  if [ -n "$need" ]; then say "apt-get download$need"; (cd debs && apt-get download -q $need 2>&1 | grep -v "^W: Download is performed unsandboxed" >&2; ls $(for p in $need; do echo "${p}_*.deb"; done) >/dev/null 2>&1) || die "apt-get download"; fi
   say "unpacking $(ls debs/*.deb | wc -l) packages"
   rm -rf x; mkdir -p x
   for d in debs/*.deb; do dpkg-deb -x "$d" x || die "dpkg-deb $d"; done
@@ -43,15 +45,18 @@ if [ ! -f x/.done ]; then
 fi
 [ -e x/usr/include/libxl.h ] && [ -e x/boot/vmlinuz-$KVER ] || die "unpacked packages incomplete ($L/x): remove $L/x/.done"
 
-# ---- 2. the driver and its test, against the unpacked libxen-dev
-say "building the driver and xen-lab-test"
+# ---- 2. the driver, the engine and the test, against the unpacked libxen-dev
+say "building the driver, the engine and xen-lab-test"
 XLIB=$L/x/usr/lib/x86_64-linux-gnu
-gcc -std=gnu11 -O2 -g -D_GNU_SOURCE -DCC_HAVE_XEN -pthread \
+PK="json-c libxxhash liblz4 fuse3 libcrypto zlib"
+pkg-config --exists $PK || die "needs the clonecore libraries: make deps"
+CC_ENGINE=$(ls "$ROOT"/clonecore/*.c)
+gcc -std=gnu11 -O2 -g -D_GNU_SOURCE -DCC_HAVE_XEN -DCC_REG_XEN -pthread \
     -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wundef -Wpointer-arith -Wmissing-prototypes -Wstrict-prototypes \
-    -Wvla -Wno-unused-parameter -Wno-missing-field-initializers \
-    -isystem "$L/x/usr/include" -I"$ROOT/common" -I"$ROOT/clonecore/include" -I"$ROOT/clonecore/drivers" \
-    -o "$L/xen-lab-test" "$SRC/xen_lab_test.c" "$ROOT/clonecore/drivers/xen.c" "$ROOT/clonecore/drivers/xen_stream.c" \
-    "$ROOT/common/ss_util.c" -L"$XLIB" -Wl,-rpath-link,"$XLIB" -lxenlight -lxenstore -lxentoollog -ljson-c -lz \
+    -Wvla -Wno-unused-parameter -Wno-missing-field-initializers $(pkg-config --cflags $PK) -no-pie \
+    -isystem "$L/x/usr/include" -I"$ROOT/common" -I"$ROOT/clonecore/include" -I"$ROOT/clonecore" -I"$ROOT/clonecore/drivers" \
+    -o "$L/xen-lab-test" "$SRC/xen_lab_test.c" $CC_ENGINE "$ROOT/clonecore/drivers/xen.c" "$ROOT/clonecore/drivers/xen_stream.c" \
+    "$ROOT/common/ss_util.c" -L"$XLIB" -Wl,-rpath-link,"$XLIB" -lxenlight -lxenstore -lxentoollog $(pkg-config --libs $PK) \
     || die "build of xen-lab-test"
 
 # ---- 3. images
@@ -77,6 +82,9 @@ cp -L /lib/x86_64-linux-gnu/libgcc_s.so.1 $R/lib/x86_64-linux-gnu/   # glibc dlo
 M=x/lib/modules/$KVER/kernel/drivers/xen; D=$R/lib/modules/$KVER/kernel/drivers/xen
 mkdir -p $D/xenfs; cp $M/xen-evtchn.ko $M/xen-privcmd.ko $M/xen-gntdev.ko $M/xen-gntalloc.ko $D/; cp $M/xenfs/xenfs.ko $D/xenfs/
 install -m755 "$SRC/dom0-init" $R/init
+: > $R/etc/lab.conf
+[ -n "${XENLAB_ENGINE_ONLY:-}" ] && echo "export XENLAB_ENGINE_ONLY=1" >> $R/etc/lab.conf
+[ -n "${XENLAB_CAPTURE:-}" ] && echo "XENLAB_CAPTURE=1" >> $R/etc/lab.conf
 cp "$SRC/dom0-test.sh" $R/dom0-test.sh
 install -m755 xen-lab-test $R/root/xen-lab-test
 cp "$GUEST_KERNEL" $R/root/vmlinuz
@@ -93,12 +101,16 @@ T0=$(date +%s)
 timeout "${TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -cpu "${CPU:-max}" -m 3G -smp 2 \
   -nographic -monitor none -serial stdio -no-reboot -nodefaults -vga none \
   -kernel "$L/xen-4.17-amd64" -append "$XEN_CMD" \
-  -initrd "$L/dom0-vmlinuz $DOM0_CMD,$L/dom0-initrd.gz" </dev/null 2>&1 | tr -d '\r' | tee "$LOG" |
-  grep --line-buffered -E '^(STEP|FAIL|BENCH|MARK|parent|clone|checkpoint|image|rejected|page bytes)' | sed -u 's/^/  | /'
+  -initrd "$L/dom0-vmlinuz $DOM0_CMD,$L/dom0-initrd.gz" </dev/null 2>&1 | sed -u 's/\r$//' | tee "$LOG" |
+  grep --line-buffered -E '^(STEP|FAIL|BENCH|MARK|parent|clone|checkpoint|image|rejected|page bytes|generation|descriptor|engine)' | sed -u 's/^/  | /'
 RC=${PIPESTATUS[0]}
 say "QEMU exited ($RC) after $(( $(date +%s) - T0 )) s"
 if grep -q '^XENLAB-PASS' "$LOG"; then
   grep '^BENCH ' "$LOG"
+  if [ -n "${XENLAB_CAPTURE:-}" ]; then
+    sed -n '/^CAPTURE-BEGIN/,/^CAPTURE-END/p' "$LOG" | grep -v '^CAPTURE-' | base64 -d > "$XENLAB_CAPTURE" &&
+      say "captured a state blob into $XENLAB_CAPTURE"
+  fi
   say "PASS"
   exit 0
 fi

@@ -1,0 +1,78 @@
+#!/bin/bash
+# memtap benchmark: the same clustered first-touch trace (20% of a 64 MiB guest-like image, with
+# QEMU's MADV_HUGEPAGE on the mapping) read through memtap with pages in the local store, and
+# fetched from sf-memserver over loopback with each readahead policy; then working-set replay
+# against plain demand paging on the same trace. All figures come from this one run.
+#   BENCH descriptor mb_per_gb=... ; BENCH memtap mode=... ; BENCH prefetch fault_reduction_pct=...
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$ROOT/build/bin
+W=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+  for m in "$W"/*.mnt; do [ -d "$m" ] && fusermount3 -u -z "$m" 2>/dev/null; done
+  rm -rf "$W"
+}
+trap cleanup EXIT
+cd "$W" || exit 1
+MIB=${CC_BENCH_MIB:-64}; PCT=${CC_BENCH_PCT:-20}
+mkdir -p st/gen/1
+printf 'bench-cluster-secret-0123456789\n' > secret
+"$BIN/sf-maptouch" make-image st/gen/1/mem.raw --mib "$MIB" --seed 17 || exit 1
+head -c 4096 /dev/urandom > st/gen/1/state.bin
+pub=$("$BIN/sf-descriptor" publish --state-dir st --gen-dir st/gen/1 --mem st/gen/1/mem.raw \
+      --state st/gen/1/state.bin --id 1 2>/dev/null) || exit 1
+bytes=$(sed -n 's/.* descriptor_bytes=\([0-9]*\).*/\1/p' <<<"$pub")
+pages=$(sed -n 's/.* pages=\([0-9]*\) .*/\1/p' <<<"$pub")
+zero=$(sed -n 's/.* zero=\([0-9]*\) .*/\1/p' <<<"$pub")
+distinct=$(sed -n 's/.* distinct=\([0-9]*\) .*/\1/p' <<<"$pub")
+awk -v b="$bytes" -v m="$MIB" -v p="$pages" -v z="$zero" -v d="$distinct" 'BEGIN {
+  printf "BENCH descriptor mb_per_gb=%.2f bytes=%d pages=%d zero_pct=%.1f distinct_pct=%.1f (synthetic image, denser than a guest)\n",
+         b / 1048576 / (m / 1024), b, p, 100 * z / p, 100 * d / p }'
+
+"$BIN/sf-memserver" --state-dir st --secret-file secret --listen 127.0.0.1:0 >ms.out 2>ms.log &
+PIDS+=($!)
+for _ in $(seq 100); do grep -qs '^listening' ms.out && break; sleep 0.05; done
+port=$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' ms.out)
+[ -n "$port" ] || { echo "bench: memserver did not start"; exit 1; }
+
+# run NAME TOUCH_EXTRA -- MEMTAP_ARGS...: sets TOUCH and STATS
+run() {
+  local n=$1 extra=$2; shift 3
+  mkdir -p "$n.mnt"
+  "$BIN/sf-memtap" --descriptor st/gen/1/descriptor.sfd --mount "$n.mnt" "$@" >"$n.out" 2>"$n.log" &
+  local pid=$!
+  for _ in $(seq 100); do grep -qs '^ready' "$n.out" && break; sleep 0.05; done
+  TOUCH=$("$BIN/sf-maptouch" touch --file "$n.mnt/mem" --source st/gen/1/mem.raw --pct "$PCT" --seed 23 \
+          --pattern clustered $extra)
+  kill -TERM $pid; wait $pid
+  STATS=$(grep '^STATS' "$n.out")
+}
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<" $2"; }
+line() {  # MODE READAHEAD
+  printf 'BENCH memtap mode=%s readahead=%s fetched_pct=%s demand_faults=%s first_touch_us_p50=%s total_ms=%s mismatches=%s\n' \
+    "$1" "$2" "$(field fetched_pct "$STATS")" "$(field demand_faults "$STATS")" \
+    "$(field first_touch_us_p50 "$TOUCH")" "$(field total_ms "$TOUCH")" "$(field mismatches "$TOUCH")"
+}
+remote=(--memserver 127.0.0.1:$port --secret-file secret)
+
+run local --hugepage -- --store st/store --readahead none
+line local none
+for ra in none adaptive 16 64; do
+  run "ra-$ra" --hugepage -- --store "cl-$ra" "${remote[@]}" --readahead "$ra"
+  line remote "$ra"
+done
+# what QEMU's 4 MiB hugepage read-around costs when it is served instead of refused
+run serve --hugepage -- --store cl-serve "${remote[@]}" --readahead none --serve-readaround
+line remote "kernel-4MiB-readaround"
+
+# Working-set record & replay on the same trace: a first clone records, a second (fresh store,
+# as on another host) replays; demand faults are the ones the clone had to wait for.
+run rec --hugepage -- --store cl-rec "${remote[@]}" --readahead none --record-ws ws.bin
+base=$(field demand_faults "$STATS"); base_ms=$(field total_ms "$TOUCH")
+run rep --hugepage -- --store cl-rep "${remote[@]}" --readahead none --replay-ws ws.bin
+rep=$(field demand_faults "$STATS"); rep_ms=$(field total_ms "$TOUCH"); pf=$(field prefetched_pages "$STATS")
+awk -v a="$base" -v b="$rep" -v pf="$pf" -v am="$base_ms" -v bm="$rep_ms" 'BEGIN {
+  printf "BENCH prefetch fault_reduction_pct=%.1f demand_faults_none=%d demand_faults_replay=%d prefetched_pages=%d touch_ms_none=%s touch_ms_replay=%s\n",
+         a ? 100 * (a - b) / a : 0, a, b, pf, am, bm }'

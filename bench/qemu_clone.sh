@@ -1,0 +1,56 @@
+#!/bin/bash
+# QEMU driver benchmark (TCG, 256 MiB guest): descriptor pause and size, 8 parallel clones to ready,
+# memory per clone, and a cold boot of the same image, measured side by side in one run.
+#   BENCH descriptor mem_mib=256 pause_ms=X size_bytes=N mb_per_gb=Y
+#   BENCH clone n=8 first_ready_s=X all_ready_s=Y private_mib_per_clone=Z guest_private_mib_per_clone=G
+#   BENCH boot cold_ready_s=X clone_ready_s=Y ratio=R
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export SNOWSCALE_ROOT=$ROOT
+TOOL=$ROOT/build/tests/cc-qemu-tool
+N=${BENCH_CLONES:-8}
+D=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
+cleanup() {
+  for f in $(find "$D" -name qemu.pid 2>/dev/null); do kill -KILL "$(cat "$f")" 2>/dev/null; done
+  rm -rf "$D"
+}
+trap cleanup EXIT
+[ -x "$TOOL" ] || make -C "$ROOT" -s build/tests/cc-qemu-tool || exit 1
+[ -f "$ROOT/build/guest/initrd.gz" ] || make -C "$ROOT" -s guest || exit 1
+free_port() {  # a base port with $1 free ports after it
+  local p i
+  for _ in $(seq 100); do
+    p=$(( 30000 + RANDOM % 25000 )); for i in $(seq 0 "$1"); do ss -Hltn "sport = :$((p+i))" | grep -q . && continue 2; done
+    echo "$p"; return 0
+  done; return 1
+}
+P=$(free_port $((N + 2))) || exit 1
+
+echo "bench: booting the parent (256 MiB, TCG)"
+"$TOOL" boot --run "$D/parent" --port "$P" --mem 256 >/dev/null || exit 1
+for k in $(seq 1 20); do curl -s -o /dev/null "http://127.0.0.1:$P/item/warm$k"; done
+echo "bench: checkpoint"
+out=$("$TOOL" checkpoint --run "$D/parent" --gen "$D/gen") || exit 1
+pause=$(sed -n 's/.*pause_ms=\([0-9.]*\).*/\1/p' <<<"$out")
+size=$(sed -n 's/.*state_bytes=\([0-9]*\).*/\1/p' <<<"$out")
+echo "BENCH descriptor mem_mib=256 pause_ms=$pause size_bytes=$size mb_per_gb=$(awk -v s="$size" 'BEGIN{printf "%.2f", s/1048576*4}')"
+
+echo "bench: $N clones in parallel"
+out=$("$TOOL" clones --gen "$D/gen" --run "$D/clones" --port "$((P+1))" --n "$N" --timeout 120) || exit 1
+first=$(sed -n 's/.*first_ready_s=\([0-9.]*\).*/\1/p' <<<"$out")
+all=$(sed -n 's/.*all_ready_s=\([0-9.]*\).*/\1/p' <<<"$out")
+priv=$(sed -n 's/.*private_mib_per_clone=\([0-9.]*\).*/\1/p' <<<"$out")
+# Private memory of the guest-RAM mapping alone (copy-on-write pages of the generation file).
+gpriv=0
+for f in "$D"/clones/*/qemu.pid; do
+  kb=$(awk -v m="$D/gen/mem" '$NF==m{on=1;next} /^[0-9a-f]+-[0-9a-f]+ /{on=0} on&&/^Private_(Clean|Dirty):/{s+=$2} END{print s+0}' "/proc/$(cat "$f")/smaps")
+  gpriv=$((gpriv + kb))
+done
+echo "BENCH clone n=$N first_ready_s=$first all_ready_s=$all private_mib_per_clone=$priv guest_private_mib_per_clone=$(awk -v k="$gpriv" -v n="$N" 'BEGIN{printf "%.1f", k/1024/n}')"
+for f in "$D"/clones/*/qemu.pid; do kill -KILL "$(cat "$f")" 2>/dev/null; done
+
+echo "bench: one clone alone, then a cold boot of the same image"
+one=$("$TOOL" clone --gen "$D/gen" --run "$D/one" --port "$((P+N+1))" --id one | sed -n 's/.*ready_s=\([0-9.]*\).*/\1/p') || exit 1
+kill -KILL "$(cat "$D/one/qemu.pid")" 2>/dev/null
+cold=$("$TOOL" boot --run "$D/cold" --port "$((P+N+2))" --mem 256 | sed -n 's/^ready_s=\([0-9.]*\).*/\1/p') || exit 1
+echo "BENCH boot cold_ready_s=$cold clone_ready_s=$one ratio=$(awk -v a="$cold" -v b="$one" 'BEGIN{printf "%.1f", a/b}')"

@@ -1,0 +1,42 @@
+#!/bin/bash
+# Ingest benchmark: the monitor in-process on one core, then over HTTP against a real snowscaled
+# (observe mode, loopback, temp state dir). Prints the BENCH lines of bench/scaler_ingest.c.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$ROOT/build/bin
+dir=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
+pid=
+cleanup() {
+  [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+port=
+for _ in $(seq 100); do
+  p=$(( 20000 + RANDOM % 30000 ))
+  ss -Hltn "sport = :$p" | grep -q . || { port=$p; break; }
+done
+[ -n "$port" ] || { echo "scaler_ingest: no free port" >&2; exit 1; }
+token=bench-$RANDOM
+cat >"$dir/snowscale.yaml" <<YAML
+pool: bench
+mode: observe
+api:
+  listen: 127.0.0.1:$port
+  token: $token
+state_dir: state
+log_level: warn
+policy:
+  metric: p95_latency
+  target: 150ms
+YAML
+"$BIN/snowscaled" --config "$dir/snowscale.yaml" --foreground >"$dir/scaled.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
+  sleep 0.1
+done
+"$BIN/scaler_ingest_bench" --url "http://127.0.0.1:$port" --token "$token" --seconds 3
+rc=$?
+echo "scaler_ingest: snowscaled counted $(curl -s "http://127.0.0.1:$port/api/v1/status" | jq -r .samples_total) samples, rejected $(curl -s "http://127.0.0.1:$port/api/v1/status" | jq -r .samples_rejected)" >&2
+exit $rc

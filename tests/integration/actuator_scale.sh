@@ -1,0 +1,49 @@
+#!/bin/bash
+# Actuator: scale 1 -> 3 -> 1 with `snowscalectl scale` on real snowscaled + QEMU (TCG) + snowscale-lb
+# + nginx. Every clone walks requested -> cloning -> resuming -> checking -> serving (and
+# serving -> draining -> retired on the way down), the newest are retired first, and the workers
+# answering through nginx follow the serving set.
+. "$(dirname "$0")/actuator_common.sh"
+act_require
+act_config
+act_start_lb
+act_start_scaled
+
+# The parent boots, warms up, generation 1 is cut; min_clones is 1.
+act_scale 1
+act_wait_serving 1 120 || t_bail "pool did not reach 1 serving clone (log: $(tail -5 "$T_DIR/scaled.log"))"
+t_like "$(act_status | jq -r '.generation.id')" '^[1-9][0-9]*$' "generation 1 is published in /status"
+first=$(act_ids_in serving)
+t_is "$(act_trail "$first")" "requested cloning resuming checking serving" \
+  "first clone $first passed every state in order"
+
+act_scale 3
+act_wait_serving 3 120 || t_fail "pool did not reach 3 serving clones"
+serving=$(act_ids_in serving | tr '\n' ' ' | sed 's/ $//')
+t_is "$(act_count_in serving)" 3 "3 clones serving after scale 3 ($serving)"
+for id in $serving; do
+  [ "$id" = "$first" ] && continue
+  t_is "$(act_trail "$id")" "requested cloning resuming checking serving" "clone $id passed every state in order"
+done
+want=$(printf '%s\n' parent $serving | sort | tr '\n' ' ')
+t_is "$(act_lb_active | tr '\n' ' ')" "$want" "snowscale-lb has exactly the parent and the serving clones active"
+t_is "$(act_front_workers 60 | tr '\n' ' ')" "$want" "nginx spreads requests over exactly the parent and the 3 clones"
+# The policy must not count ordered capacity twice: nothing is pending once they serve.
+t_is "$(act_status | jq -r '.pending')" 0 "no clone pending after scale-out"
+
+act_scale 1
+act_wait_serving 1 60 || t_fail "pool did not come back to 1 serving clone"
+t_is "$(act_ids_in serving)" "$first" "the oldest clone ($first) is the one kept (newest retired first)"
+for id in $serving; do
+  [ "$id" = "$first" ] && continue
+  t_is "$(act_trail "$id")" "requested cloning resuming checking serving draining retired" \
+    "retired clone $id drained before it was retired"
+done
+t_is "$(act_front_workers 30 | tr '\n' ' ')" "$(printf '%s\n' parent "$first" | sort | tr '\n' ' ')" "nginx no longer sends requests to retired clones"
+t_is "$(act_running_vms | tr '\n' ' ')" "$(printf '%s\n' parent "$first" | sort | tr '\n' ' ')" "the retired clones' VMs are gone"
+# Each action has its cause on record.
+t_like "$(act_events | jq -r '.events[] | select(.kind=="clone" and .data.to=="requested") | .data.reason' | head -1)" \
+  '^scale out: desired' "a requested clone's event names its cause"
+t_like "$(act_events | jq -r '.events[] | select(.kind=="clone" and .data.to=="draining") | .data.reason' | head -1)" \
+  '^scale in: desired 1' "a draining clone's event names its cause"
+t_done

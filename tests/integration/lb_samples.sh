@@ -1,0 +1,79 @@
+#!/bin/bash
+# snowscale-lb latency shipping: per-request samples from real nginx traffic reach a real
+# snowscaled (observe mode: no VMs), whose p95 matches what the client measured; while
+# snowscaled is unreachable the agent buffers, then drops the oldest with a counter, and
+# catches up once it is back. Both daemons read one snowscale.yaml.
+. "$(dirname "$0")/../lib.sh"
+. "$ROOT/lb-agent/tools/lb_env.sh"
+SCALED=$BIN/snowscaled
+[ -x "$SCALED" ] || { echo "ok 1 # SKIP snowscaled not built"; echo "1..1"; exit 0; }
+TOKEN=samples-$RANDOM
+sport=$(t_free_port); LB_API_PORT=$(t_free_port); LB_FRONT_PORT=$(t_free_port)
+cat >"$T_DIR/snowscale.yaml" <<YAML
+pool: web
+mode: observe
+service:
+  front_listen: 127.0.0.1:$LB_FRONT_PORT
+api:
+  listen: 127.0.0.1:$sport
+  token: $TOKEN
+state_dir: state
+tick: 100ms
+lb:
+  listen: 127.0.0.1:$LB_API_PORT
+  token: $LB_TOKEN
+  coalesce: 20ms
+  min_reload_interval: 50ms
+policy:
+  metric: p95_latency
+  target: 150ms
+  panic: { threshold: 200%, window: 6s }
+YAML
+scaled_start() {
+  t_spawn scaled "$SCALED" --config "$T_DIR/snowscale.yaml" --foreground
+  SCALED_PID=$T_PID
+  t_wait_http "http://127.0.0.1:$sport/healthz" 15
+}
+scaled_start || t_bail "snowscaled did not come up"
+# Latency spread 10..50 ms uniformly: p95 is about 48 ms.
+pa=$(lb_backend A --delay-ms 10:50) || t_bail "backend did not start"
+lb_agent_start --config "$T_DIR/snowscale.yaml" || t_bail "snowscale-lb did not come up"
+t_like "$(cat "$LB_LOG")" "samples -> http://127.0.0.1:$sport" "agent ships to api.listen from the config"
+lb_add a "$pa" >/dev/null; lb_wait_state a active 10 || t_bail "a not active"
+
+# 8 s of steady load; snowscaled's short window (6 s) then holds only this traffic.
+"$LB_TOOLS/lb-load" --url "$LB_FRONT/" --concurrency 4 --duration-s 8 >"$T_DIR/load1.out"
+cat "$T_DIR/load1.out" | sed 's/^/# client: /'
+client_p95=$(sed -n 's/.*p95_us=\([0-9]*\).*/\1/p' "$T_DIR/load1.out")
+requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$T_DIR/load1.out")
+t_wait_for 5 lb_stat_is buffered 0
+t_is "$(lb_stat shipped)" "$(lb_stat samples)" "every sample shipped"
+t_is "$(lb_stat samples)" "$requests" "one sample per client request"
+status=$(curl -s "http://127.0.0.1:$sport/api/v1/status")
+server_p95=$(jq -r .windows.short.p95_us <<<"$status")
+t_diag "status: $(jq -c .windows <<<"$status")"
+t_diag "client p95 ${client_p95} us, snowscaled short-window p95 ${server_p95} us, count $(jq -r .windows.short.count <<<"$status")"
+t_check "snowscaled p95 within 3 ms of the client's" awk -v a="$client_p95" -v b="$server_p95" \
+  'BEGIN { d = a - b; if (d < 0) d = -d; exit !(b > 0 && d <= 3000) }'
+t_like "$(curl -s "http://127.0.0.1:$sport/metrics")" "127.0.0.1:$pa" "snowscaled knows the backend by its address"
+t_is "$(lb_stat dropped) $(lb_stat rejected_by_scaler)" "0 0" "nothing dropped or rejected"
+
+# --- snowscaled unreachable: buffer (restart the agent with a small buffer), drop oldest, count
+kill -TERM "$SCALED_PID"; t_wait_for 10 eval "! kill -0 $SCALED_PID 2>/dev/null"
+kill -TERM "$LB_PID"; t_wait_for 15 eval "! kill -0 $LB_PID 2>/dev/null"
+lb_agent_start --config "$T_DIR/snowscale.yaml" --buffer-samples 100 || t_bail "agent restart failed"
+lb_wait_state a active 10
+"$LB_TOOLS/lb-load" --url "$LB_FRONT/" --concurrency 4 --duration-s 2 >"$T_DIR/load2.out"
+n2=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$T_DIR/load2.out")
+t_wait_for 5 lb_stat_is samples "$n2"
+t_is "$(lb_stat buffered)" 100 "buffer holds its capacity"
+t_is "$(lb_stat dropped)" $((n2 - 100)) "the rest dropped and counted"
+t_check "failed shipments counted" test "$(lb_stat ship_failures)" -gt 0
+t_is "$(lb_stat scaler_last_status)" 0 "scaler reported unreachable"
+t_like "$(curl -s "$LB_API/healthz")" '"ok":true' "agent healthy meanwhile"
+t_is "$(grep -c 'error\|not ok' "$T_DIR/load2.out")" 0 "clients unaffected"
+# --- back: the buffered samples arrive
+scaled_start || t_bail "snowscaled did not come back"
+t_wait_for 10 lb_stat_is buffered 0
+t_is "$(lb_stat shipped)" 100 "the 100 buffered samples arrived after snowscaled came back"
+t_done
