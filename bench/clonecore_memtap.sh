@@ -1,7 +1,8 @@
 #!/bin/bash
 # memtap benchmark: the same clustered first-touch trace (20% of a 64 MiB guest-like image, with
 # QEMU's MADV_HUGEPAGE on the mapping) read through memtap with pages in the local store, and
-# fetched from sf-memserver over loopback with each readahead policy; then working-set replay
+# fetched from sf-memserver over loopback with each readahead policy (as is, and with every reply
+# 500 µs late: a LAN round trip, via the memserver's delay injector); then working-set replay
 # against plain demand paging on the same trace. All figures come from this one run.
 #   BENCH descriptor mb_per_gb=... ; BENCH memtap mode=... ; BENCH prefetch fault_reduction_pct=...
 set -uo pipefail
@@ -31,11 +32,17 @@ awk -v b="$bytes" -v m="$MIB" -v p="$pages" -v z="$zero" -v d="$distinct" 'BEGIN
   printf "BENCH descriptor mb_per_gb=%.2f bytes=%d pages=%d zero_pct=%.1f distinct_pct=%.1f (synthetic image, denser than a guest)\n",
          b / 1048576 / (m / 1024), b, p, 100 * z / p, 100 * d / p }'
 
-"$BIN/sf-memserver" --state-dir st --secret-file secret --listen 127.0.0.1:0 >ms.out 2>ms.log &
-PIDS+=($!)
-for _ in $(seq 100); do grep -qs '^listening' ms.out && break; sleep 0.05; done
-port=$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' ms.out)
-[ -n "$port" ] || { echo "bench: memserver did not start"; exit 1; }
+# start_ms NAME [ARGS...]: a memserver on a free loopback port; sets PORT
+start_ms() {
+  local n=$1; shift
+  "$BIN/sf-memserver" --state-dir st --secret-file secret --listen 127.0.0.1:0 "$@" >"$n.out" 2>"$n.log" &
+  PIDS+=($!)
+  for _ in $(seq 100); do grep -qs '^listening' "$n.out" && break; sleep 0.05; done
+  PORT=$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$n.out")
+  [ -n "$PORT" ] || { echo "bench: memserver did not start"; exit 1; }
+}
+start_ms ms; port=$PORT
+start_ms msd --inject-fault delay:500; dport=$PORT
 
 # run NAME TOUCH_EXTRA -- MEMTAP_ARGS...: sets TOUCH and STATS
 run() {
@@ -50,29 +57,35 @@ run() {
   STATS=$(grep '^STATS' "$n.out")
 }
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<" $2"; }
-line() {  # MODE READAHEAD
-  printf 'BENCH memtap mode=%s readahead=%s fetched_pct=%s demand_faults=%s first_touch_us_p50=%s total_ms=%s mismatches=%s\n' \
-    "$1" "$2" "$(field fetched_pct "$STATS")" "$(field demand_faults "$STATS")" \
-    "$(field first_touch_us_p50 "$TOUCH")" "$(field total_ms "$TOUCH")" "$(field mismatches "$TOUCH")"
+line() {  # MODE READAHEAD RTT_US
+  # first_touch_us_p50: every first touch as the clone sees it (zero and present pages too);
+  # fault_stall_us_p50: only the touches that waited for the network (memtap's demand faults)
+  printf 'BENCH memtap mode=%s readahead=%s rtt_us=%s fetched_pct=%s demand_faults=%s first_touch_us_p50=%s fault_stall_us_p50=%s total_ms=%s mismatches=%s\n' \
+    "$1" "$2" "$3" "$(field fetched_pct "$STATS")" "$(field demand_faults "$STATS")" \
+    "$(field first_touch_us_p50 "$TOUCH")" "$(field first_touch_us_p50 "$STATS")" \
+    "$(field total_ms "$TOUCH")" "$(field mismatches "$TOUCH")"
 }
-remote=(--memserver 127.0.0.1:$port --secret-file secret)
-
 run local --hugepage -- --store st/store --readahead none
-line local none
-for ra in none adaptive 16 64; do
-  run "ra-$ra" --hugepage -- --store "cl-$ra" "${remote[@]}" --readahead "$ra"
-  line remote "$ra"
+line local none 0
+for rtt in 0 500; do
+  if [ "$rtt" = 0 ]; then remote=(--memserver 127.0.0.1:$port --secret-file secret)
+  else remote=(--memserver 127.0.0.1:$dport --secret-file secret); fi
+  for ra in none adaptive 16 64; do
+    run "ra-$ra-$rtt" --hugepage -- --store "cl-$ra-$rtt" "${remote[@]}" --readahead "$ra"
+    line remote "$ra" "$rtt"
+  done
+  # what QEMU's 4 MiB hugepage read-around costs when it is served instead of refused
+  run "serve-$rtt" --hugepage -- --store "cl-serve-$rtt" "${remote[@]}" --readahead none --serve-readaround
+  line remote "kernel-4MiB-readaround" "$rtt"
 done
-# what QEMU's 4 MiB hugepage read-around costs when it is served instead of refused
-run serve --hugepage -- --store cl-serve "${remote[@]}" --readahead none --serve-readaround
-line remote "kernel-4MiB-readaround"
 
 # Working-set record & replay on the same trace: a first clone records, a second (fresh store,
 # as on another host) replays; demand faults are the ones the clone had to wait for.
+remote=(--memserver 127.0.0.1:$dport --secret-file secret)      # with the 500 µs round trip
 run rec --hugepage -- --store cl-rec "${remote[@]}" --readahead none --record-ws ws.bin
 base=$(field demand_faults "$STATS"); base_ms=$(field total_ms "$TOUCH")
 run rep --hugepage -- --store cl-rep "${remote[@]}" --readahead none --replay-ws ws.bin
 rep=$(field demand_faults "$STATS"); rep_ms=$(field total_ms "$TOUCH"); pf=$(field prefetched_pages "$STATS")
 awk -v a="$base" -v b="$rep" -v pf="$pf" -v am="$base_ms" -v bm="$rep_ms" 'BEGIN {
-  printf "BENCH prefetch fault_reduction_pct=%.1f demand_faults_none=%d demand_faults_replay=%d prefetched_pages=%d touch_ms_none=%s touch_ms_replay=%s\n",
+  printf "BENCH prefetch fault_reduction_pct=%.1f rtt_us=500 demand_faults_none=%d demand_faults_replay=%d prefetched_pages=%d touch_ms_none=%s touch_ms_replay=%s\n",
          a ? 100 * (a - b) / a : 0, a, b, pf, am, bm }'

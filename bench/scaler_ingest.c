@@ -1,6 +1,6 @@
 /* Ingest benchmark for snowscaled's monitor.
  *
- *   scaler_ingest_bench [--samples N] [--url URL --token T [--seconds S]]
+ *   build/bench/scaler_ingest [--samples N] [--url URL --token T [--seconds S]]
  *
  * In-process, on one core (this thread): the exact path POST /api/v1/samples runs after the body
  * is read — sc_monitor_parse_text (or _json) + sc_monitor_ingest — in batches of 1000 samples over
@@ -124,7 +124,7 @@ int main(int argc, char **argv)
                 case 't': token = optarg; break;
                 case 's': seconds = atof(optarg); break;
                 default:
-                        fprintf(stderr, "usage: scaler_ingest_bench [--samples N] [--url URL --token T "
+                        fprintf(stderr, "usage: scaler_ingest [--samples N] [--url URL --token T "
                                         "[--seconds S]]\n");
                         return 2;
                 }

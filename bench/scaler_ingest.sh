@@ -36,7 +36,7 @@ for _ in $(seq 100); do
   curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
   sleep 0.1
 done
-"$BIN/scaler_ingest_bench" --url "http://127.0.0.1:$port" --token "$token" --seconds 3
+"$ROOT/build/bench/scaler_ingest" --url "http://127.0.0.1:$port" --token "$token" --seconds 3
 rc=$?
 echo "scaler_ingest: snowscaled counted $(curl -s "http://127.0.0.1:$port/api/v1/status" | jq -r .samples_total) samples, rejected $(curl -s "http://127.0.0.1:$port/api/v1/status" | jq -r .samples_rejected)" >&2
 exit $rc

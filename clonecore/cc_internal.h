@@ -148,4 +148,22 @@ int cc_client_fetch(struct cc_client *c, uint64_t gen, const struct cc_pagemap *
 int cc_client_get_descriptor(struct cc_client *c, uint64_t gen, uint8_t **ret, size_t *ret_len,
                              char *why, size_t why_len);
 
+/* ---- mcdist: one datagram per page (proto.c) ----------------------------------------------- */
+/* "SFMD", u16 version, u16 0, u64 generation, u64 page, 4096 bytes of page,
+ * 16 bytes HMAC-SHA256(secret, everything before) truncated. */
+#define CC_MC_HDR 24
+#define CC_MC_MAC 16
+#define CC_MC_LEN (CC_MC_HDR + 4096 + CC_MC_MAC)
+struct cc_mcast_addr {
+        uint32_t group, local;          /* network order */
+        uint16_t port;                  /* network order */
+};
+/* Parse "GROUP:PORT@LOCAL_ADDR" (IPv4; the group must be multicast). */
+int cc_mcast_parse(const char *spec, struct cc_mcast_addr *ret);
+void cc_mc_seal(const void *secret, size_t secret_len, uint64_t gen, uint64_t page,
+                const void *data, uint8_t out[CC_MC_LEN]);
+/* 0 and the page number if the datagram is a well-formed, authentic page of gen. */
+int cc_mc_open(const void *secret, size_t secret_len, uint64_t gen, const uint8_t *dg, size_t len,
+               uint64_t *ret_page);
+
 #endif

@@ -55,6 +55,7 @@ struct clone {
         struct cc_memtap *mt;
         bool remote, recording;
         char memserver[256];
+        char *mcast;
         char *driver_opts;
         struct cc_fetch_opts fetch;
         unsigned host_port;
@@ -97,6 +98,7 @@ static struct clone *clone_alloc(void)
 static void clone_free(struct clone *c)
 {
         pthread_mutex_destroy(&c->vm_lock);
+        free(c->mcast);
         free(c->driver_opts);
         free(c);
 }
@@ -585,8 +587,15 @@ int cc_generation_cut(struct cc_engine *e, struct cc_vm *parent, const struct cc
                 o.id = next_gen_id(e);
         pthread_mutex_unlock(&e->lock);
         snprintf(dir, sizeof(dir), "%s/gen/%" PRIu64, e->state_dir, o.id);
-        if (mkdir(dir, 0700) < 0)
-                return cc_why(why, why_len, -errno, "cannot create %s: %s", dir, strerror(errno));
+        if (mkdir(dir, 0700) < 0) {
+                char desc[PATH_MAX + 32];
+                int err = errno;
+                snprintf(desc, sizeof(desc), "%s/descriptor.sfd", dir);
+                /* a directory left by a cut that failed half-way is reused; a published one not */
+                if (err != EEXIST || access(desc, F_OK) == 0)
+                        return cc_why(why, why_len, err == EEXIST ? -EEXIST : -err, "cannot create %s: %s", dir,
+                                      err == EEXIST ? "generation exists already" : strerror(err));
+        }
         cp = calloc(1, sizeof(*cp));
         if (!cp)
                 return -ENOMEM;
@@ -832,7 +841,8 @@ int cc_clone(struct cc_engine *e, struct cc_generation *g, const struct cc_clone
                 c->remote = opts->memserver || g->remote;
                 snprintf(c->memserver, sizeof(c->memserver), "%s",
                          opts->memserver ? opts->memserver : g->memserver);
-                if (opts->driver_opts && !(c->driver_opts = strdup(opts->driver_opts))) {
+                if ((opts->driver_opts && !(c->driver_opts = strdup(opts->driver_opts))) ||
+                    (opts->mcast && !(c->mcast = strdup(opts->mcast)))) {
                         r = -ENOMEM;
                         goto undo;
                 }
@@ -901,10 +911,11 @@ static void do_start(struct cc_engine *e, struct clone *c)
         if (c->remote) {
                 struct cc_memtap_opts mo = {0};
                 bool record = false, replay = false;
+                bool autows = !c->fetch.ws_off && !c->fetch.record_ws && !c->fetch.replay_ws;
                 pthread_mutex_lock(&e->lock);
-                if (c->fetch.replay_ws && access(g->ws_path, R_OK) == 0)
+                if ((c->fetch.replay_ws || autows) && access(g->ws_path, R_OK) == 0)
                         replay = true;
-                else if (c->fetch.record_ws && !g->recording && access(g->ws_path, R_OK) != 0)
+                else if ((c->fetch.record_ws || autows) && !g->recording && access(g->ws_path, R_OK) != 0)
                         record = g->recording = c->recording = true;
                 pthread_mutex_unlock(&e->lock);
                 snprintf(mnt, sizeof(mnt), "%s/mt", run_dir);
@@ -925,6 +936,7 @@ static void do_start(struct cc_engine *e, struct clone *c)
                 mo.fetch.replay_ws = replay;
                 mo.ws_path = (record || replay) ? g->ws_path : NULL;
                 mo.on_fail = memtap_failed;
+                mo.mcast = c->mcast;
                 mo.userdata = c;
                 r = cc_memtap_start(&mo, &c->mt, why, sizeof(why));
                 if (r < 0)

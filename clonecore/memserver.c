@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <lz4.h>
@@ -29,7 +30,7 @@
 
 #define MAX_GENS 32
 
-enum fault { FAULT_NONE, FAULT_CORRUPT, FAULT_STALL, FAULT_DIE };
+enum fault { FAULT_NONE, FAULT_CORRUPT, FAULT_STALL, FAULT_DIE, FAULT_DELAY };
 
 struct gen_ent {
         uint64_t id;
@@ -38,6 +39,8 @@ struct gen_ent {
         dev_t dev;                      /* the file it was read from: a generation dropped and */
         ino_t ino;                      /* published again under the same id is reloaded */
         struct timespec mtime;
+        uint32_t *mc_sent;              /* mcdist: per page, when it was last multicast (s) */
+        uint64_t pages;
 };
 
 struct conn {
@@ -67,6 +70,8 @@ struct cc_memserver {
         uint64_t use_clock;
         enum fault fault;
         uint64_t fault_after, served;
+        int mc_fd;                      /* mcdist sender, -1 = off */
+        uint64_t mc_pages;
 };
 
 static void slog(struct cc_memserver *s, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -116,6 +121,9 @@ static int get_gen(struct cc_memserver *s, uint64_t id, struct cc_descriptor **r
                 return r;
         /* Cached pointers are only used under the lock (serve_pages), so replacing is safe. */
         cc_descriptor_free(victim->desc);
+        free(victim->mc_sent);
+        victim->mc_sent = NULL;
+        victim->pages = cc_descriptor_pagemap(d)->pages;
         victim->desc = d;
         victim->id = id;
         victim->dev = st.st_dev;
@@ -124,6 +132,36 @@ static int get_gen(struct cc_memserver *s, uint64_t id, struct cc_descriptor **r
         victim->last_use = ++s->use_clock;
         *ret = d;
         return 0;
+}
+
+/* mcdist: multicast a page served over TCP unless it went out in the last few seconds (a burst
+ * of clones faulting on the same page gets it once). */
+#define MC_RESEND_S 5
+static void mc_send(struct cc_memserver *s, uint64_t gen, uint64_t page, const uint8_t *data)
+{
+        uint8_t dg[CC_MC_LEN];
+        bool due = false;
+        uint32_t now = (uint32_t)(ss_mono_ns() / 1000000000ull) + 1;
+
+        pthread_mutex_lock(&s->lock);
+        for (int i = 0; i < MAX_GENS; i++) {
+                struct gen_ent *g = &s->gens[i];
+                if (!g->desc || g->id != gen || page >= g->pages)
+                        continue;
+                if (!g->mc_sent)
+                        g->mc_sent = calloc(g->pages ? g->pages : 1, sizeof(*g->mc_sent));
+                if (g->mc_sent && (!g->mc_sent[page] || now - g->mc_sent[page] >= MC_RESEND_S)) {
+                        g->mc_sent[page] = now;
+                        due = true;
+                }
+                break;
+        }
+        pthread_mutex_unlock(&s->lock);
+        if (!due)
+                return;
+        cc_mc_seal(s->secret, s->o.secret_len, gen, page, data, dg);
+        if (send(s->mc_fd, dg, sizeof(dg), MSG_DONTWAIT) == (ssize_t)sizeof(dg))
+                __atomic_add_fetch(&s->mc_pages, 1, __ATOMIC_RELAXED);
 }
 
 static int send_status(struct cc_memserver *s, int fd, uint32_t status, uint32_t n)
@@ -190,6 +228,11 @@ static int serve_pages(struct cc_memserver *s, struct conn *c, const uint8_t *hd
                 free(list);
                 return r == -ERANGE ? r : 0;
         }
+        if (s->fault == FAULT_DELAY) {
+                struct timespec ts = { (time_t)(s->fault_after / 1000000), (long)(s->fault_after % 1000000) * 1000 };
+                while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+                        ;
+        }
         r = send_status(s, c->fd, 0, (uint32_t)npages);
         for (uint64_t k = 0; k < npages && r == 0; k++) {
                         uint64_t p = list[k].page;
@@ -200,7 +243,7 @@ static int serve_pages(struct cc_memserver *s, struct conn *c, const uint8_t *hd
                                 break;
                         }
                         uint64_t n = __atomic_add_fetch(&s->served, 1, __ATOMIC_RELAXED);
-                        if (s->fault != FAULT_NONE && n > s->fault_after) {
+                        if (s->fault != FAULT_NONE && s->fault != FAULT_DELAY && n > s->fault_after) {
                                 if (s->fault == FAULT_CORRUPT) {
                                         page[n % 4096] ^= 0x5a;
                                 } else if (s->fault == FAULT_STALL) {
@@ -236,6 +279,8 @@ static int serve_pages(struct cc_memserver *s, struct conn *c, const uint8_t *hd
                         r = cc_io_write(c->fd, out, 12 + (size_t)len, dl(s));
                         c->pages++;
                         c->bytes += 12 + (uint64_t)len;
+                        if (r == 0 && s->mc_fd >= 0)
+                                mc_send(s, gen, p, page);
         }
         free(list);
         return r;
@@ -411,6 +456,8 @@ static int parse_fault(const char *spec, enum fault *f, uint64_t *after)
                 *f = FAULT_STALL;
         else if (strcmp(kind, "die") == 0)
                 *f = FAULT_DIE;
+        else if (strcmp(kind, "delay") == 0)
+                *f = FAULT_DELAY;       /* N = µs added to every reply: a slower network */
         else
                 return -EINVAL;
         *after = n;
@@ -448,7 +495,7 @@ int cc_memserver_start(const struct cc_memserver_opts *opts, struct cc_memserver
         s = calloc(1, sizeof(*s));
         if (!s)
                 return -ENOMEM;
-        s->lfd = s->stop_pipe[0] = s->stop_pipe[1] = -1;
+        s->lfd = s->stop_pipe[0] = s->stop_pipe[1] = s->mc_fd = -1;
         pthread_mutex_init(&s->lock, NULL);
         pthread_cond_init(&s->gone, NULL);
         s->o = *opts;
@@ -459,7 +506,7 @@ int cc_memserver_start(const struct cc_memserver_opts *opts, struct cc_memserver
         if (!s->o.io_timeout_ms)
                 s->o.io_timeout_ms = 30000;
         if (parse_fault(opts->inject_fault, &s->fault, &s->fault_after) < 0) {
-                r = cc_why(why, why_len, -EINVAL, "bad fault spec '%s' (corrupt:N, stall:N, die:N)",
+                r = cc_why(why, why_len, -EINVAL, "bad fault spec '%s' (corrupt:N, stall:N, die:N, delay:US)",
                            opts->inject_fault);
                 goto fail;
         }
@@ -475,6 +522,29 @@ int cc_memserver_start(const struct cc_memserver_opts *opts, struct cc_memserver
         s->o.listen = NULL;
         s->o.store_dir = NULL;
         s->o.inject_fault = NULL;
+        s->o.mcast = NULL;
+        if (opts->mcast) {
+                struct cc_mcast_addr ma;
+                struct sockaddr_in to = { .sin_family = AF_INET };
+                struct in_addr ifa;
+                unsigned char ttl = 1, loop = 1;
+                if (cc_mcast_parse(opts->mcast, &ma) < 0) {
+                        r = cc_why(why, why_len, -EINVAL, "bad multicast spec '%s' (GROUP:PORT@LOCAL_ADDR)",
+                                   opts->mcast);
+                        goto fail;
+                }
+                ifa.s_addr = ma.local;
+                to.sin_addr.s_addr = ma.group;
+                to.sin_port = ma.port;
+                s->mc_fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+                if (s->mc_fd < 0 || setsockopt(s->mc_fd, IPPROTO_IP, IP_MULTICAST_IF, &ifa, sizeof(ifa)) < 0 ||
+                    setsockopt(s->mc_fd, IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof(ttl)) < 0 ||
+                    setsockopt(s->mc_fd, IPPROTO_IP, IP_MULTICAST_LOOP, &loop, sizeof(loop)) < 0 ||
+                    connect(s->mc_fd, (struct sockaddr *)&to, sizeof(to)) < 0) {
+                        r = cc_why(why, why_len, -errno, "multicast %s: %s", opts->mcast, strerror(errno));
+                        goto fail;
+                }
+        }
         r = cc_store_open(opts->store_dir, &s->store);
         if (r < 0) {
                 cc_why(why, why_len, r, "cannot open page store %s: %s", opts->store_dir, strerror(-r));
@@ -538,8 +608,14 @@ void cc_memserver_stop(struct cc_memserver *s)
         for (int i = 0; i < 2; i++)
                 if (s->stop_pipe[i] >= 0)
                         close(s->stop_pipe[i]);
-        for (int i = 0; i < MAX_GENS; i++)
+        for (int i = 0; i < MAX_GENS; i++) {
                 cc_descriptor_free(s->gens[i].desc);
+                free(s->gens[i].mc_sent);
+        }
+        if (s->mc_fd >= 0) {
+                slog(s, LOG_INFO, "mcdist: %llu pages multicast", (unsigned long long)s->mc_pages);
+                close(s->mc_fd);
+        }
         cc_store_close(s->store);
         free(s->gen_root);
         free(s->secret);

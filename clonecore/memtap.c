@@ -23,8 +23,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -44,8 +48,9 @@ struct cc_memtap {
         uint64_t gen, mem_bytes;
         char mnt[PATH_MAX], path[PATH_MAX + 8], ws_path[PATH_MAX];
         struct fuse *fuse;
-        pthread_t loop_thread, pf_thread;
-        bool mounted, loop_started, pf_started;
+        pthread_t loop_thread, pf_thread, ws_thread, mc_thread;
+        bool mounted, loop_started, pf_started, ws_started, mc_started;
+        int mc_fd, mc_stop[2];          /* mcdist receiver */
 
         pthread_mutex_t lock;           /* page states, stats, window, recording */
         pthread_cond_t cond;            /* a page became present / the session failed */
@@ -65,6 +70,7 @@ struct cc_memtap {
         uint32_t *ws;                   /* recording */
         size_t ws_n, ws_cap;
         bool recording;
+        int ws_err;
 };
 
 static void fail(struct cc_memtap *m, const char *reason)
@@ -511,6 +517,105 @@ static void *prefetch_main(void *arg)
         return NULL;
 }
 
+/* Write the working set when the recording window closes, so later clones can replay it while
+ * this one keeps running (at the latest it is written when the session stops). */
+static void *ws_main(void *arg)
+{
+        struct cc_memtap *m = arg;
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_sec += m->o.fetch.record_ms / 1000;
+        ts.tv_nsec += (long)(m->o.fetch.record_ms % 1000) * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+                ts.tv_sec++;
+                ts.tv_nsec -= 1000000000L;
+        }
+        pthread_mutex_lock(&m->lock);
+        while (!m->stopping && pthread_cond_timedwait(&m->cond, &m->lock, &ts) != ETIMEDOUT)
+                ;
+        bool save = m->recording && !m->failed && m->ws_n;
+        m->recording = false;
+        pthread_mutex_unlock(&m->lock);
+        /* after recording stopped nobody appends to ws: it is ours to read */
+        if (save)
+                m->ws_err = ws_save(m);
+        return NULL;
+}
+
+/* mcdist receiver: pages another clone's fault made the memserver multicast. Best effort: a
+ * datagram that is not authentic, not of this generation or not matching the page map is
+ * dropped (the TCP path stays the authority and fetches whatever did not arrive). */
+static void *mc_main(void *arg)
+{
+        struct cc_memtap *m = arg;
+        uint8_t *dg = malloc(CC_MC_LEN + 1);
+        struct pollfd pf[2] = { { .fd = m->mc_fd, .events = POLLIN }, { .fd = m->mc_stop[0], .events = POLLIN } };
+
+        while (dg) {
+                if (poll(pf, 2, -1) < 0) {
+                        if (errno == EINTR)
+                                continue;
+                        break;
+                }
+                if (pf[1].revents)
+                        break;
+                ssize_t n = recv(m->mc_fd, dg, CC_MC_LEN + 1, MSG_DONTWAIT);
+                uint64_t page;
+                if (n < 0 || cc_mc_open(m->o.secret, m->o.secret_len, m->gen, dg, (size_t)n, &page) < 0 ||
+                    page >= m->pm->pages || !cc_pm_is_data(m->pm->entry[page]))
+                        continue;
+                uint64_t h = m->pm->hash[m->pm->entry[page] - CC_PM_DATA];
+                pthread_mutex_lock(&m->lock);
+                bool want = m->state[page] == PG_ABSENT && !m->failed;
+                if (want)
+                        m->state[page] = PG_FETCHING;
+                pthread_mutex_unlock(&m->lock);
+                if (!want)
+                        continue;
+                bool ok = cc_page_hash(dg + CC_MC_HDR, 4096) == h &&
+                          cc_store_put(m->o.store, h, dg + CC_MC_HDR) == 0;
+                pthread_mutex_lock(&m->lock);
+                m->state[page] = ok ? PG_PRESENT : PG_ABSENT;
+                if (ok) {
+                        m->st.mcast_pages++;
+                        m->st.bytes += (uint64_t)n;
+                }
+                pthread_cond_broadcast(&m->cond);
+                pthread_mutex_unlock(&m->lock);
+        }
+        free(dg);
+        return NULL;
+}
+
+static int mc_join(struct cc_memtap *m, const char *spec, char *why, size_t why_len)
+{
+        struct cc_mcast_addr ma;
+        struct sockaddr_in sa = { .sin_family = AF_INET };
+        struct ip_mreq mr;
+        int one = 1, rcvbuf = 4 << 20;
+
+        if (cc_mcast_parse(spec, &ma) < 0)
+                return cc_why(why, why_len, -EINVAL, "bad multicast spec '%s' (GROUP:PORT@LOCAL_ADDR)", spec);
+        if (!m->o.secret || !m->o.secret_len)
+                return cc_why(why, why_len, -ENOKEY, "multicast needs the cluster secret");
+        sa.sin_addr.s_addr = ma.group;  /* bound to the group: other traffic on the port stays out */
+        sa.sin_port = ma.port;
+        mr.imr_multiaddr.s_addr = ma.group;
+        mr.imr_interface.s_addr = ma.local;
+        m->mc_fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (m->mc_fd < 0 || setsockopt(m->mc_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0 ||
+            bind(m->mc_fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+            setsockopt(m->mc_fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)) < 0)
+                return cc_why(why, why_len, -errno, "cannot join multicast %s: %s", spec, strerror(errno));
+        setsockopt(m->mc_fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));  /* best effort */
+        if (pipe2(m->mc_stop, O_CLOEXEC) < 0)
+                return -errno;
+        int r = -pthread_create(&m->mc_thread, NULL, mc_main, m);
+        if (r == 0)
+                m->mc_started = true;
+        return r;
+}
+
 /* ---- session ---- */
 
 int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, char *why, size_t why_len)
@@ -528,6 +633,7 @@ int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, c
         pthread_mutex_init(&m->conn_lock, NULL);
         pthread_cond_init(&m->cond, NULL);
         m->o = *opts;
+        m->mc_fd = m->mc_stop[0] = m->mc_stop[1] = -1;
         if (!m->o.timeout_ms)
                 m->o.timeout_ms = 5000;
         if (!m->o.fetch.record_ms)
@@ -543,6 +649,7 @@ int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, c
         m->o.mountpoint = m->mnt;
         m->o.memserver = NULL;
         m->o.ws_path = NULL;
+        m->o.mcast = NULL;
         m->state = calloc(m->pm->pages ? m->pm->pages : 1, 1);
         m->samples = malloc(MAX_SAMPLES * sizeof(*m->samples));
         if (!m->state || !m->samples) {
@@ -593,6 +700,17 @@ int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, c
         if (r < 0)
                 goto fail;
         m->loop_started = true;
+        if (opts->mcast) {
+                r = mc_join(m, opts->mcast, why, why_len);
+                if (r < 0)
+                        goto fail;
+        }
+        if (m->recording) {
+                r = -pthread_create(&m->ws_thread, NULL, ws_main, m);
+                if (r < 0)
+                        goto fail;
+                m->ws_started = true;
+        }
         if (m->prefetch) {
                 r = -pthread_create(&m->pf_thread, NULL, prefetch_main, m);
                 if (r < 0)
@@ -645,6 +763,18 @@ int cc_memtap_stop(struct cc_memtap *m)
         cc_client_abort(m->prefetch);
         if (m->pf_started)
                 pthread_join(m->pf_thread, NULL);
+        if (m->mc_started) {
+                (void)!write(m->mc_stop[1], "x", 1);
+                pthread_join(m->mc_thread, NULL);
+        }
+        for (int i = 0; i < 2; i++)
+                if (m->mc_stop[i] >= 0)
+                        close(m->mc_stop[i]);
+        if (m->mc_fd >= 0)
+                close(m->mc_fd);
+        if (m->ws_started)
+                pthread_join(m->ws_thread, NULL);       /* saves a working set still recording */
+        r = m->ws_err;
         if (m->fuse) {
                 fuse_exit(m->fuse);
                 if (m->mounted)
@@ -654,7 +784,7 @@ int cc_memtap_stop(struct cc_memtap *m)
                 pthread_join(m->loop_thread, NULL);
         if (m->fuse)
                 fuse_destroy(m->fuse);
-        if (m->recording && m->ws_n)
+        if (!m->ws_started && m->recording && m->ws_n)
                 r = ws_save(m);
         cc_client_close(m->demand);
         cc_client_close(m->prefetch);

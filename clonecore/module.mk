@@ -4,10 +4,6 @@ CC_DRIVER_SRCS   :=
 CC_DRIVER_CFLAGS :=
 CC_LDLIBS        :=
 -include clonecore/drivers/qemu.mk clonecore/drivers/xen.mk
-# Until the QEMU fragment exists, its source (if any) is compiled in directly.
-ifeq ($(wildcard clonecore/drivers/qemu.mk),)
-CC_DRIVER_SRCS += $(wildcard clonecore/drivers/qemu.c)
-endif
 # A fragment may name a source that is not written yet: build what exists, register what is built.
 CC_DRIVER_SRCS := $(filter $(wildcard $(CC_DRIVER_SRCS)),$(CC_DRIVER_SRCS))
 CC_REGISTRY_CFLAGS := $(if $(filter clonecore/drivers/qemu.c,$(CC_DRIVER_SRCS)),-DCC_REG_QEMU) \
@@ -18,9 +14,8 @@ DEB_PKGS += libfuse3-dev fuse3 libxxhash-dev liblz4-dev libssl-dev zlib1g-dev li
 
 CC_PKGS := json-c libxxhash liblz4 fuse3 libcrypto zlib
 CC_SRCS := clonecore/registry.c clonecore/util.c clonecore/descriptor.c clonecore/pagemap.c \
-           clonecore/store.c clonecore/generation.c clonecore/engine.c clonecore/proto.c \
-           clonecore/memserver.c clonecore/memtap.c
-CC_SRCS := $(filter $(wildcard $(CC_SRCS)),$(CC_SRCS))
+           clonecore/store.c clonecore/engine.c clonecore/proto.c clonecore/memserver.c \
+           clonecore/memtap.c
 
 $(eval $(call LIBRARY,clonecore,$(CC_SRCS) $(CC_DRIVER_SRCS),$(call pc_cflags,$(CC_PKGS)) $(CC_DRIVER_CFLAGS) $(CC_REGISTRY_CFLAGS)))
 CC_LIB    := $(LIBDIR)/libclonecore.a
@@ -32,7 +27,8 @@ $(foreach t,$(CC_TOOLS),$(eval $(call PROGRAM,$(t),clonecore/tools/$(subst -,_,$
 CC_UNIT := $(patsubst tests/unit/%.c,%,$(filter-out tests/unit/test_cc_qemu% tests/unit/test_cc_xen%,$(wildcard tests/unit/test_cc_*.c)))
 $(foreach t,$(CC_UNIT),$(eval $(call UNIT_TEST,$(t),tests/unit/$(t).c,$(CC_LIB) $(COMMON_LIB),$(CC_LDLIBS),-Iclonecore)))
 
-# Fuzz target (libFuzzer, clang): built on demand by tests/integration/clonecore_fuzz.sh.
+# Fuzz target (libFuzzer, clang): built on demand by tests/integration/clonecore_fuzz.sh
+# (`make build/tests/fuzz/cc_descriptor`, then run it on a directory of descriptors).
 CC_FUZZ := $(TESTBIN)/fuzz/cc_descriptor
 $(CC_FUZZ): tests/fuzz/cc_descriptor.c clonecore/descriptor.c clonecore/pagemap.c clonecore/util.c \
             common/ss_util.c

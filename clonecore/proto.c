@@ -11,6 +11,7 @@
  * All integers little-endian. Every read has a deadline; a peer that stalls gets -ETIMEDOUT. */
 #include <errno.h>
 #include <netdb.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -327,5 +328,65 @@ int cc_client_get_descriptor(struct cc_client *c, uint64_t gen, uint8_t **ret, s
         }
         *ret = buf;
         *ret_len = len;
+        return 0;
+}
+
+/* ---- mcdist datagrams ---- */
+
+int cc_mcast_parse(const char *spec, struct cc_mcast_addr *ret)
+{
+        char buf[128], *colon, *at, *end;
+        struct in_addr g, l;
+        if (!spec || strlen(spec) >= sizeof(buf))
+                return -EINVAL;
+        strcpy(buf, spec);
+        at = strchr(buf, '@');
+        colon = strchr(buf, ':');
+        if (!at || !colon || colon > at)
+                return -EINVAL;
+        *colon = *at = 0;
+        unsigned long port = strtoul(colon + 1, &end, 10);
+        if (*end || port == 0 || port > 65535 || inet_pton(AF_INET, buf, &g) != 1 ||
+            inet_pton(AF_INET, at + 1, &l) != 1 || !IN_MULTICAST(ntohl(g.s_addr)))
+                return -EINVAL;
+        ret->group = g.s_addr;
+        ret->local = l.s_addr;
+        ret->port = htons((uint16_t)port);
+        return 0;
+}
+
+static void mc_mac(const void *secret, size_t secret_len, const uint8_t *msg, size_t len,
+                   uint8_t out[CC_MC_MAC])
+{
+        uint8_t full[CC_MAC_LEN];
+        unsigned int n = sizeof(full);
+        if (!HMAC(EVP_sha256(), secret, (int)secret_len, msg, len, full, &n))
+                memset(full, 0, sizeof(full));
+        memcpy(out, full, CC_MC_MAC);
+}
+
+void cc_mc_seal(const void *secret, size_t secret_len, uint64_t gen, uint64_t page,
+                const void *data, uint8_t out[CC_MC_LEN])
+{
+        memcpy(out, "SFMD", 4);
+        cc_put16(out + 4, CC_PROTO_VERSION);
+        cc_put16(out + 6, 0);
+        cc_put64(out + 8, gen);
+        cc_put64(out + 16, page);
+        memcpy(out + CC_MC_HDR, data, 4096);
+        mc_mac(secret, secret_len, out, CC_MC_HDR + 4096, out + CC_MC_HDR + 4096);
+}
+
+int cc_mc_open(const void *secret, size_t secret_len, uint64_t gen, const uint8_t *dg, size_t len,
+               uint64_t *ret_page)
+{
+        uint8_t mac[CC_MC_MAC];
+        if (len != CC_MC_LEN || memcmp(dg, "SFMD", 4) != 0 || cc_get16(dg + 4) != CC_PROTO_VERSION ||
+            cc_get64(dg + 8) != gen)
+                return -EBADMSG;
+        mc_mac(secret, secret_len, dg, CC_MC_HDR + 4096, mac);
+        if (CRYPTO_memcmp(mac, dg + CC_MC_HDR + 4096, CC_MC_MAC) != 0)
+                return -EACCES;
+        *ret_page = cc_get64(dg + 16);
         return 0;
 }

@@ -93,6 +93,7 @@ struct lb_agent {
         size_t n_bes;
         uint64_t generation;    /* last generation nginx confirmed */
         bool dirty_state;
+        int save_err;           /* last lb_state_save() error, 0 = fine */
 
         /* reload pipeline */
         enum job_phase phase;
@@ -182,10 +183,16 @@ static void save_state(struct lb_agent *a)
         r = lb_state_save(a->state_path, a->generation, v, a->n_bes);
         free(v);
         if (r < 0) {
-                log_error("cannot save %s: %s (will retry on the next change)", a->state_path,
-                          strerror(-r));
+                /* Retried every loop turn; said once per distinct error, not per attempt. */
+                if (r != a->save_err)
+                        log_error("cannot save %s: %s (registrations are kept in memory; "
+                                  "retrying)", a->state_path, strerror(-r));
+                a->save_err = r;
                 return;
         }
+        if (a->save_err)
+                log_info("%s saved again", a->state_path);
+        a->save_err = 0;
         a->dirty_state = false;
 }
 
@@ -218,7 +225,9 @@ static void schedule_reload(struct lb_agent *a)
 {
         uint64_t now = ss_mono_ns(), at;
 
-        if (a->phase != JOB_NONE || a->reload_at_ns || !changes_pending(a))
+        /* While nginx is not running the (re)start writes and confirms the whole set. */
+        if (a->phase != JOB_NONE || a->reload_at_ns || a->ngx_state != NGX_RUNNING ||
+            !changes_pending(a))
                 return;
         at = now + a->o.coalesce_ms * MS;
         if (a->last_reload_ns && at < a->last_reload_ns + a->o.min_reload_interval_ms * MS)
@@ -1060,8 +1069,10 @@ int lb_agent_api_add(struct lb_agent *a, const char *body, size_t len, char **re
         b->next_check_ns = 0;
         b->drain_reload = 0;
         b->requests = 0;
-        b->rec.state = LB_DRAINED;      /* so the transition is logged */
+        b->rec.state = LB_CHECKING;
         set_state(a, b, LB_CHECKING, NULL);
+        log_info("backend %s (%s) registered; health-checking GET http://%s%s", id, addr, addr,
+                 a->o.health_path);
         save_state(a);
         *ret = dump(be_json(b));
         status = 202;
@@ -1617,6 +1628,7 @@ void lb_agent_free(struct lb_agent *a)
                 lb_nginx_stop(a->ngx, (unsigned)(a->o.worker_shutdown_timeout_s * 1000 + 1000));
         }
         save_state(a);
+        bool ngx_gone = !a->ngx || lb_nginx_pid(a->ngx) == 0;
         for (size_t i = 0; i < a->n_bes; i++)
                 free_be(a, a->bes[i]);
         for (size_t r = 0; r < MAX_RELOAD_RECORDS; r++) {
@@ -1642,8 +1654,7 @@ void lb_agent_free(struct lb_agent *a)
                         unlink(a->log_sock_path);
         }
         /* A runtime dir of our own under /run is left empty-and-gone after a clean stop. */
-        if (a->run_dir && a->temp_dir && strcmp(a->run_dir, a->state_dir) != 0 && !a->o.keep_nginx &&
-            (!a->ngx || lb_nginx_pid(a->ngx) == 0)) {
+        if (a->run_dir && a->temp_dir && strcmp(a->run_dir, a->state_dir) != 0 && ngx_gone) {
                 static const char *const sub[] = { "body", "proxy", "fastcgi", "uwsgi", "scgi" };
                 char p[PATH_MAX];
                 for (size_t i = 0; i < SS_ARRAY_SIZE(sub); i++) {

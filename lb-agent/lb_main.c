@@ -241,6 +241,9 @@ int main(int argc, char **argv)
         }
         log_info("snowscale-lb: API http://%s, front %s, state %s, samples -> %s", o.listen, o.front,
                  o.state_dir, o.scaler_url ? o.scaler_url : "(not shipped)");
+        if (!o.token || !*o.token)
+                log_warn("no API token (lb.token / api.token / --token): anyone who can reach %s "
+                         "can change the upstream set", o.listen);
         r = lb_agent_run(a);
         lb_agent_free(a);
         curl_global_cleanup();

@@ -1272,6 +1272,38 @@ static void sort_diags(struct pol_diags *d, size_t from)
         }
 }
 
+/* libyaml's scanner does work proportional to the flow depth for every token, so a megabyte
+ * of "[[[[..." takes many minutes. Refuse deep flow nesting before parsing. The count ignores
+ * quoting (brackets inside strings count too): over-counting can only reject a file with
+ * dozens of unbalanced brackets in its strings, under-counting never happens. */
+static bool flow_too_deep(const char *buf, size_t len, int limit, int *line, int *col)
+{
+        int depth = 0, l = 1, c = 1;
+
+        for (size_t i = 0; i < len; i++, c++) {
+                switch (buf[i]) {
+                case '\n':
+                        l++;
+                        c = 0;
+                        break;
+                case '[':
+                case '{':
+                        if (++depth > limit) {
+                                *line = l;
+                                *col = c;
+                                return true;
+                        }
+                        break;
+                case ']':
+                case '}':
+                        if (depth > 0)
+                                depth--;
+                        break;
+                }
+        }
+        return false;
+}
+
 static void syntax_error(struct ctx *c, yaml_parser_t *ps)
 {
         const char *problem = ps->problem ? ps->problem : "unknown YAML error";
@@ -1311,6 +1343,15 @@ int pol_config_load_string(const char *name, const char *yaml, size_t len,
                 diag_at(&c, 0, 0, NULL, "larger than %u bytes: not a snowscale config", POL_MAX_FILE_BYTES);
                 r = -EFBIG;
                 goto out;
+        }
+        {
+                int dl, dc;
+                if (flow_too_deep(yaml, len, POL_MAX_FLOW_DEPTH, &dl, &dc)) {
+                        diag_at(&c, dl, dc, NULL, "brackets nested deeper than %d levels: not a snowscale config",
+                                POL_MAX_FLOW_DEPTH);
+                        r = -EINVAL;
+                        goto out;
+                }
         }
         if (!yaml_parser_initialize(&parser))
                 goto out;

@@ -11,6 +11,7 @@
 #define POL_MAX_STRING          4096
 #define POL_MAX_CLONES_LIMIT    1000
 #define POL_MAX_DIAGS           200
+#define POL_MAX_FLOW_DEPTH      64      /* [ and { nesting; the real file needs 2 */
 #define POL_MAX_SCHEDULE_SPAN_S (7 * 86400)     /* longest schedule duration: one week */
 
 #define POL_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -11,7 +11,7 @@ SC_LIB_SRCS := scaler/sc_store.c scaler/sc_monitor.c
 $(eval $(call LIBRARY,scaler,$(SC_LIB_SRCS),$(SC_CFLAGS)))
 SC_LIB := $(LIBDIR)/libscaler.a
 
-# The actuator (and its helpers, e.g. the snowscale-lb client) drive clonecore; daemon only.
+# The actuator (and its parts, e.g. the snowscale-lb client) drive clonecore; daemon only.
 SC_ACT_SRCS := scaler/sc_actuator.c $(wildcard scaler/sc_actuator_*.c)
 
 # The dashboard is embedded from web-ui (its fragment comes later; the path is fixed).
@@ -29,15 +29,23 @@ $(eval $(call PROGRAM,snowscalectl,scaler/snowscalectl.c,$(CC_LIB) $(POL_LIB) $(
 $(eval $(call UNIT_TEST,test_sc_monitor,tests/unit/test_sc_monitor.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_store,tests/unit/test_sc_store.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 
-# The ingest benchmark: the same parse + monitor code the HTTP handler runs, in-process.
-$(eval $(call PROGRAM,scaler_ingest_bench,bench/scaler_ingest.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
+# The ingest benchmark: the same parse + monitor code the HTTP handler runs, in-process (built
+# under build/bench, not installed).
+SC_BENCH := $(BUILD)/bench/scaler_ingest
+$(SC_BENCH): $(OBJ)/bench/scaler_ingest.o $(SC_LIB) $(COMMON_LIB)
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(SC_LDLIBS)
+$(OBJ)/bench/scaler_ingest.o: EXTRA_CFLAGS += $(SC_CFLAGS)
+ALL_DEPS += $(OBJ)/bench/scaler_ingest.d
+all: $(SC_BENCH)
 BENCH_PROGS += bench/scaler_ingest.sh
 
 .PHONY: scaler
 scaler: $(SC_LIB) $(BIN)/snowscaled $(BIN)/snowscalectl $(TESTBIN)/unit/test_sc_monitor \
-        $(TESTBIN)/unit/test_sc_store $(BIN)/scaler_ingest_bench
+        $(TESTBIN)/unit/test_sc_store $(SC_BENCH)
 
-# Test helper (not installed): stands in for systemd's notify socket.
+# Test tool (not installed): stands in for systemd's notify socket.
 SC_NOTIFY_LISTEN := $(TESTBIN)/scaler_notify_listen
 $(SC_NOTIFY_LISTEN): $(OBJ)/tests/integration/scaler_notify_listen.o
 	@mkdir -p $(@D)

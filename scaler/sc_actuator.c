@@ -131,6 +131,7 @@ struct sc_actuator {
         uint64_t backoff_until_ns;
         bool stopped;
         char alert[512];
+        char alert_out[512];            /* sc_actuator_alert()'s copy, loop thread only */
         char blocked[256];              /* why the last tick could not clone (logged on change) */
 
         /* generations: newest first; [0] is what new clones use */
@@ -406,12 +407,18 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
                 .driver_opts = fx->driver_opts[0] ? fx->driver_opts : NULL,
                 .cb = engine_cb, .userdata = c,
         };
+        /* owned before the call: its callbacks may come before cc_clone returns */
+        pthread_mutex_lock(&a->lock);
+        c->engine_owned = true;
+        pthread_mutex_unlock(&a->lock);
         r = cc_clone(a->engine, g, &o, &ticket);
         if (r < 0) {
+                pthread_mutex_lock(&a->lock);
+                c->engine_owned = false;
+                pthread_mutex_unlock(&a->lock);
                 sfmt(why, whylen, "clonecore refused the clone: %s", strerror(-r));
                 return r;
         }
-        c->engine_owned = true;
         return 0;
 }
 
@@ -726,7 +733,6 @@ static void *clone_main(void *arg)
         char why[CC_REASON_MAX] = "";
         uint64_t deadline;
         bool registered = false, leave = false, was_serving = c->state == SC_CLONE_SERVING;
-        unsigned ticks = 0;
         int r;
 
         pthread_mutex_lock(&a->lock);
@@ -783,13 +789,15 @@ static void *clone_main(void *arg)
         set_state(c, SC_CLONE_SERVING, "");
         note_success(a);
 
-        /* Serving: watch the VM until asked to retire or to let go. */
+        /* Serving: watch the VM (every second) and its backend (every 3 s) until asked to
+         * retire or to let go. The condition variable is shared, so wake-ups are not ticks. */
+        uint64_t next_vm = now_ns() + 1000000000ull, next_lb = now_ns() + 3000000000ull;
         for (;;) {
                 bool retire;
 
                 pthread_mutex_lock(&a->lock);
                 if (!c->retire && !a->shutting_down && !c->ev_final)
-                        wait_until(a, now_ns() + 1000000000ull);
+                        wait_until(a, next_vm < next_lb ? next_vm : next_lb);
                 retire = c->retire || (a->shutting_down && a->stop_vms);
                 leave = a->shutting_down && !a->stop_vms;
                 pthread_mutex_unlock(&a->lock);
@@ -797,13 +805,19 @@ static void *clone_main(void *arg)
                         break;
                 if (leave)
                         goto out;
-                if (vm_alive(c, why, sizeof(why)) < 0) {
-                        clone_fail(c, true, why, true);
-                        goto out;
+                if (c->ev_final || now_ns() >= next_vm) {
+                        next_vm = now_ns() + 1000000000ull;
+                        if (vm_alive(c, why, sizeof(why)) < 0) {
+                                clone_fail(c, true, why, true);
+                                goto out;
+                        }
                 }
-                if (++ticks % 3 == 0 && lb_watch(c, why, sizeof(why)) < 0) {
-                        clone_fail(c, true, why, true);
-                        goto out;
+                if (now_ns() >= next_lb) {
+                        next_lb = now_ns() + 3000000000ull;
+                        if (lb_watch(c, why, sizeof(why)) < 0) {
+                                clone_fail(c, true, why, true);
+                                goto out;
+                        }
                 }
         }
 cancelled:
@@ -1177,7 +1191,7 @@ static void *parent_main(void *arg)
                 pthread_mutex_unlock(&a->lock);
                 /* a rebooted parent has fresh memory: clones keep using the old generation files,
                  * but the newest generation should reflect the parent that serves now */
-                uint64_t retry_cut_ns = 0;
+                uint64_t retry_cut_ns = 0, next_status = 0;
 
                 if (need_gen && gen_cut(a, vm, adopted ? "parent adopted without a usable generation" :
                                         "parent booted and warmed up") < 0)
@@ -1200,7 +1214,7 @@ static void *parent_main(void *arg)
 
                         pthread_mutex_lock(&a->lock);
                         if (!a->cut_requested && !a->gc_requested && !a->shutting_down)
-                                wait_until(a, now_ns() + 1000000000ull);
+                                wait_until(a, next_status > now_ns() ? next_status : now_ns() + 1000000000ull);
                         cut = a->cut_requested;
                         gc = a->gc_requested;
                         copy_str(cause, sizeof(cause), a->cut_cause);
@@ -1218,6 +1232,9 @@ static void *parent_main(void *arg)
                                 gen_cut(a, vm, cause[0] ? cause : "requested");
                         if (gc || cut)
                                 gen_gc(a);
+                        if (now_ns() < next_status)
+                                continue;
+                        next_status = now_ns() + 1000000000ull;
                         memset(&st, 0, sizeof(st));
                         if (a->drv->status(vm, &st) == 0 && st.state == CC_VM_EXITED) {
                                 sfmt(msg, sizeof(msg), "parent VM exited (%s); booting a new one",
@@ -1370,7 +1387,9 @@ void sc_actuator_tick(struct sc_actuator *a, int desired, uint64_t now_us)
                 return;
         pthread_mutex_lock(&a->lock);
         reap_locked(a);
-        if (a->live.observe || a->shutting_down || desired < 0)
+        /* started in observe mode: no driver, engine or parent exist; leaving observe mode
+         * takes a restart (set_config says so) */
+        if (a->live.observe || !a->drv || a->shutting_down || desired < 0)
                 goto out;
         if (desired > ACT_MAX_CLONES)
                 desired = ACT_MAX_CLONES;
@@ -1420,10 +1439,17 @@ void sc_actuator_tick(struct sc_actuator *a, int desired, uint64_t now_us)
                         int r = start_clone_locked(a, cause);
 
                         if (r < 0) {
-                                pthread_mutex_unlock(&a->lock);
-                                log_error("actuator: cannot request a clone: %s", strerror(-r));
-                                emit(a, "error", "cannot request a clone", "error", strerror(-r), NULL);
-                                pthread_mutex_lock(&a->lock);
+                                char msg[256];
+
+                                sfmt(msg, sizeof(msg), "cannot request a clone: %s",
+                                     r == -EADDRINUSE ? "no free host port above driver.port_base" : strerror(-r));
+                                if (strcmp(a->blocked, msg)) {
+                                        copy_str(a->blocked, sizeof(a->blocked), msg);
+                                        pthread_mutex_unlock(&a->lock);
+                                        log_error("actuator: %s", msg);
+                                        emit(a, "error", msg, NULL);
+                                        pthread_mutex_lock(&a->lock);
+                                }
                                 break;
                         }
                 }
@@ -1512,16 +1538,14 @@ int sc_actuator_cut_generation(struct sc_actuator *a)
 
 const char *sc_actuator_alert(struct sc_actuator *a)
 {
-        /* the loop thread is the only writer of what it reads here except workers setting it;
-         * the buffer is never freed while a lives, so a torn read shows at worst a mixed sentence */
-        const char *r;
-
         if (!a)
                 return NULL;
+        /* workers write a->alert; the caller (loop thread) gets a copy that holds until its
+         * next call */
         pthread_mutex_lock(&a->lock);
-        r = a->alert[0] ? a->alert : NULL;
+        copy_str(a->alert_out, sizeof(a->alert_out), a->alert);
         pthread_mutex_unlock(&a->lock);
-        return r;
+        return a->alert_out[0] ? a->alert_out : NULL;
 }
 
 /* ---- configuration ---------------------------------------------------------------------- */
@@ -1557,6 +1581,11 @@ static int fixed_from_cfg(struct act_fixed *fx, const struct pol_config *cfg)
         copy_str(fx->binary, sizeof(fx->binary), cfg->driver.qemu_binary);
         copy_str(fx->cmdline, sizeof(fx->cmdline), cfg->driver.cmdline);
         copy_str(fx->accel, sizeof(fx->accel), accel_name(cfg->driver.accel));
+#ifdef POL_HAVE_DRIVER_OPTS
+        if (!opts)
+                opts = cfg->driver.opts;
+#endif
+        /* SNOWSCALE_DRIVER_OPTS overrides: fault injection without editing the file */
         copy_str(fx->driver_opts, sizeof(fx->driver_opts), opts);
         copy_str(fx->driver_name, sizeof(fx->driver_name), cfg->driver.kind == POL_DRIVER_XEN ? "xen" : "qemu");
         fx->mem_bytes = cfg->driver.memory_bytes ? cfg->driver.memory_bytes : 256ull << 20;
@@ -1608,6 +1637,8 @@ void sc_actuator_set_config(struct sc_actuator *a, const struct pol_config *cfg)
                                  "keeping the running ones");
         }
         fixed_dispose(&nf);
+        if (!a->drv && cfg->mode != POL_MODE_OBSERVE)
+                log_warn("actuator: snowscaled started in observe mode; restart it to clone and retire");
         pthread_mutex_lock(&a->lock);
         live_from_cfg(&a->live, cfg);
         rearmed = rearm_locked(a);
@@ -1813,6 +1844,8 @@ static int recover(struct sc_actuator *a, struct cc_vm **parent_vm)
                 if (a->drv->adopt(a->fx.parent_dir, &vm, why, sizeof(why)) == 0 && vm &&
                     a->drv->status(vm, &st) == 0 && st.state != CC_VM_EXITED) {
                         log_info("actuator: the parent of the previous run is alive; adopting it");
+                        /* a crash during a generation cut leaves it paused */
+                        a->drv->resume(vm);
                         *parent_vm = vm;
                 } else {
                         a->drv->destroy(vm);

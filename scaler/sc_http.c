@@ -6,11 +6,13 @@
 #include <limits.h>
 #include <netdb.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 #include <microhttpd.h>
@@ -30,6 +32,11 @@
 #define MAX_SAMPLES_PER_REQUEST 1000000
 #define RETIRED_SHOWN_US (3600ull * 1000000)    /* /clones lists retired ones of the last hour */
 #define HISTORY_MAX_WINDOW_S (7 * 24 * 3600)
+/* Memory for request bodies across all connections: a flood of concurrent uploads gets 503s
+ * instead of the daemon's memory (at least one body of api.max_body always fits). */
+#define BODY_BUDGET (64u << 20)
+/* Sample batches parsed at once: each parsed batch costs up to 10x its body in sample structs. */
+#define MAX_PARSERS 2
 
 struct sc_http {
         struct MHD_Daemon *d;
@@ -41,13 +48,17 @@ struct sc_http {
         size_t max_body;
         char address[300];
         atomic_int streams;
+        atomic_size_t body_bytes;       /* reserved by bodies being received */
+        sem_t parsers;
 };
 
 struct req {                            /* per-request state across MHD calls */
         bool post;
         bool too_big;
+        bool over_budget;
         char *body;
         size_t len, cap, limit;
+        size_t reserved;                /* counted in h->body_bytes */
 };
 
 /* ---- responses ------------------------------------------------------------------------- */
@@ -262,7 +273,7 @@ static json_object *event_json(const struct sc_event *e)
         return o;
 }
 
-/* ---- helpers ---------------------------------------------------------------------------- */
+/* ---- request utilities ------------------------------------------------------------------ */
 
 /* A query argument as a bounded integer; -EINVAL when present but not one. */
 static int query_int(struct MHD_Connection *c, const char *name, int64_t lo, int64_t hi, int64_t *ret)
@@ -467,23 +478,27 @@ static enum MHD_Result handle_samples(struct sc_http *h, struct MHD_Connection *
         char err[300] = "";
         int r;
 
-        if (ct && strncasecmp(ct, "application/json", 16) == 0)
-                r = sc_monitor_parse_json(q->body ? q->body : "", q->len, MAX_SAMPLES_PER_REQUEST, &v, &n,
-                                          err, sizeof(err));
-        else if (ct && strncasecmp(ct, "text/plain", 10) == 0)
-                r = sc_monitor_parse_text(q->body ? q->body : "", q->len, MAX_SAMPLES_PER_REQUEST, &v, &n,
-                                          err, sizeof(err));
-        else
+        bool json = ct && strncasecmp(ct, "application/json", 16) == 0;
+        if (!json && !(ct && strncasecmp(ct, "text/plain", 10) == 0))
                 return send_error(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
                                   "Content-Type must be application/json or text/plain, got %s",
                                   ct ? ct : "none");
+        sem_wait(&h->parsers);
+        if (json)
+                r = sc_monitor_parse_json(q->body ? q->body : "", q->len, MAX_SAMPLES_PER_REQUEST, &v, &n,
+                                          err, sizeof(err));
+        else
+                r = sc_monitor_parse_text(q->body ? q->body : "", q->len, MAX_SAMPLES_PER_REQUEST, &v, &n,
+                                          err, sizeof(err));
+        if (r == 0)
+                sc_monitor_ingest(h->mon, v, n, ss_wall_us(), &acc, &rej);
+        sem_post(&h->parsers);
         if (r == -E2BIG)
                 return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "%s", err);
         if (r == -ENOMEM)
                 return send_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
         if (r < 0)
                 return send_error(c, MHD_HTTP_BAD_REQUEST, "%s; nothing of this batch was kept", err);
-        sc_monitor_ingest(h->mon, v, n, ss_wall_us(), &acc, &rej);
         free(v);
         if (rej)
                 log_debug("samples: %zu accepted, %zu rejected", acc, rej);
@@ -586,6 +601,17 @@ static enum MHD_Result handle_get(struct sc_http *h, struct MHD_Connection *c, c
                         return send_error(c, MHD_HTTP_BAD_REQUEST, "since must be a non-negative event id");
                 if (query_int(c, "limit", 1, 1000, &limit) == -EINVAL)
                         return send_error(c, MHD_HTTP_BAD_REQUEST, "limit must be an integer in 1..1000");
+                int64_t last = 0;
+                int lr = query_int(c, "last", 1, 1000, &last);
+                if (lr == -EINVAL)
+                        return send_error(c, MHD_HTTP_BAD_REQUEST, "last must be an integer in 1..1000");
+                if (lr == 0) {
+                        /* ids are consecutive apart from pruning at the old end */
+                        struct sc_store_seq seq;
+                        sc_store_seq_get(h->store, &seq);
+                        since = seq.last_event > last ? seq.last_event - last : 0;
+                        limit = last;
+                }
                 err = sc_store_event_list(h->store, since, (size_t)limit, &v, &n);
                 if (err < 0)
                         return send_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read events: %s",
@@ -692,7 +718,7 @@ static enum MHD_Result handle_post(struct sc_http *h, struct MHD_Connection *c, 
                 return handle_scale(h, c, q);
         if (strcmp(url, API "/generation") == 0) {
                 r = sc_loop_cut_generation(h->loop, why, sizeof(why));
-                if (r == -EOPNOTSUPP)
+                if (r == -EOPNOTSUPP || r == -EAGAIN || r == -EBUSY)
                         return send_error(c, MHD_HTTP_CONFLICT, "%s", why);
                 if (r < 0)
                         return send_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", why);
@@ -730,6 +756,16 @@ static bool is_post_endpoint(const char *url)
                (strncmp(url, API "/clones/", sizeof(API "/clones/") - 1) == 0 &&
                 strlen(url) > sizeof(API "/clones//retire") - 1 &&
                 strcmp(url + strlen(url) - 7, "/retire") == 0);
+}
+
+/* A body that will be refused: free it and give its bytes back to the budget. */
+static void drop_body(struct sc_http *h, struct req *q)
+{
+        atomic_fetch_sub(&h->body_bytes, q->reserved);
+        q->reserved = 0;
+        free(q->body);
+        q->body = NULL;
+        q->cap = 0;
 }
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url,
@@ -778,14 +814,23 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
                 /* Chunked bodies have no Content-Length: count as they come, keep nothing beyond. */
                 if (!q->too_big && q->len + *upload_size > q->limit) {
                         q->too_big = true;
-                        free(q->body);
-                        q->body = NULL;
+                        drop_body(h, q);
                 }
-                if (!q->too_big) {
+                if (!q->too_big && !q->over_budget) {
                         if (q->len + *upload_size + 1 > q->cap) {
                                 size_t ncap = q->cap ? q->cap : 4096;
                                 while (ncap < q->len + *upload_size + 1)
                                         ncap *= 2;
+                                size_t more = ncap - q->cap;
+                                size_t budget = q->limit > BODY_BUDGET ? q->limit : BODY_BUDGET;
+                                if (atomic_fetch_add(&h->body_bytes, more) + more > budget) {
+                                        atomic_fetch_sub(&h->body_bytes, more);
+                                        q->over_budget = true;
+                                        drop_body(h, q);
+                                        *upload_size = 0;
+                                        return MHD_YES;
+                                }
+                                q->reserved += more;
                                 char *nb = realloc(q->body, ncap);
                                 if (!nb)
                                         return MHD_NO;
@@ -802,17 +847,21 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         if (q->too_big)
                 return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "body exceeds the limit of %zu bytes "
                                   "(api.max_body)", q->limit);
+        if (q->over_budget)
+                return send_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "too many uploads at once; retry "
+                                  "shortly");
         return handle_post(h, c, url, q);
 }
 
 static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+        struct sc_http *h = cls;
         struct req *q = *con_cls;
-        (void)cls;
         (void)c;
         (void)toe;
         if (q) {
+                atomic_fetch_sub(&h->body_bytes, q->reserved);
                 free(q->body);
                 free(q);
                 *con_cls = NULL;
@@ -877,6 +926,7 @@ int sc_http_start(const struct sc_http_config *cfg, struct sc_store *store, stru
                 return -ENOMEM;
         }
         pthread_mutex_init(&h->lock, NULL);
+        sem_init(&h->parsers, 0, MAX_PARSERS);
         h->store = store;
         h->mon = mon;
         h->loop = loop;
@@ -896,8 +946,20 @@ int sc_http_start(const struct sc_http_config *cfg, struct sc_store *store, stru
         freeaddrinfo(ai);
         ai = NULL;
         if (!h->d) {
+                /* MHD does not say why; a plain bind to the same address does. */
                 r = -EADDRINUSE;
-                snprintf(err, errlen, "cannot listen on %s (address in use or not local?)", cfg->listen);
+                struct addrinfo *probe = NULL;
+                if (getaddrinfo(host, port_s, &hints, &probe) == 0) {
+                        int fd = socket(probe->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
+                        if (fd >= 0) {
+                                setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+                                if (bind(fd, probe->ai_addr, probe->ai_addrlen) < 0)
+                                        r = -errno;
+                                close(fd);
+                        }
+                        freeaddrinfo(probe);
+                }
+                snprintf(err, errlen, "cannot listen on %s: %s", cfg->listen, strerror(-r));
                 goto fail;
         }
         const union MHD_DaemonInfo *di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
@@ -911,6 +973,7 @@ int sc_http_start(const struct sc_http_config *cfg, struct sc_store *store, stru
 fail:
         freeaddrinfo(ai);
         free(h->token);
+        sem_destroy(&h->parsers);
         pthread_mutex_destroy(&h->lock);
         free(h);
         return r;
@@ -922,6 +985,7 @@ void sc_http_stop(struct sc_http *h)
                 return;
         MHD_stop_daemon(h->d);
         free(h->token);
+        sem_destroy(&h->parsers);
         pthread_mutex_destroy(&h->lock);
         free(h);
 }

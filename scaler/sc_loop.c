@@ -61,6 +61,7 @@ struct sc_loop {
         pthread_cond_t answered;
         struct sc_loop_status status;
         struct request *queue, **queue_tail;
+        bool stopping;                  /* requests are refused from now on */
 };
 
 static void request_unref_locked(struct request *r)
@@ -173,12 +174,12 @@ void sc_loop_attach_http(struct sc_loop *l, struct sc_http *h)
         l->http = h;
 }
 
-void sc_loop_free(struct sc_loop *l, bool stop_vms)
+void sc_loop_stop_requests(struct sc_loop *l)
 {
         if (!l)
                 return;
-        sc_actuator_shutdown(l->act, stop_vms);
         pthread_mutex_lock(&l->lock);
+        l->stopping = true;
         for (struct request *r = l->queue, *n; r; r = n) {
                 n = r->next;
                 r->result = -ESHUTDOWN;
@@ -187,8 +188,17 @@ void sc_loop_free(struct sc_loop *l, bool stop_vms)
                 request_unref_locked(r);
         }
         l->queue = NULL;
+        l->queue_tail = &l->queue;
         pthread_cond_broadcast(&l->answered);
         pthread_mutex_unlock(&l->lock);
+}
+
+void sc_loop_free(struct sc_loop *l, bool stop_vms)
+{
+        if (!l)
+                return;
+        sc_loop_stop_requests(l);
+        sc_actuator_shutdown(l->act, stop_vms);
         pol_state_free(l->pstate);
         pol_config_free(l->cfg);
         if (l->sfd >= 0)
@@ -228,6 +238,12 @@ static int submit(struct sc_loop *l, struct request *tmpl, char *why, size_t len
         clock_gettime(CLOCK_REALTIME, &deadline);
         deadline.tv_sec += REQUEST_WAIT_MS / 1000;
         pthread_mutex_lock(&l->lock);
+        if (l->stopping) {
+                pthread_mutex_unlock(&l->lock);
+                free(r);
+                snprintf(why, len, "snowscaled is shutting down");
+                return -ESHUTDOWN;
+        }
         *l->queue_tail = r;
         l->queue_tail = &r->next;
         pthread_mutex_unlock(&l->lock);
@@ -348,7 +364,10 @@ static void execute(struct sc_loop *l, struct request *q)
                         break;
                 }
                 r = sc_actuator_cut_generation(l->act);
-                if (r < 0)
+                if (r == -EAGAIN || r == -EBUSY)
+                        snprintf(q->why, sizeof(q->why), "cannot cut a generation now: the parent VM is "
+                                 "not serving yet or a cut is under way; retry later");
+                else if (r < 0)
                         snprintf(q->why, sizeof(q->why), "cannot cut a generation: %s", strerror(-r));
                 else
                         log_info("operator asked for a new generation");
@@ -434,6 +453,13 @@ static void tick(struct sc_loop *l)
         else
                 counts_from_store(l, &c);
         pol_decide(&l->cfg->policy, l->pstate, &st, &c, mono_us, wall / 1000000, &d);
+        if (l->manual >= 0 && (l->manual < l->cfg->policy.min_clones || l->manual > l->cfg->policy.max_clones)) {
+                /* a reload (or restart) narrowed min..max below/above the operator's count */
+                int m = l->manual < l->cfg->policy.min_clones ? l->cfg->policy.min_clones : l->cfg->policy.max_clones;
+                log_warn("manual desired count %d is outside min_clones..max_clones %d..%d now; using %d",
+                         l->manual, l->cfg->policy.min_clones, l->cfg->policy.max_clones, m);
+                l->manual = m;
+        }
         desired = l->manual >= 0 ? l->manual : d.desired;
 
         if (desired != l->last_desired || d.panic != l->last_panic) {
@@ -589,10 +615,13 @@ static void reload(struct sc_loop *l)
         nc->api.listen = l->cfg->api.listen ? strdup(l->cfg->api.listen) : NULL;
         nc->mode = l->cfg->mode;
 
-        struct sc_monitor_config mc = monitor_config(nc);
+        struct sc_monitor_config mc = monitor_config(nc), oc = monitor_config(l->cfg);
         r = sc_monitor_reconfigure(l->mon, &mc);
         if (r < 0)
                 log_warn("reload: monitor windows unchanged: %s", strerror(-r));
+        else if (mc.short_us != oc.short_us || mc.long_us != oc.long_us)
+                log_info("reload: monitor windows now %.1f s / %.1f s; they restart empty",
+                         mc.short_us / 1e6, mc.long_us / 1e6);
         if (l->http) {
                 r = sc_http_configure(l->http, nc->api.token, nc->api.max_body);
                 if (r < 0)

@@ -54,6 +54,9 @@ int sc_loop_new(struct pol_config *cfg, struct sc_store *store, struct sc_monito
 void sc_loop_attach_http(struct sc_loop *l, struct sc_http *h);
 /* Runs until SIGTERM or SIGINT. Returns the signal that ended it. */
 int sc_loop_run(struct sc_loop *l);
+/* Answers queued and future requests with -ESHUTDOWN (before stopping the HTTP server, so
+ * that no handler waits for a loop that no longer runs). NULL-tolerant. */
+void sc_loop_stop_requests(struct sc_loop *l);
 /* stop_vms: also retire every clone and the parent (SIGINT from `make run`). NULL-tolerant. */
 void sc_loop_free(struct sc_loop *l, bool stop_vms);
 

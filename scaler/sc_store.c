@@ -280,7 +280,7 @@ int sc_store_schema_version(struct sc_store *s)
         return s->version;
 }
 
-/* ---- events (locked helpers first: clone changes append events in the same transaction) -- */
+/* ---- events (locked variants first: clone changes append events in the same transaction) */
 
 static int event_append_locked(struct sc_store *s, const char *kind, const char *message,
                                const char *data_json, int64_t *ret_id)

@@ -37,7 +37,8 @@ static void usage(FILE *f)
                 "commands:\n"
                 "  status [--brief]           the pool at a glance (--brief: one line)\n"
                 "  clones                     clones and their state\n"
-                "  events [--since ID] [--limit N]   recent events, oldest first\n"
+                "  events [--since ID] [--limit N] [--follow]   the newest events (or those after ID),\n"
+                "                             oldest first; --follow keeps printing new ones\n"
                 "  scale N | scale policy     set a manual desired count, or return control to the policy\n"
                 "  retire ID                  drain and retire one clone\n"
                 "  generation cut             cut a new generation from the parent now\n"
@@ -341,48 +342,129 @@ static int cmd_clones(void)
         return 0;
 }
 
+static void print_event(json_object *e)
+{
+        char ts[32];
+        fmt_ts(ts, sizeof(ts), gi(e, "ts_us"));
+        printf("%-6" PRId64 " %-21s %-10s %s\n", gi(e, "id"), ts, gs(e, "kind", "?"), gs(e, "message", ""));
+}
+
+/* --follow: the SSE stream, printing each `event: event` as it comes. */
+struct follow {
+        char line[65536];
+        size_t len;
+        bool is_event;
+};
+
+static size_t on_stream(char *data, size_t size, size_t nmemb, void *ud)
+{
+        struct follow *f = ud;
+        size_t n = size * nmemb;
+        for (size_t i = 0; i < n; i++) {
+                if (data[i] != '\n') {
+                        if (f->len < sizeof(f->line) - 1)
+                                f->line[f->len++] = data[i];
+                        continue;
+                }
+                f->line[f->len] = 0;
+                if (strncmp(f->line, "event: ", 7) == 0) {
+                        f->is_event = strcmp(f->line + 7, "event") == 0;
+                } else if (f->is_event && strncmp(f->line, "data: ", 6) == 0) {
+                        json_object *e = json_tokener_parse(f->line + 6);
+                        if (e) {
+                                if (as_json)
+                                        printf("%s\n", json_object_to_json_string_ext(e, JSON_C_TO_STRING_PLAIN));
+                                else
+                                        print_event(e);
+                                fflush(stdout);
+                                json_object_put(e);
+                        }
+                } else if (f->len == 0) {
+                        f->is_event = false;
+                }
+                f->len = 0;
+        }
+        return n;
+}
+
+static int follow_events(int64_t since)
+{
+        CURL *c = curl_easy_init();
+        struct follow *f = calloc(1, sizeof(*f));
+        char url[2048];
+        int rc = 1;
+        if (!c || !f)
+                goto out;
+        snprintf(url, sizeof(url), "%s/api/v1/events/stream?since=%" PRId64, base_url, since);
+        curl_easy_setopt(c, CURLOPT_URL, url);
+        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 2000L);
+        /* the daemon pings every 15 s: 40 s of silence means it is gone */
+        curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, 40L);
+        curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_stream);
+        curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
+        CURLcode cr = curl_easy_perform(c);
+        fprintf(stderr, "snowscalectl: event stream ended: %s\n",
+                cr == CURLE_OK ? "snowscaled closed it" : curl_easy_strerror(cr));
+out:
+        free(f);
+        curl_easy_cleanup(c);
+        return rc;
+}
+
 static int cmd_events(int argc, char **argv)
 {
-        long long since = 0, limit = 50;
+        long long since = -1, limit = 50;
+        bool follow = false;
         char path[128];
         for (int i = 0; i < argc; i++) {
-                char *end = NULL;
-                if (strcmp(argv[i], "--since") == 0 && i + 1 < argc)
-                        since = strtoll(argv[++i], &end, 10);
-                else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc)
-                        limit = strtoll(argv[++i], &end, 10);
-                else {
+                bool is_since = strcmp(argv[i], "--since") == 0, is_limit = strcmp(argv[i], "--limit") == 0;
+                if (strcmp(argv[i], "--follow") == 0 || strcmp(argv[i], "-f") == 0) {
+                        follow = true;
+                        continue;
+                }
+                if (!(is_since || is_limit) || i + 1 == argc) {
                         usage(stderr);
                         return 2;
                 }
-                if (!end || *end || since < 0 || limit < 1 || limit > 1000) {
+                char *end = NULL;
+                long long v = strtoll(argv[++i], &end, 10);
+                if (!*argv[i] || *end || (is_since && v < 0) || (is_limit && (v < 1 || v > 1000))) {
                         fprintf(stderr, "snowscalectl: --since takes an event id, --limit 1..1000\n");
                         return 2;
                 }
+                if (is_since)
+                        since = v;
+                else
+                        limit = v;
         }
-        snprintf(path, sizeof(path), "/api/v1/events?since=%lld&limit=%lld", since, limit);
+        /* without --since: the newest events, like tail */
+        if (since >= 0)
+                snprintf(path, sizeof(path), "/api/v1/events?since=%lld&limit=%lld", since, limit);
+        else
+                snprintf(path, sizeof(path), "/api/v1/events?last=%lld", limit);
         json_object *o = NULL;
         if (api("GET", path, NULL, &o, NULL) < 0)
                 return 1;
-        if (as_json) {
-                print_json(o);
-                json_object_put(o);
-                return 0;
-        }
+        int64_t next = gi(o, "next");
         json_object *arr = get(o, "events");
         size_t n = arr ? json_object_array_length(arr) : 0;
-        printf("%-6s %-21s %-10s %s\n", "ID", "TIME", "KIND", "MESSAGE");
-        for (size_t i = 0; i < n; i++) {
-                json_object *e = json_object_array_get_idx(arr, i);
-                char ts[32];
-                fmt_ts(ts, sizeof(ts), gi(e, "ts_us"));
-                printf("%-6" PRId64 " %-21s %-10s %s\n", gi(e, "id"), ts, gs(e, "kind", "?"),
-                       gs(e, "message", ""));
+        if (as_json && !follow) {
+                print_json(o);
+        } else if (as_json) {
+                for (size_t i = 0; i < n; i++)
+                        printf("%s\n", json_object_to_json_string_ext(json_object_array_get_idx(arr, i),
+                                                                      JSON_C_TO_STRING_PLAIN));
+        } else {
+                printf("%-6s %-21s %-10s %s\n", "ID", "TIME", "KIND", "MESSAGE");
+                for (size_t i = 0; i < n; i++)
+                        print_event(json_object_array_get_idx(arr, i));
+                if (since >= 0 && n == (size_t)limit && !follow)
+                        printf("(more: snowscalectl events --since %" PRId64 ")\n", next);
         }
-        if (n == (size_t)limit)
-                printf("(more: snowscalectl events --since %" PRId64 ")\n", gi(o, "next"));
         json_object_put(o);
-        return 0;
+        fflush(stdout);
+        return follow ? follow_events(next) : 0;
 }
 
 static int cmd_scale(const char *arg)

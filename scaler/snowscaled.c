@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -49,6 +50,35 @@ static void log_diags(const struct pol_diags *d)
         for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
                 log_error("%s", line);
         free(buf);
+}
+
+/* One snowscaled per state dir: two would fight over the same VMs and database. The lock lives
+ * as long as the process (the fd is never closed; O_CLOEXEC keeps it from VM processes). */
+static int lock_state_dir(const char *dir, char *err, size_t errlen)
+{
+        char path[4096], buf[32] = "";
+        snprintf(path, sizeof(path), "%s/snowscaled.lock", dir);
+        int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+        if (fd < 0) {
+                int e = errno;
+                snprintf(err, errlen, "cannot open %.500s: %s", path, strerror(e));
+                return -e;
+        }
+        if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+                int e = errno;
+                ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+                buf[n > 0 ? n : 0] = 0;
+                buf[strcspn(buf, "\n")] = 0;
+                snprintf(err, errlen, "another snowscaled%s%s%s uses the state directory %.400s; stop it "
+                         "first", buf[0] ? " (pid " : "", buf, buf[0] ? ")" : "", dir);
+                close(fd);
+                return e == EWOULDBLOCK ? -EBUSY : -e;
+        }
+        int len = snprintf(buf, sizeof(buf), "%d\n", (int)getpid());
+        if (ftruncate(fd, 0) < 0 || pwrite(fd, buf, (size_t)len, 0) != len) {
+                /* the lock holds without the pid; it only makes the message nicer */
+        }
+        return fd;
 }
 
 /* Forks; the parent waits until the child reports on the pipe that it serves (exit 0) or dies
@@ -141,6 +171,11 @@ int main(int argc, char **argv)
                 log_error("cannot create the state directory %s: %s", cfg->state_dir, strerror(-r));
                 goto out;
         }
+        r = lock_state_dir(cfg->state_dir, err, sizeof(err));
+        if (r < 0) {
+                log_error("%s", err);
+                goto out;
+        }
         snprintf(dbpath, sizeof(dbpath), "%s/snowscale.db", cfg->state_dir);
         r = sc_store_open(dbpath, &store, err, sizeof(err));
         if (r < 0) {
@@ -215,6 +250,7 @@ out:
                 close(ready_fd);        /* the waiting parent exits 1 */
         if (store)
                 sc_store_shutdown_waiters(store);
+        sc_loop_stop_requests(loop);
         sc_http_stop(http);
         if (loop && (sig == SIGINT || stop_vms))
                 log_info("retiring every clone and the parent before exiting");

@@ -19,7 +19,7 @@
     events: [], eventIds: new Set(), lastEventId: 0,
     hist: { ts: [], p50: [], p95: [], p99: [], rps: [], desired: [], actual: [] },
     marks: [],
-    es: null, retryMs: 1000, retryTimer: 0, lastMsgAt: 0, tickIntervals: [], resync: false,
+    es: null, retryMs: 1000, retryTimer: 0, lastMsgAt: 0, tickIntervals: [], resync: false, forcedAt: 0,
     updates: 0, charts: {},
   };
 
@@ -92,7 +92,7 @@
 
     $('desired').textContent = num(s.desired) ? s.desired : '–';
     $('desired-source').textContent = s.desired_source === 'policy' ? 'set by policy'
-      : s.desired_source ? `set by ${s.desired_source}` : '';
+      : s.desired_source === 'manual' ? 'set by operator' : s.desired_source ? `set by ${s.desired_source}` : '';
     $('actual').textContent = num(s.actual) ? s.actual : '–';
     $('actual-sub').textContent = `pending ${s.pending ?? 0} · draining ${s.draining ?? 0}`;
     const w = (s.windows && s.windows.short) || {};
@@ -103,7 +103,7 @@
 
     const alert = $('alert');
     alert.hidden = !s.alert;
-    alert.textContent = s.alert ? `Cloning stopped: ${s.alert}` : '';
+    alert.textContent = s.alert ? `Alert: ${s.alert}` : '';
     const d = s.last_decision;
     $('last-decision').textContent = d
       ? `Last decision ${fmtClock(d.ts_us)}: ${d.reason}${num(d.desired) ? ` → ${d.desired} clones` : ''}` : '';
@@ -123,7 +123,9 @@
     if (g) {
       $('generation').textContent = `#${g.id}`;
       const age = num(g.created_us) ? (serverNowUs() - g.created_us) / 1e6 : g.age_s;
-      $('generation-age').textContent = `${fmtDur(age)} old${num(g.descriptor_bytes) ? ` · ${fmtBytes(g.descriptor_bytes)} descriptor` : ''}`;
+      $('generation-age').textContent = `${fmtDur(age)} old` +
+        (num(g.descriptor_bytes) ? ` · ${fmtBytes(g.descriptor_bytes)} descriptor` : '') +
+        (num(g.pause_us) && g.pause_us > 0 ? ` · paused ${fmtUs(g.pause_us)}` : '');
     } else {
       $('generation').textContent = '–';
       $('generation-age').textContent = 'none cut yet';
@@ -497,7 +499,11 @@
       setConn('stale', `stale — no update for ${fmtDur(silent / 1000)}`);
       st.statusAt = 0;
       // A hung daemon keeps the socket open and the browser never notices: reconnect ourselves.
-      if (st.es && st.es.readyState === EventSource.OPEN) { st.resync = true; connect(); }
+      if (st.es && st.es.readyState === EventSource.OPEN && Date.now() - st.forcedAt > 10000) {
+        st.forcedAt = Date.now();
+        st.resync = true;
+        connect();
+      }
     }
   }
 
@@ -536,6 +542,7 @@
     } catch (err) {
       setConn('reconnecting', 'daemon not answering');
       if (first) st.lastMsgAt = Date.now();
+      st.resync = true;               // load everything again once the stream opens
     }
   }
 

@@ -30,6 +30,8 @@ webui_embed_args = $(foreach a,$(WEBUI_ASSETS),$(foreach w,$(subst |, ,$(a)),'$(
 
 $(WEBUI_NPM_STAMP): web-ui/package.json web-ui/package-lock.json
 	$(if $(filter 1,$(V)),,@echo "  NPM     web-ui (npm ci)")
+	$(Q)command -v npm >/dev/null || { echo "web-ui: npm is missing; the dashboard bundles uPlot" \
+	  "from the npm registry at build time: install Node.js >= 20 with npm (e.g. from nodesource)" >&2; exit 1; }
 	$(Q)cd web-ui && npm ci --no-audit --no-fund --loglevel=error
 	$(Q)touch $@
 

@@ -2,8 +2,9 @@
  *
  *   sf-memserver --state-dir DIR --secret-file FILE [--listen HOST:PORT] [--max-conns N]
  *                [--max-request-pages N] [--io-timeout-ms N] [--inject-fault KIND:N] [--log-level L]
+ *                [--mcast GROUP:PORT@LOCAL_ADDR]   (mcdist: multicast every page served once)
  * --inject-fault is the test suite's fault injector (corrupt:N, stall:N, die:N: misbehave after N
- * pages); never use it in production. Prints "listening on HOST:PORT" once ready. */
+ * pages; delay:US: answer every request US µs late); never use it in production. Prints "listening on HOST:PORT" once ready. */
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -23,7 +24,8 @@ static void usage(void)
 {
         fprintf(stderr, "usage: sf-memserver --state-dir DIR --secret-file FILE [--listen HOST:PORT]\n"
                         "       [--max-conns N] [--max-request-pages N] [--io-timeout-ms N]\n"
-                        "       [--inject-fault corrupt:N|stall:N|die:N] [--log-level LEVEL]\n");
+                        "       [--inject-fault corrupt:N|stall:N|die:N|delay:US] [--log-level LEVEL]\n"
+                        "       [--mcast GROUP:PORT@LOCAL_ADDR]\n");
 }
 
 int main(int argc, char **argv)
@@ -33,7 +35,7 @@ int main(int argc, char **argv)
                 { "listen", required_argument, NULL, 'l' }, { "max-conns", required_argument, NULL, 'c' },
                 { "max-request-pages", required_argument, NULL, 'p' },
                 { "io-timeout-ms", required_argument, NULL, 't' },
-                { "inject-fault", required_argument, NULL, 'f' }, { "log-level", required_argument, NULL, 'v' },
+                { "inject-fault", required_argument, NULL, 'f' }, { "mcast", required_argument, NULL, 'C' }, { "log-level", required_argument, NULL, 'v' },
                 { "help", no_argument, NULL, 'h' }, { 0 },
         };
         struct cc_memserver_opts o = { .listen = "127.0.0.1:7440" };
@@ -54,6 +56,7 @@ int main(int argc, char **argv)
                 case 'p': o.max_request_pages = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 't': o.io_timeout_ms = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'f': o.inject_fault = optarg; break;
+                case 'C': o.mcast = optarg; break;
                 case 'v':
                         r = ss_log_parse_level(optarg);
                         if (r < 0) {

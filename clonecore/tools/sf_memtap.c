@@ -2,6 +2,7 @@
  *
  *   sf-memtap --descriptor FILE --mount DIR --store DIR [--memserver HOST:PORT --secret-file FILE]
  *             [--generation N]   (fetch the descriptor of generation N from the memserver into FILE)
+ *             [--mcast GROUP:PORT@LOCAL_ADDR]   (also take pages the memserver multicasts)
  *             [--readahead none|adaptive|N] [--max-readahead N] [--record-ws FILE | --replay-ws FILE]
  *             [--record-ms N] [--timeout-ms N] [--serve-readaround] [--lz4] [--stats FILE]
  * Runs until SIGINT/SIGTERM, then unmounts and prints one "STATS ..." line (also to --stats).
@@ -27,20 +28,21 @@ static void usage(void)
         fprintf(stderr, "usage: sf-memtap --descriptor FILE --mount DIR --store DIR\n"
                         "       [--memserver HOST:PORT --secret-file FILE] [--readahead none|adaptive|N]\n"
                         "       [--max-readahead N] [--record-ws FILE | --replay-ws FILE] [--record-ms N]\n"
-                        "       [--timeout-ms N] [--serve-readaround] [--lz4] [--stats FILE]\n");
+                        "       [--timeout-ms N] [--serve-readaround] [--lz4] [--stats FILE] [--generation N]\n"
+                        "       [--mcast GROUP:PORT@LOCAL_ADDR]\n");
 }
 
 static void print_stats(FILE *f, const struct cc_memtap_stats *s)
 {
         fprintf(f, "STATS pages=%llu demand_faults=%llu fetched_pages=%llu prefetched_pages=%llu "
                    "readahead_pages=%llu zero_reads=%llu local_hits=%llu bytes=%llu speculative_rejects=%llu "
-                   "first_touch_us_p50=%llu fetched_pct=%.2f failed=%d",
+                   "first_touch_us_p50=%llu fetched_pct=%.2f mcast_pages=%llu failed=%d",
                 (unsigned long long)s->pages, (unsigned long long)s->demand_faults,
                 (unsigned long long)s->fetched_pages, (unsigned long long)s->prefetched_pages,
                 (unsigned long long)s->readahead_pages, (unsigned long long)s->zero_reads,
                 (unsigned long long)s->local_hits, (unsigned long long)s->bytes,
                 (unsigned long long)s->speculative_rejects, (unsigned long long)s->first_touch_us_p50,
-                s->fetched_pct, s->failed);
+                s->fetched_pct, (unsigned long long)s->mcast_pages, s->failed);
         fprintf(f, " stall_hist=");
         for (int i = 0; i < CC_STALL_BUCKETS; i++)
                 fprintf(f, "%s%llu", i ? "," : "", (unsigned long long)s->stall_hist[i]);
@@ -57,7 +59,8 @@ int main(int argc, char **argv)
                 { "record-ws", required_argument, NULL, 'R' }, { "replay-ws", required_argument, NULL, 'P' },
                 { "record-ms", required_argument, NULL, 'w' }, { "timeout-ms", required_argument, NULL, 't' },
                 { "serve-readaround", no_argument, NULL, 'a' }, { "lz4", no_argument, NULL, 'z' },
-                { "stats", required_argument, NULL, 'S' }, { "generation", required_argument, NULL, 'g' }, { "help", no_argument, NULL, 'h' }, { 0 },
+                { "stats", required_argument, NULL, 'S' }, { "generation", required_argument, NULL, 'g' },
+                { "mcast", required_argument, NULL, 'C' }, { "help", no_argument, NULL, 'h' }, { 0 },
         };
         struct cc_memtap_opts o = {0};
         const char *desc_path = NULL, *store_dir = NULL, *secret_file = NULL, *stats_path = NULL;
@@ -102,6 +105,7 @@ int main(int argc, char **argv)
                 case 'z': o.fetch.lz4 = true; break;
                 case 'S': stats_path = optarg; break;
                 case 'g': fetch_gen = strtoull(optarg, NULL, 10); break;
+                case 'C': o.mcast = optarg; break;
                 default: usage(); return c == 'h' ? 0 : 2;
                 }
         }

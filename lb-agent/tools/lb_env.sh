@@ -6,7 +6,8 @@ LB_TOKEN=lb-test-token
 # nginx workers run as nobody under a root master: they must reach the log socket in T_DIR.
 chmod 755 "$T_DIR"
 
-# lb_backend NAME [lb-backend options]: prints the port; the pid is in LB_BACKEND_PID[NAME].
+# lb_backend NAME [lb-backend options]: sets LB_PORT; the pid is in LB_BACKEND_PID[NAME].
+# Not for $(...): the pid must reach T_PIDS of this shell so the exit trap kills it.
 declare -A LB_BACKEND_PID
 lb_backend() {
   local name=$1 port try; shift
@@ -15,7 +16,7 @@ lb_backend() {
     t_spawn "backend-$name" "$LB_TOOLS/lb-backend" --listen "127.0.0.1:$port" --name "$name" "$@"
     LB_BACKEND_PID[$name]=$T_PID
     if t_wait_http "http://127.0.0.1:$port/healthz" 10 '[1-5]..' && kill -0 "$T_PID" 2>/dev/null; then
-      echo "$port"; return 0
+      LB_PORT=$port; return 0
     fi
     kill "$T_PID" 2>/dev/null
   done
@@ -32,9 +33,22 @@ lb_agent_start() {
   t_spawn "lb-${LB_RUN:=1}" "$BIN/snowscale-lb" --state-dir "$T_DIR/state" --listen "127.0.0.1:$LB_API_PORT" \
     --front "127.0.0.1:$LB_FRONT_PORT" --token "$LB_TOKEN" "$@"
   LB_PID=$T_PID
+  [ "$LB_RUN" = 1 ] && t_cleanup lb_teardown
   LB_LOG=$T_DIR/lb-$LB_RUN.log
   LB_RUN=$((LB_RUN + 1))
   t_wait_http "$LB_API/healthz" 15 200
+}
+
+# At exit: stop the agent (it stops nginx), then any nginx it left behind (an agent killed hard).
+lb_teardown() {
+  local p
+  kill -TERM "$LB_PID" 2>/dev/null
+  for _ in $(seq 100); do kill -0 "$LB_PID" 2>/dev/null || break; sleep 0.1; done
+  p=$(cat "$LB_STATE/nginx/nginx.pid" 2>/dev/null) || return 0
+  if [ -n "$p" ] && grep -q "$LB_STATE/nginx" "/proc/$p/cmdline" 2>/dev/null; then
+    kill -QUIT "$p"
+    for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+  fi
 }
 
 # lb_call METHOD PATH [BODY]: prints "CODE BODY"

@@ -91,6 +91,10 @@ try {
   page.setDefaultTimeout(15000);
   page.on('request', (r) => { if (!r.url().startsWith(BASE + '/')) external.push(r.url()); });
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Refused actions (401/409) are expected answers; anything else failing is a broken page.
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.request().method() === 'GET') pageErrors.push(`GET ${r.url()}: ${r.status()}`);
+  });
   page.on('console', (m) => { if (m.type() === 'error' && !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(m.text())) pageErrors.push(m.text()); });
 
   await check('dashboard loads and goes live', async () => {
@@ -107,6 +111,11 @@ try {
     if (!policy.includes(`${s.policy.min_clones}–${s.policy.max_clones} clones`)) throw new Error(`min/max missing: "${policy}"`);
     const actual = await page.textContent('#actual');
     if (actual !== String(s.actual)) throw new Error(`actual "${actual}" vs API ${s.actual}`);
+    if (!s.generation) throw new Error('the daemon reports no generation (seeded generation 1)');
+    const gen = await page.textContent('#generation');
+    if (gen !== `#${s.generation.id}`) throw new Error(`generation "${gen}" vs API ${s.generation.id}`);
+    const age = await page.textContent('#generation-age');
+    if (!/^\d+ m \d+ s old · 360 KiB descriptor · paused 11\.2 ms$/.test(age)) throw new Error(`generation age "${age}"`);
   });
 
   // -- clone table --------------------------------------------------------------------------------
@@ -222,7 +231,9 @@ try {
     await page.fill('#confirm[open] #token-input', TOKEN);
     await page.click('#confirm-ok');
     await newOutcome(n, /done/);
-    await page.waitForFunction((k) => document.getElementById('desired').textContent === String(k), want);
+    // the policy may pick the same count on its own; the source tells the two apart
+    await page.waitForFunction((k) => document.getElementById('desired').textContent === String(k) &&
+      document.getElementById('desired-source').textContent === 'set by operator', want);
     const s = (await api('GET', '/api/v1/status')).json;
     if (s.desired !== want) throw new Error(`daemon says desired ${s.desired}`);
     if (s.desired_source === 'policy') throw new Error('desired_source still "policy"');
@@ -277,6 +288,41 @@ try {
       .filter((e) => ['scale', 'generation', 'alert'].includes(e.kind) || (e.kind === 'decision' && e.data && e.data.desired !== e.data.previous));
     if (!m || Number(m[1]) < 1) throw new Error(`chart label "${label}"`);
     if (Number(m[1]) > decisions.length) throw new Error(`${m[1]} marks for ${decisions.length} decisions`);
+  });
+  await check('visible text has WCAG AA contrast (4.5:1) against its background', async () => {
+    const bad = await page.evaluate(() => {
+      const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const bgOf = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const out = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!n.textContent.trim() || !el || !el.checkVisibility() || el.closest('.visually-hidden, .skip')) continue;
+        const fg = rgb(getComputedStyle(el).color).slice(0, 3);
+        const [a, b] = [lum(fg), lum(bgOf(el))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 4.5) out.push(`"${n.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+      }
+      return out;
+    });
+    if (bad.length) throw new Error(bad.slice(0, 8).join('; '));
+  });
+  await check('every form control has an accessible name', async () => {
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, button')]
+      .filter((el) => el.checkVisibility())
+      .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim())
+      .map((el) => el.outerHTML.slice(0, 60)));
+    if (unnamed.length) throw new Error(unnamed.join(' '));
   });
   await check('no request left the daemon\'s origin', async () => {
     if (external.length) throw new Error(external.join(' '));

@@ -19,11 +19,11 @@ CHROMIUM=/usr/bin/chromium
 command -v node >/dev/null || t_bail "node is missing (node >= 20)"
 command -v sqlite3 >/dev/null || t_bail "sqlite3 is missing (make deps)"
 
-port=$(t_free_port) || t_bail "no free port"
 token=dash-$RANDOM-$RANDOM
 state=$T_DIR/state
 mkdir -p "$state" "$ROOT/build/test-out"
-cat >"$T_DIR/snowscale.yaml" <<EOF
+write_config() {
+  cat >"$T_DIR/snowscale.yaml" <<EOF
 pool: web
 mode: observe
 service:
@@ -40,12 +40,33 @@ policy:
   min_clones: 1
   max_clones: 8
 EOF
-base=http://127.0.0.1:$port
+  base=http://127.0.0.1:$port
+}
+# Ready = our pid owns the listening socket and answers /healthz (not someone else on that port).
+daemon_ready() {
+  kill -0 "$pid" 2>/dev/null && ss -Hltnp "sport = :$port" 2>/dev/null | grep -q "pid=$pid," &&
+    curl -sf -m 2 "$base/healthz" >/dev/null
+}
+# start_daemon NAME: snowscaled on a free port; if another program takes the port between the
+# check and the bind, try again on another one.
+start_daemon() {
+  local try
+  for try in 1 2 3; do
+    write_config
+    t_spawn "$1" "$SNOWSCALED" --foreground --config "$T_DIR/snowscale.yaml"
+    pid=$T_PID
+    t_wait_for 15 daemon_ready && return 0
+    kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; cat "$T_DIR/$1.log"; return 1; }
+    grep -q "cannot listen" "$T_DIR/$1.log" || { cat "$T_DIR/$1.log"; return 1; }
+    t_diag "port $port was taken meanwhile (try $try)"
+    port=$(t_free_port) || return 1
+  done
+  return 1
+}
+port=$(t_free_port) || t_bail "no free port"
 
 # 1. First start: the daemon creates and migrates its store, then stops.
-t_spawn snowscaled-init "$SNOWSCALED" --foreground --config "$T_DIR/snowscale.yaml"
-pid=$T_PID
-t_wait_http "$base/healthz" 15 || { cat "$T_DIR/snowscaled-init.log"; t_bail "snowscaled did not come up"; }
+start_daemon snowscaled-init || t_bail "snowscaled did not come up"
 kill -TERM "$pid"; wait "$pid" 2>/dev/null
 db=$(ls "$state"/*.db 2>/dev/null | head -n1)
 [ -f "$db" ] || t_bail "no SQLite store under $state"
@@ -74,9 +95,7 @@ COMMIT;
 EOF
 
 # 3. Second start on the seeded store; the browser takes it from here.
-t_spawn snowscaled "$SNOWSCALED" --foreground --config "$T_DIR/snowscale.yaml"
-pid=$T_PID
-t_wait_http "$base/healthz" 15 || { cat "$T_DIR/snowscaled.log"; t_bail "snowscaled did not come up again"; }
+start_daemon snowscaled || t_bail "snowscaled did not come up again"
 t_is "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$base/")" "200 text/html; charset=utf-8" \
   "snowscaled serves the dashboard at /"
 t_like "$(curl -s "$base/app.js" | head -c 300)" "snowscale dashboard" "snowscaled serves app.js"

@@ -25,11 +25,12 @@ act_require() {
   [ -x /usr/sbin/nginx ] || { echo "1..0 # SKIP nginx is not installed"; exit 0; }
 }
 
-# A run of N host ports starting at a random base that nobody listens on now.
+# A run of host ports for the VMs at a random base that nobody listens on now: 10000-19999 is
+# below both t_free_port's range and the kernel's ephemeral ports (outgoing connections).
 act_free_port_base() {
   local base p ok
   for _ in $(seq 50); do
-    base=$(( 30000 + (RANDOM % 300) * 100 )); ok=1
+    base=$(( 10000 + (RANDOM % 99) * 100 )); ok=1
     for ((p = base; p < base + 20; p++)); do
       ss -Hltn "sport = :$p" 2>/dev/null | grep -q . && { ok=0; break; }
     done
@@ -38,10 +39,21 @@ act_free_port_base() {
   return 1
 }
 
+# A free port below the kernel's ephemeral range (outgoing connections cannot take it meanwhile).
+act_free_port() {
+  local p
+  for _ in $(seq 200); do
+    p=$(( 20000 + RANDOM % 12000 ))
+    ss -Hltn "sport = :$p" 2>/dev/null | grep -q . && continue
+    echo "$p"; return 0
+  done
+  return 1
+}
+
 # act_config [YAML lines appended at the top level]: the policy never moves the count on its own
 # (no traffic, missing metrics hold); tests set it with `snowscalectl scale`.
 act_config() {
-  ACT_API_PORT=$(t_free_port); ACT_LB_PORT=$(t_free_port); ACT_FRONT_PORT=$(t_free_port)
+  ACT_API_PORT=$(act_free_port); ACT_LB_PORT=$(act_free_port); ACT_FRONT_PORT=$(act_free_port)
   ACT_PORT_BASE=$(act_free_port_base)
   ACT_API=http://127.0.0.1:$ACT_API_PORT
   ACT_LB=http://127.0.0.1:$ACT_LB_PORT
@@ -96,10 +108,21 @@ EOF
 _act_up() { kill -0 "$1" 2>/dev/null || return 0; curl -sf -m 2 -o /dev/null "$2"; }
 
 act_start_lb() {
-  t_spawn lb "$BIN/snowscale-lb" --config "$ACT_CFG" --log-level debug
-  ACT_LB_PID=$T_PID
-  t_wait_for 20 _act_up "$ACT_LB_PID" "$ACT_LB/healthz"
-  curl -sf -m 2 -o /dev/null "$ACT_LB/healthz" || t_bail "snowscale-lb did not come up (log: $(tail -3 "$T_DIR/lb.log"))"
+  local try np
+  for try in 1 2 3; do
+    t_spawn lb "$BIN/snowscale-lb" --config "$ACT_CFG" --log-level debug
+    ACT_LB_PID=$T_PID
+    t_wait_for 20 _act_up "$ACT_LB_PID" "$ACT_LB/healthz"
+    curl -sf -m 2 -o /dev/null "$ACT_LB/healthz" && return 0
+    # Another program took one of our ports meanwhile: new ports, once more.
+    t_diag "snowscale-lb did not come up (try $try): $(tail -1 "$T_DIR/lb.log")"
+    kill -KILL "$ACT_LB_PID" 2>/dev/null; wait "$ACT_LB_PID" 2>/dev/null
+    np=$(act_free_port); sed -i "s/127.0.0.1:$ACT_FRONT_PORT\$/127.0.0.1:$np/" "$ACT_CFG"
+    ACT_FRONT_PORT=$np; ACT_FRONT=http://127.0.0.1:$np
+    np=$(act_free_port); sed -i "s/127.0.0.1:$ACT_LB_PORT\$/127.0.0.1:$np/" "$ACT_CFG"
+    ACT_LB_PORT=$np; ACT_LB=http://127.0.0.1:$np
+  done
+  t_bail "snowscale-lb did not come up (log: $(tail -3 "$T_DIR/lb.log"))"
 }
 
 # act_start_scaled [ENV=VALUE...]: (re)start snowscaled; its log accumulates in scaled.log.

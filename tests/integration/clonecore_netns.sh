@@ -54,9 +54,9 @@ clone_on_b() {
 # thing sent before a clone runs), then memory page by page.
 common=(--memserver 10.77.0.1:7440 --secret-file secret --readahead none --timeout-ms 3000 --generation 1)
 out=$(clone_on_b first --descriptor "$CL/desc1.sfd" --store "$CL/store1" "${common[@]}" \
-      --record-ws "$CL/ws.bin")
+      --record-ws "$CL/ws.bin" --lz4)
 t_check "host B's copy of the descriptor is byte-identical" cmp -s "$CL/desc1.sfd" "$ST/gen/1/descriptor.sfd"
-t_like "$out" 'TOUCH pages=1638 mismatches=0 ' "first clone on host B reads every byte right"
+t_like "$out" 'TOUCH pages=1638 mismatches=0 ' "first clone on host B reads every byte right (LZ4 on the wire)"
 faults1=$(sed -n 's/.* demand_faults=\([0-9]*\) .*/\1/p' <<<"$out")
 t_check "its working set was recorded" test -s "$CL/ws.bin"
 out=$(clone_on_b second --descriptor "$CL/desc2.sfd" --store "$CL/store2" "${common[@]}" \

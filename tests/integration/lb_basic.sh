@@ -5,11 +5,13 @@
 . "$(dirname "$0")/../lib.sh"
 . "$ROOT/lb-agent/tools/lb_env.sh"
 
-pa=$(lb_backend A) || t_bail "backend A did not start"
-pb=$(lb_backend B) || t_bail "backend B did not start"
-pbad=$(lb_backend BAD --health-status 500) || t_bail "backend BAD did not start"
+lb_backend A || t_bail "backend A did not start"; pa=$LB_PORT
+lb_backend B || t_bail "backend B did not start"; pb=$LB_PORT
+lb_backend BAD --health-status 500 || t_bail "backend BAD did not start"; pbad=$LB_PORT
+lb_backend D || t_bail "backend D did not start"; pd=$LB_PORT
+lb_backend E || t_bail "backend E did not start"; pe=$LB_PORT
 pnone=$(t_free_port)
-lb_agent_start --coalesce-ms 50 --min-reload-interval-ms 100 --health-attempts 4 \
+lb_agent_start --coalesce-ms 250 --min-reload-interval-ms 100 --health-attempts 4 \
   --health-interval-ms 50 --drain-timeout-ms 20000 || t_bail "snowscale-lb did not come up"
 t_like "$(curl -s "$LB_API/healthz")" '"ok":true,"nginx":"running"' "healthz reports nginx running"
 
@@ -24,6 +26,16 @@ t_like "$(lb_add b "$pb")" '^202 ' "add b -> 202"
 lb_wait_state b active 10; t_is "$(lb_field b state)" active "b becomes active"
 t_like "$(lb_bodies 20)" '^A=[0-9]+ B=[0-9]+$' "traffic spread over A and B"
 grep -q "127.0.0.1:$pb " "$LB_STATE/nginx/upstreams.conf"; t_is $? 0 "upstream include lists b"
+
+# --- coalescing: two adds in one window (250 ms) become one reload
+lb_add d "$pd" >/dev/null & lb_add e "$pe" >/dev/null & wait
+lb_wait_state d active 10; lb_wait_state e active 10
+t_is "$(lb_field d state) $(lb_field e state)" "active active" "d and e active"
+t_like "$(curl -s "$LB_API/v1/reloads" | jq -r '[.reloads[] | select(.result == "ok")] | last | .added')" '^(d,e|e,d)$' "one reload added both"
+t_like "$(lb_bodies 40)" '^A=[0-9]+ B=[0-9]+ D=[0-9]+ E=[0-9]+$' "traffic spread over A, B, D, E"
+lb_call DELETE /v1/backends/d >/dev/null & lb_call DELETE /v1/backends/e >/dev/null & wait
+lb_wait_state d drained 20; lb_wait_state e drained 20
+t_like "$(curl -s "$LB_API/v1/reloads" | jq -r '[.reloads[] | select(.result == "ok")] | last | .removed')" '^(d,e|e,d)$' "one reload removed both"
 
 # --- health-failing and unreachable backends are never added
 t_like "$(lb_add bad "$pbad")" '^202 ' "add bad -> 202"
@@ -101,6 +113,14 @@ t_like "$(lb_bodies 10)" '^A=[0-9]+ B=[0-9]+$' "traffic unchanged after adoption
 # the adopted master is not our child: stop it through the agent (SIGTERM -> graceful stop)
 kill -TERM "$LB_PID"; t_wait_for 15 eval "! kill -0 $LB_PID 2>/dev/null"
 t_is "$(curl -s -o /dev/null -w '%{http_code}' "$LB_FRONT/")" 000 "adopted nginx stopped with the agent"
+
+# --- no nginx to run: a clear error, the registrations untouched
+cp "$LB_STATE/lb-state.json" "$T_DIR/state.copy"
+"$BIN/snowscale-lb" --state-dir "$T_DIR/state" --listen "127.0.0.1:$(t_free_port)" --front "127.0.0.1:$(t_free_port)" \
+  --nginx /nonexistent/nginx >"$T_DIR/nonginx.log" 2>&1
+t_is "$?" 1 "agent without an nginx binary exits 1"
+t_like "$(cat "$T_DIR/nonginx.log")" 'cannot run /nonexistent/nginx -t: No such file' "and names the binary"
+cmp -s "$LB_STATE/lb-state.json" "$T_DIR/state.copy"; t_is $? 0 "registrations untouched"
 
 # --- a corrupt state file is never overwritten
 echo '{"format":"snowscale-lb-state","version":1,"backends":[{"id":' >"$LB_STATE/lb-state.json"

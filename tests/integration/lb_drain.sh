@@ -6,8 +6,8 @@
 . "$ROOT/lb-agent/tools/lb_env.sh"
 CYCLES=${LB_CYCLES:-50}
 
-pa=$(lb_backend A --delay-ms 2) || t_bail "backend A did not start"
-pb=$(lb_backend B --delay-ms 2) || t_bail "backend B did not start"
+lb_backend A --delay-ms 2 || t_bail "backend A did not start"; pa=$LB_PORT
+lb_backend B --delay-ms 2 || t_bail "backend B did not start"; pb=$LB_PORT
 lb_agent_start --coalesce-ms 50 --min-reload-interval-ms 100 --drain-timeout-ms 20000 ||
   t_bail "snowscale-lb did not come up"
 lb_add a "$pa" >/dev/null; lb_wait_state a active 10 || t_bail "a not active"
@@ -22,4 +22,9 @@ t_like "$(lb_load_field requests)" '^[0-9]{3,}$' "load generator made requests"
 t_like "$(cat "$LB_LOAD_OUT")" 'served B=[0-9]+' "traffic reached B while it was in"
 t_is "$LB_CYCLES_TIMEOUT" 0 "every drain ended by the old workers exiting, not the timeout"
 t_is "$(curl -s "$LB_API/v1/reloads" | grep -o '"failures":[0-9]*')" '"failures":0' "no failed reload"
+# rate cap: a reload starts no sooner than --min-reload-interval-ms after the previous one ended
+gaps=$(curl -s "$LB_API/v1/reloads" | jq '[.reloads[] | select(.result == "ok")] |
+  [range(1; length) as $i | (.[$i].ts_us - .[$i-1].ts_us) / 1000 - .[$i-1].duration_ms] | min')
+t_check "reload rate cap honoured (smallest gap ${gaps} ms >= 100)" awk -v g="$gaps" 'BEGIN { exit !(g >= 99.9) }'
+t_is "$(curl -s "$LB_API/v1/reloads" | jq '[.reloads[] | select(.result == "ok")] | length')" $((2 * CYCLES + 1)) "one reload per add and per remove"
 t_done

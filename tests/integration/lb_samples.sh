@@ -36,7 +36,7 @@ scaled_start() {
 }
 scaled_start || t_bail "snowscaled did not come up"
 # Latency spread 10..50 ms uniformly: p95 is about 48 ms.
-pa=$(lb_backend A --delay-ms 10:50) || t_bail "backend did not start"
+lb_backend A --delay-ms 10:50 || t_bail "backend did not start"; pa=$LB_PORT
 lb_agent_start --config "$T_DIR/snowscale.yaml" || t_bail "snowscale-lb did not come up"
 t_like "$(cat "$LB_LOG")" "samples -> http://127.0.0.1:$sport" "agent ships to api.listen from the config"
 lb_add a "$pa" >/dev/null; lb_wait_state a active 10 || t_bail "a not active"

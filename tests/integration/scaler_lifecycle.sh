@@ -32,8 +32,16 @@ start() {
   t_wait_http "$URL/healthz" 10 || { cat "$T_DIR/scaled$1.log"; t_bail "snowscaled did not come up"; }
 }
 
-write_cfg 8
-start 1
+# A free port can be taken by another test between the check and the bind: try a few.
+for attempt in 1 2 3; do
+  write_cfg 8
+  t_spawn scaled1 "$SCALED" --config "$CFG" --foreground
+  t_wait_http "$URL/healthz" 10 && break
+  grep -q 'cannot listen' "$T_DIR/scaled1.log" || { cat "$T_DIR/scaled1.log"; t_bail "snowscaled did not come up"; }
+  t_diag "port $port taken meanwhile; another one"
+  port=$(t_free_port) || t_bail "no free port"
+  URL=http://127.0.0.1:$port
+done
 pid=$T_PID
 now=$(( $(date +%s) * 1000000 ))
 printf '%s 127.0.0.1:18001 40000 200\n' "$now" "$now" "$now" |
@@ -68,6 +76,12 @@ t_is "$(status | jq -r .policy.max_clones)" 12 "old config kept"
 t_like "$(grep -c 'reload: .*snowscale.yaml:[0-9]*:[0-9]*:' "$T_DIR/scaled1.log")" '^[2-9]' "every diagnostic logged with file:line:col"
 t_like "$(curl -s "$URL/api/v1/events?limit=1000" | jq -r '[.events[] | select(.kind == "config")][-1].data.diagnostics | length')" '^[2-9]' "diagnostics in the event data"
 t_like "$(status | jq -r .policy.min_clones)" '^1$' "min_clones unchanged"
+
+# --- one daemon per state dir
+write_cfg 12
+"$SCALED" --config "$CFG" --foreground >"$T_DIR/second.log" 2>&1; rc=$?
+t_is "$rc" 1 "a second snowscaled on the same state dir exits 1"
+t_like "$(cat "$T_DIR/second.log")" "another snowscaled \\(pid $pid\\) uses the state directory" "... naming the running one"
 
 last_event=$(curl -s "$URL/api/v1/events?limit=1000" | jq -r .next)
 points=$(curl -s "$URL/api/v1/metrics/history?window=600" | jq -r '.points | length')

@@ -1,4 +1,4 @@
-/* Test helper: a stand-in for systemd's notify socket. Binds a unix datagram socket at PATH and
+/* Test tool: a stand-in for systemd's notify socket. Binds a unix datagram socket at PATH and
  * prints every datagram it receives as one line (newlines inside shown as '|') until SECONDS pass.
  *
  *   scaler_notify_listen PATH SECONDS */

@@ -174,6 +174,42 @@ static void test_version_and_size(void **unused)
         free(buf);
 }
 
+/* A big, compressible state blob (like QEMU's: ROM/ACPI pages, zero-filled tables) is stored
+ * LZ4-compressed and comes back byte for byte; damage inside the compressed data is caught. */
+static void test_compressed_state(void **unused)
+{
+        struct cc_pagemap pm;
+        struct cc_descriptor *d = NULL;
+        char why[CC_REASON_MAX] = "";
+        size_t len, slen, big = 400 * 1024;
+        uint8_t *state = calloc(1, big), *buf = NULL;
+
+        for (size_t i = 0; i < big; i += 4096)
+                memcpy(state + i, "qemu device record", 18);
+        state[big - 1] = 0x7f;
+        make_map(&pm, 64);
+        struct cc_desc_spec spec = {
+                .generation = 2, .mem_bytes = 64 * 4096, .driver = "qemu", .vm_config_json = "{}",
+                .mem_file = "ram", .state = state, .state_len = big, .pm = &pm,
+        };
+        assert_int_equal(cc_descriptor_build(&spec, &buf, &len), 0);
+        assert_true(len < big / 10);                   /* compressed */
+        assert_int_equal(cc_descriptor_parse(buf, len, &d, why, sizeof(why)), 0);
+        const void *st = cc_descriptor_state(d, &slen);
+        assert_int_equal(slen, big);
+        assert_memory_equal(st, state, big);
+        assert_int_equal(cc_descriptor_info(d)->state_bytes, big);
+        cc_descriptor_free(d);
+        for (size_t i = 0; i < len; i += 7) {           /* CRCs catch every change */
+                buf[i] ^= 0x10;
+                assert_true(cc_descriptor_parse(buf, len, &d, why, sizeof(why)) < 0);
+                buf[i] ^= 0x10;
+        }
+        free(buf);
+        free(state);
+        cc_pagemap_dispose(&pm);
+}
+
 static void test_inspect(void **unused)
 {
         struct cc_pagemap pm;
@@ -211,6 +247,7 @@ int main(void)
                 cmocka_unit_test(test_every_flipped_byte_rejected),
                 cmocka_unit_test(test_truncated_rejected),
                 cmocka_unit_test(test_version_and_size),
+                cmocka_unit_test(test_compressed_state),
                 cmocka_unit_test(test_inspect),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);

@@ -262,8 +262,18 @@ static struct cc_engine *clone_host(const char *addr, const char *sub, struct cc
         return e;
 }
 
+/* memtap needs FUSE: without /dev/fuse the remote cases are skipped (and say so). */
+static void need_fuse(void)
+{
+        int fd = open("/dev/fuse", O_RDWR | O_CLOEXEC);
+        if (fd < 0)
+                skip();
+        close(fd);
+}
+
 static void test_remote_clones(void **unused)
 {
+        need_fuse();
         struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
         struct cc_memserver *s = serve(NULL);
         char addr[64];
@@ -296,6 +306,7 @@ static void test_remote_clones(void **unused)
 
 static void test_lying_memserver_fails_clone(void **unused)
 {
+        need_fuse();
         struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
         struct cc_memserver *s = serve("corrupt:20");
         char addr[64];

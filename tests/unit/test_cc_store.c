@@ -285,12 +285,38 @@ static void test_fetch_verifies_hashes(void **unused)
         free(dir);
 }
 
+/* mcdist datagrams: only the cluster secret's, only for the generation asked, never altered. */
+static void test_mcast_datagrams(void **unused)
+{
+        uint8_t page[4096], dg[CC_MC_LEN];
+        uint64_t got;
+        struct cc_mcast_addr ma;
+
+        fill(page, 9);
+        cc_mc_seal(secret, sizeof(secret) - 1, 3, 77, page, dg);
+        assert_int_equal(cc_mc_open(secret, sizeof(secret) - 1, 3, dg, sizeof(dg), &got), 0);
+        assert_int_equal(got, 77);
+        assert_memory_equal(dg + CC_MC_HDR, page, 4096);
+        assert_int_equal(cc_mc_open("another-secret-xyz", 18, 3, dg, sizeof(dg), &got), -EACCES);
+        assert_int_equal(cc_mc_open(secret, sizeof(secret) - 1, 4, dg, sizeof(dg), &got), -EBADMSG);
+        assert_int_equal(cc_mc_open(secret, sizeof(secret) - 1, 3, dg, sizeof(dg) - 1, &got), -EBADMSG);
+        dg[CC_MC_HDR + 100] ^= 1;
+        assert_int_equal(cc_mc_open(secret, sizeof(secret) - 1, 3, dg, sizeof(dg), &got), -EACCES);
+        dg[CC_MC_HDR + 100] ^= 1;
+        dg[16] ^= 1;                                    /* another page number */
+        assert_int_equal(cc_mc_open(secret, sizeof(secret) - 1, 3, dg, sizeof(dg), &got), -EACCES);
+        assert_int_equal(cc_mcast_parse("239.1.2.3:7441@10.0.0.5", &ma), 0);
+        assert_int_equal(cc_mcast_parse("10.1.2.3:7441@10.0.0.5", &ma), -EINVAL);   /* not multicast */
+        assert_int_equal(cc_mcast_parse("239.1.2.3:7441", &ma), -EINVAL);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
                 cmocka_unit_test(test_store_dedup_and_collision),
                 cmocka_unit_test(test_publish_pagemap_dedup),
                 cmocka_unit_test(test_fetch_verifies_hashes),
+                cmocka_unit_test(test_mcast_datagrams),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,9 +12,9 @@ xl info | grep -E '^(xen_version|total_memory|free_memory|xen_caps)' || fail "to
 /root/xen-lab-test /root/vmlinuz /root/initrd.gz /tmp/lab
 rc=$?
 if [ $rc -ne 0 ]; then
-  for f in /tmp/lab/*/xen.log; do echo "--- $f"; tail -25 "$f"; done
-  for f in /tmp/lab/*/console.log; do echo "--- $f"; tail -15 "$f"; done
-  xl list; xl dmesg | tail -20
+  for f in /tmp/lab/*/xen.log /tmp/lab/engine/clones/*/xen.log; do echo "--- $f"; tail -25 "$f"; done
+  for f in /tmp/lab/*/console.log /tmp/lab/engine/clones/*/console.log; do echo "--- $f"; tail -8 "$f"; done
+  ps; xl list; xl dmesg | tail -20
   exit $rc
 fi
 if [ -n "${XENLAB_CAPTURE:-}" ]; then   # a real state blob for the host's unit tests

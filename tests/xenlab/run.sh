@@ -10,6 +10,7 @@
 # Env: XENLAB_DIR, TIMEOUT (s, default 900), CPU (default max; needs Xen's smap=0), DOM0_MEM (768M),
 #      GUEST_KERNEL / GUEST_INITRD (default build/guest/vmlinuz, initrd.gz),
 #      XENLAB_ENGINE_ONLY=1 (skip the driver-only part; quicker when working on the engine path),
+#      XENLAB_SANITIZE=address (build the test, driver and engine with that sanitizer),
 #      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream).
 set -uo pipefail
 SRC=$(cd "$(dirname "$0")" && pwd)
@@ -54,6 +55,7 @@ CC_ENGINE=$(ls "$ROOT"/clonecore/*.c)
 gcc -std=gnu11 -O2 -g -D_GNU_SOURCE -DCC_HAVE_XEN -DCC_REG_XEN -pthread \
     -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wundef -Wpointer-arith -Wmissing-prototypes -Wstrict-prototypes \
     -Wvla -Wno-unused-parameter -Wno-missing-field-initializers $(pkg-config --cflags $PK) -no-pie \
+    ${XENLAB_SANITIZE:+-fsanitize=$XENLAB_SANITIZE -fno-omit-frame-pointer} \
     -isystem "$L/x/usr/include" -I"$ROOT/common" -I"$ROOT/clonecore/include" -I"$ROOT/clonecore" -I"$ROOT/clonecore/drivers" \
     -o "$L/xen-lab-test" "$SRC/xen_lab_test.c" $CC_ENGINE "$ROOT/clonecore/drivers/xen.c" "$ROOT/clonecore/drivers/xen_stream.c" \
     "$ROOT/common/ss_util.c" -L"$XLIB" -Wl,-rpath-link,"$XLIB" -lxenlight -lxenstore -lxentoollog $(pkg-config --libs $PK) \

@@ -320,7 +320,7 @@ static void engine_phase(const char *work, struct cc_vm *parent, const char *par
         uint64_t ticket;
         if ((r = cc_clone(e, g, &co, &ticket)) < 0)
                 die("cc_clone: %s", strerror(-r));
-        wait_events(&ev, &ev.ready, NCLONES, 240, "ready");
+        wait_events(&ev, &ev.ready, NCLONES, 180, "ready");
         double clone_sum = 0;
         for (int i = 0; i < NCLONES; i++) {
                 struct cc_clone_stats cs;
@@ -376,6 +376,8 @@ int main(int argc, char **argv)
         /* the driver's contexts use selective reaping; libxl wants every context of a process alike */
         static const libxl_childproc_hooks hooks = { .chldowner = libxl_sigchld_owner_libxl_always_selective_reap };
         libxl_childproc_setmode(ctx, &hooks, NULL);
+        void *warm[1];
+        backtrace(warm, 1);             /* loads libgcc now: the crash handler must not allocate */
         signal(SIGSEGV, on_crash);
         signal(SIGABRT, on_crash);
         signal(SIGBUS, on_crash);

@@ -177,10 +177,13 @@ enum cc_readahead {
 struct cc_fetch_opts {                  /* how a remote clone's memory is fetched (memtap) */
         enum cc_readahead readahead;
         unsigned readahead_pages;       /* FIXED: window; ADAPTIVE: upper bound (0 = 64) */
+        /* Working set. In cc_clone(), both false = automatic: the first remote clone of a
+         * generation on this host records, later ones replay (ws_off disables that). */
         bool record_ws;                 /* record the working set (first clone of a generation) */
         bool replay_ws;                 /* prefetch a recorded working set in bulk at start */
         unsigned record_ms;             /* recording window; 0 = 10000 */
         bool lz4;                       /* ask the memserver for LZ4-compressed pages */
+        bool ws_off;                    /* cc_clone(): no automatic record/replay */
 };
 
 struct cc_clone_opts {
@@ -194,6 +197,7 @@ struct cc_clone_opts {
         struct cc_fetch_opts fetch;
         cc_clone_cb cb;
         void *userdata;
+        const char *mcast;              /* remote clones: mcdist group "GROUP:PORT@LOCAL_ADDR" */
 };
 
 /* Start n clones of g asynchronously; state changes arrive through opts->cb. Returns at once:
@@ -226,6 +230,7 @@ struct cc_memtap_stats {
         double fetched_pct;             /* fetched_pages / pages * 100 */
         bool failed;
         char reason[CC_REASON_MAX];
+        uint64_t mcast_pages;           /* pages taken from the memserver's multicast (mcdist) */
 };
 
 struct cc_clone_stats {
@@ -259,6 +264,9 @@ struct cc_memtap_opts {
         /* Called once, on a memtap thread, when the session fails (EIO from then on). */
         void (*on_fail)(const char *reason, void *userdata);
         void *userdata;
+        /* mcdist: also accept pages multicast by the memserver, "GROUP:PORT@LOCAL_ADDR"
+         * (e.g. "239.192.7.1:7441@10.0.0.5"); NULL = TCP only. docs/memtap.md */
+        const char *mcast;
 };
 
 int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret,
@@ -283,10 +291,14 @@ struct cc_memserver_opts {
         unsigned max_request_pages;     /* 0 = 1024 */
         unsigned io_timeout_ms;         /* idle/slow client cut-off; 0 = 30000 */
         const char *inject_fault;       /* fault injector for tests: "corrupt:N", "stall:N",
-                                         * "die:N" (after N pages), NULL = none */
+                                         * "die:N" (after N pages), "delay:US" (every reply
+                                         * US µs late: a slower network), NULL = none */
         /* Log lines (decisions: auth failures, limits); NULL = silent. */
         void (*log)(int level, const char *msg, void *userdata);
         void *userdata;
+        /* mcdist: multicast every page served over TCP once to "GROUP:PORT@LOCAL_ADDR", so
+         * the other clones of the generation receive it without asking; NULL = off. */
+        const char *mcast;
 };
 
 int cc_memserver_start(const struct cc_memserver_opts *opts, struct cc_memserver **ret,
