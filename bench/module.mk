@@ -10,3 +10,7 @@ bench: all
 
 # sf-loadgen: open-loop load for the elastic web-server experiment (bench/e2e_scaleout.sh, make run LOAD=1)
 $(eval $(call PROGRAM,sf-loadgen,bench/sf_loadgen.c,$(COMMON_LIB),$(call pc_libs,libcurl) -lm))
+
+# The elastic web-server experiment (clone vs cold boot), the headline figures.
+DEB_PKGS += jq gnuplot-nox wrk
+BENCH_PROGS += bench/e2e_scaleout.sh

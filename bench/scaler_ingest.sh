@@ -11,14 +11,20 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-port=
-for _ in $(seq 100); do
-  p=$(( 20000 + RANDOM % 30000 ))
-  ss -Hltn "sport = :$p" | grep -q . || { port=$p; break; }
-done
-[ -n "$port" ] || { echo "scaler_ingest: no free port" >&2; exit 1; }
 token=bench-$RANDOM
-cat >"$dir/snowscale.yaml" <<YAML
+free_port() {
+  local p
+  for _ in $(seq 100); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    ss -Hltn "sport = :$p" | grep -q . || { echo "$p"; return 0; }
+  done
+  return 1
+}
+# A free port can be taken by someone else between the check and the bind: try a few.
+up=0
+for attempt in 1 2 3; do
+  port=$(free_port) || { echo "scaler_ingest: no free port" >&2; exit 1; }
+  cat >"$dir/snowscale.yaml" <<YAML
 pool: bench
 mode: observe
 api:
@@ -30,12 +36,19 @@ policy:
   metric: p95_latency
   target: 150ms
 YAML
-"$BIN/snowscaled" --config "$dir/snowscale.yaml" --foreground >"$dir/scaled.log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
-  sleep 0.1
+  "$BIN/snowscaled" --config "$dir/snowscale.yaml" --foreground >"$dir/scaled.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && { up=1; break; }
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  [ "$up" = 1 ] && break
+  kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=
 done
+if [ "$up" != 1 ]; then
+  echo "scaler_ingest: snowscaled did not come up:" >&2; tail -n 5 "$dir/scaled.log" >&2; exit 1
+fi
 "$ROOT/build/bench/scaler_ingest" --url "http://127.0.0.1:$port" --token "$token" --seconds 3
 rc=$?
 echo "scaler_ingest: snowscaled counted $(curl -s "http://127.0.0.1:$port/api/v1/status" | jq -r .samples_total) samples, rejected $(curl -s "http://127.0.0.1:$port/api/v1/status" | jq -r .samples_rejected)" >&2

@@ -1,0 +1,205 @@
+#!/bin/bash
+# The elastic web-server experiment, measured side by side in one run.
+#
+# The same open-loop load ramp (sf-loadgen) hits the same appliance twice:
+#   1. clone: new workers are forked from the parent's warm generation (driver.boot: clone);
+#   2. cold:  the same policy, but new workers boot cold from the image (driver.boot: cold).
+# Per run it reports the time from the SLO breach (first control tick whose p95 is over target
+# after the spike starts) to the first new worker serving through nginx, the time until p95 is
+# back under target, requests over target, failed requests, and each new worker's cache hit rate
+# and throughput in its first 10 s relative to the parent's over the same 10 s. Prints
+#   BENCH scaleout clone_s=X boot_s=Y speedup=Z
+#   BENCH warmcache clone_first10s_ratio=A cold_first10s_ratio=B
+# and plots p95 and worker count over time for both runs: bench/out/scaleout.png.
+#
+# Knobs (env): TARGET_MS=150 KEYS=400 BASE_RPS=10 SPIKE_RPS=60 BASE_S=20 SPIKE_S=50 TAIL_S=10
+#              MISS_MS=20 (CPU cost of a cache miss in the demo app) MODES="clone cold"
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$ROOT/build/bin
+OUT=$ROOT/bench/out
+mkdir -p "$OUT"
+TARGET_MS=${TARGET_MS:-150}; KEYS=${KEYS:-400}; MISS_MS=${MISS_MS:-20}
+BASE_RPS=${BASE_RPS:-10}; SPIKE_RPS=${SPIKE_RPS:-60}
+BASE_S=${BASE_S:-20}; SPIKE_S=${SPIKE_S:-50}; TAIL_S=${TAIL_S:-10}
+MODES=${MODES:-clone cold}
+TOKEN=bench-token
+
+trap 'cleanup_all; exit 130' INT TERM
+t_free_port() {   # a loopback TCP port nobody listens on now
+  local p
+  for _ in $(seq 200); do
+    p=$(( 20000 + RANDOM % 10000 ))
+    ss -Hltn "sport = :$p" 2>/dev/null | grep -q . || { echo "$p"; return 0; }
+  done
+  return 1
+}
+
+for t in snowscaled snowscale-lb sf-loadgen; do
+  [ -x "$BIN/$t" ] || { echo "e2e: $BIN/$t missing: run make" >&2; exit 1; }
+done
+[ -r "$ROOT/build/guest/vmlinuz" ] || { echo "e2e: worker image missing: run make guest" >&2; exit 1; }
+
+PIDS=()
+cleanup_all() {
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
+  for p in "${PIDS[@]}"; do
+    for _ in $(seq 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null
+  done
+  PIDS=()
+}
+
+api() { curl -fsS -m 5 "http://127.0.0.1:$API$1"; }
+
+# run_one MODE: one appliance, one ramp; leaves $OUT/scaleout-MODE.{csv,history.csv,summary}
+run_one() {
+  local mode=$1 dir front lb pb t_start t_spike
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
+  front=$(t_free_port); API=$(t_free_port); lb=$(t_free_port); pb=$(( 30000 + RANDOM % 20000 ))
+  {
+    echo "pool: bench"
+    echo "mode: active"
+    echo "service: { front_listen: 127.0.0.1:$front }"
+    echo "api: { listen: 127.0.0.1:$API, token: $TOKEN }"
+    echo "state_dir: $dir/state"
+    echo "tick: 1s"
+    echo "driver:"
+    echo "  kind: qemu"
+    echo "  boot: $mode"
+    echo "  kernel: $ROOT/build/guest/vmlinuz"
+    echo "  initrd: $ROOT/build/guest/initrd.gz"
+    echo "  cmdline: \"sf.cost=$MISS_MS\""
+    echo "  memory: 256M"
+    echo "  port_base: $pb"
+    echo "  ready_timeout: 90s"
+    echo "lb: { listen: 127.0.0.1:$lb }"
+    echo "parent:"
+    echo "  serve: true"
+    echo "  warmup_urls:"
+    for ((k = 0; k < KEYS; k++)); do echo "    - /item/$k"; done
+    echo "policy:"
+    echo "  metric: p95_latency"
+    echo "  target: ${TARGET_MS}ms"
+    echo "  min_clones: 1"
+    echo "  max_clones: 3"
+    echo "  scale_up: { max_step: 2, max_rate: unlimited, stabilization: 0s }"
+    echo "  scale_down: { max_step: 1, stabilization: 10m }"
+    echo "  panic: { threshold: 200%, window: 6s }"
+  } >"$dir/snowscale.yaml"
+
+  echo "e2e[$mode]: starting snowscale-lb, nginx and snowscaled in $dir"
+  "$BIN/snowscale-lb" --config "$dir/snowscale.yaml" >"$dir/lb.log" 2>&1 & PIDS+=($!)
+  "$BIN/snowscaled" --config "$dir/snowscale.yaml" --foreground --stop-vms-on-exit >"$dir/snowscaled.log" 2>&1 & PIDS+=($!)
+  local ok=0 last=""
+  for ((i = 0; i < 600; i++)); do   # parent boot + warm-up of $KEYS misses + generation + min_clones
+    st=$(api /api/v1/status 2>/dev/null) || { sleep 1; continue; }
+    line=$(jq -r '"actual=\(.actual) pending=\(.pending) generation=\(.generation.id // "none")"' <<<"$st")
+    [ "$line" != "$last" ] && { echo "e2e[$mode]: $line"; last=$line; }
+    if [ "$(jq -r '.actual >= 1 and .pending == 0' <<<"$st")" = true ] &&
+       curl -fs -m 2 "http://127.0.0.1:$front/healthz" >/dev/null; then ok=1; break; fi
+    sleep 1
+  done
+  if [ $ok != 1 ]; then
+    echo "e2e[$mode]: pool did not come up in 600 s; last log lines:"; tail -n 20 "$dir/snowscaled.log"
+    cleanup_all; return 1
+  fi
+
+  # Watch new workers: hit rate and requests in their first 10 s serving, and the parent's
+  # over the same 10 s (sfdemo's /stats counters are cumulative; clones inherit the parent's).
+  : >"$dir/workers.txt"
+  (
+    declare -A seen
+    stats() { curl -fs -m 2 "http://$1/stats" | jq -r '"\(.hits) \(.misses)"'; }
+    while :; do
+      api /api/v1/clones 2>/dev/null | jq -r '.clones[] | select(.state=="serving") | "\(.id) \(.address)"' |
+      while read -r id addr; do
+        [ -n "${seen[$id]:-}" ] && continue
+        [ -e "$dir/seen.$id" ] && continue; touch "$dir/seen.$id"
+        ( a0=$(stats "$addr"); p0=$(stats "127.0.0.1:$pb"); sleep 10
+          a1=$(stats "$addr"); p1=$(stats "127.0.0.1:$pb")
+          echo "$id $addr $a0 $a1 $p0 $p1" >>"$dir/workers.txt" ) &
+      done
+      sleep 0.5
+    done
+  ) & local watcher=$!
+
+  t_start=$(date +%s%6N)
+  t_spike=$(( t_start + BASE_S * 1000000 ))
+  echo "e2e[$mode]: load ${BASE_RPS} rps for ${BASE_S}s, ${SPIKE_RPS} rps for ${SPIKE_S}s, ${BASE_RPS} rps for ${TAIL_S}s"
+  "$BIN/sf-loadgen" --url "http://127.0.0.1:$front/item/%d" --keys "$KEYS" \
+      --ramp "$BASE_RPS:$BASE_S,$SPIKE_RPS:$SPIKE_S,$BASE_RPS:$TAIL_S" --target-ms "$TARGET_MS" \
+      --csv "$OUT/scaleout-$mode.csv" --quiet 2>&1 | tee "$dir/loadgen.out"
+  sleep 11   # let the last worker's 10 s window close
+  kill "$watcher" 2>/dev/null; pkill -P "$watcher" 2>/dev/null
+
+  api "/api/v1/events?since=0&limit=10000" >"$dir/events.json"
+  api "/api/v1/metrics/history?window=3600" >"$dir/history.json"
+  api /api/v1/clones >"$dir/clones.json"
+  jq -r --argjson t0 "$t_spike" '.points[] | "\((.ts_us - $t0) / 1e6) \(.p95_us / 1000) \(.actual)"' \
+      "$dir/history.json" >"$OUT/scaleout-$mode.history"
+
+  local breach serving recover
+  breach=$(jq -r --argjson t0 "$t_spike" --argjson tgt "$TARGET_MS" \
+      '[.points[] | select(.ts_us >= $t0 and .p95_us > $tgt * 1000) | .ts_us] | min // empty' "$dir/history.json")
+  serving=""; recover=""
+  if [ -n "$breach" ]; then
+    serving=$(jq -r --argjson b "$breach" \
+      '[.events[] | select(.kind=="clone" and .data.to=="serving" and .ts_us >= $b) | .ts_us] | min // empty' "$dir/events.json")
+  fi
+  if [ -n "$serving" ]; then
+    # back under target: the first tick after the first new worker from which 5 ticks stay under
+    recover=$(jq -r --argjson s "$serving" --argjson tgt "$TARGET_MS" '
+      [.points[] | select(.ts_us >= $s)] as $p
+      | [range(0; ($p|length) - 4) | select([$p[.:.+5][] | .p95_us <= $tgt * 1000] | all) | $p[.].ts_us] | min // empty' \
+      "$dir/history.json")
+  fi
+  local s_serving=nan s_recover=nan
+  [ -n "$serving" ] && s_serving=$(awk -v a="$breach" -v b="$serving" 'BEGIN{printf "%.2f", (b-a)/1e6}')
+  [ -n "$recover" ] && s_recover=$(awk -v a="$breach" -v b="$recover" 'BEGIN{printf "%.2f", (b-a)/1e6}')
+  local above failed sent
+  above=$(sed -n 's/.*above_target=\([0-9]*\).*/\1/p' "$dir/loadgen.out")
+  failed=$(sed -n 's/.*failed=\([0-9]*\).*/\1/p' "$dir/loadgen.out")
+  sent=$(sed -n 's/.*sent=\([0-9]*\).*/\1/p' "$dir/loadgen.out")
+  # per new worker: hit rate and requests in its first 10 s, relative to the parent's
+  local ratio
+  ratio=$(awk '{ wh=$5-$3; wm=$6-$4; ph=$9-$7; pm=$10-$8; wn=wh+wm; pn=ph+pm;
+                 if (wn <= 0 || pn <= 0 || ph <= 0) next;
+                 hr=wh/wn; phr=ph/pn; tr=wn/pn;
+                 printf "e2e: worker %s first 10 s: %d requests (parent %d, x%.2f), hit rate %.3f (parent %.3f)\n", $1, wn, pn, tr, hr, phr > "/dev/stderr";
+                 s += hr/phr; n++ }
+               END { if (n) printf "%.3f", s/n; else printf "nan" }' "$dir/workers.txt")
+  echo "$mode breach_to_serving_s=$s_serving breach_to_p95_ok_s=$s_recover requests=$sent over_target=$above failed=$failed first10s_hit_ratio=$ratio" \
+      | tee "$OUT/scaleout-$mode.summary"
+  cleanup_all
+  if [ -n "$(pgrep -f -- "qemu-system.*$dir" || true)" ]; then
+    echo "e2e[$mode]: QEMU left behind under $dir: killing"; pkill -KILL -f -- "qemu-system.*$dir"
+  fi
+  rm -rf "$dir"
+}
+
+for m in $MODES; do run_one "$m" || echo "e2e[$m]: run failed"; done
+
+get() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$OUT/scaleout-$1.summary" 2>/dev/null; }
+c=$(get clone breach_to_serving_s); b=$(get cold breach_to_serving_s)
+speedup=$(awk -v c="${c:-nan}" -v b="${b:-nan}" 'BEGIN{ if (c+0 > 0 && b+0 > 0) printf "%.1f", b/c; else print "nan" }')
+echo "BENCH scaleout clone_s=${c:-nan} boot_s=${b:-nan} speedup=$speedup"
+echo "BENCH warmcache clone_first10s_ratio=$(get clone first10s_hit_ratio) cold_first10s_ratio=$(get cold first10s_hit_ratio)"
+
+if command -v gnuplot >/dev/null && [ -s "$OUT/scaleout-clone.history" ]; then
+  gnuplot <<EOF
+set terminal pngcairo size 1100,520 font "DejaVu Sans,10"
+set output "$OUT/scaleout.png"
+set title "Scale-out under a load spike: cloning vs cold boot (p95 target ${TARGET_MS} ms)"
+set xlabel "seconds since the spike started"
+set ylabel "p95 latency (ms)"; set y2label "workers serving"
+set ytics nomirror; set y2tics; set y2range [0:5]; set grid
+set key top right
+plot "$OUT/scaleout-clone.history" using 1:2 with lines lw 2 lc rgb "#1f77b4" title "p95, clone", \
+     "$OUT/scaleout-cold.history" using 1:2 with lines lw 2 lc rgb "#d62728" title "p95, cold boot", \
+     "$OUT/scaleout-clone.history" using 1:3 axes x1y2 with steps lw 1 dt 2 lc rgb "#1f77b4" title "workers, clone", \
+     "$OUT/scaleout-cold.history" using 1:3 axes x1y2 with steps lw 1 dt 2 lc rgb "#d62728" title "workers, cold boot", \
+     ${TARGET_MS} with lines lc rgb "#555555" dt 3 title "target"
+EOF
+  echo "e2e: plot $OUT/scaleout.png"
+fi
