@@ -18,7 +18,7 @@ $(POL_FUZZ): tests/fuzz/pol_config_fuzz.c $(POL_SRCS) common/ss_util.c policies/
 		$(call pc_cflags,yaml-0.1) $(POL_LDLIBS)
 
 .PHONY: policies fuzz pol-fuzz
-policies: $(POL_LIB) $(TESTBIN)/unit/test_pol_config $(TESTBIN)/unit/test_pol_decide
+policies: $(POL_LIB) $(TESTBIN)/unit/test_pol_config $(TESTBIN)/unit/test_pol_decide $(BIN)/pol-bench
 pol-fuzz: $(POL_FUZZ)
 fuzz: pol-fuzz
 

@@ -314,6 +314,7 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
         bool win_panic = false, any_missing = false, trigger = false, entered = false, left = false;
         bool freeze;
         double cap_stable, cap_panic;
+        uint64_t stable_us, panic_us;
         char rate[48], modbuf[256], stabnote[128];
         struct sbuf m = { modbuf, sizeof(modbuf), 0 }, sn = { stabnote, sizeof(stabnote), 0 };
         int stabilized;
@@ -324,11 +325,12 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
         if (n > POL_MAX_METRICS)
                 n = POL_MAX_METRICS;
 
+        /* the monitor says what it measured; the policy's windows stand in when it does not */
+        stable_us = st->stable.window_us ? st->stable.window_us : p->stable_window_us;
+        panic_us = st->panic.window_us ? st->panic.window_us : p->panic_window_us;
         cap_push(&s->cap, now_us, serving);
-        cap_stable = cap_mean(&s->cap, now_us, st->stable.window_us ? st->stable.window_us : p->stable_window_us,
-                              serving);
-        cap_panic = cap_mean(&s->cap, now_us, st->panic.window_us ? st->panic.window_us : p->panic_window_us,
-                             serving);
+        cap_stable = cap_mean(&s->cap, now_us, stable_us, serving);
+        cap_panic = cap_mean(&s->cap, now_us, panic_us, serving);
         for (size_t i = 0; i < n; i++) {
                 read_metric(p, &p->metrics[i], &st->stable, serving, cap_stable, ordered, &stable[i]);
                 read_metric(p, &p->metrics[i], &st->panic, serving, cap_panic, ordered, &panicr[i]);
@@ -371,12 +373,12 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
 
         if (freeze) {
                 char w[32];
-                pol_fmt_duration(w, sizeof(w), st->stable.window_us);
+                pol_fmt_duration(w, sizeof(w), stable_us);
                 sb_add(&b, "no data for %s over the %s window, holding (missing_metrics: hold)",
                        pol_metric_name(p->metrics[missing_i].metric), w);
         } else if (n > 0) {
                 describe(&b, &p->metrics[win], win_panic ? &panicr[win] : &stable[win], p,
-                         win_panic ? st->panic.window_us : st->stable.window_us, win_panic);
+                         win_panic ? panic_us : stable_us, win_panic);
                 if (stable[win].missing && !win_panic)
                         sb_add(&b, " (treated as on target)");
         } else {

@@ -7,6 +7,7 @@
   const WINDOW_S = 600;                 // charts show the last 10 minutes
   const MAX_EVENTS = 300;               // event log entries kept in the page
   const STALE_MIN_MS = 5000;            // status arrives once per tick; this many ms of silence = stale
+  const CLONE_STATS_MS = 3000;          // per-clone rps/p95 refresh period
   const TOKEN_KEY = 'snowscale.token';  // sessionStorage only: gone when the tab closes
   const STATE_ORDER = ['requested', 'cloning', 'resuming', 'checking', 'serving', 'draining', 'retired', 'failed'];
   const RETIRABLE = new Set(['requested', 'cloning', 'resuming', 'checking', 'serving']);
@@ -20,7 +21,7 @@
     hist: { ts: [], p50: [], p95: [], p99: [], rps: [], desired: [], actual: [] },
     marks: [],
     es: null, retryMs: 1000, retryTimer: 0, lastMsgAt: 0, tickIntervals: [], resync: false, forcedAt: 0,
-    updates: 0, charts: {},
+    updates: 0, charts: {}, clonesAt: 0, clonesBusy: false,
   };
 
   /* ---- formatting --------------------------------------------------------------------- */
@@ -466,10 +467,17 @@
       st.retryMs = 1000;
       if (st.resync) { st.resync = false; loadAll(false); }
     });
-    es.addEventListener('status', (e) => { touch(); applyStatus(JSON.parse(e.data), true); });
+    es.addEventListener('status', (e) => {
+      touch();
+      applyStatus(JSON.parse(e.data), true);
+      // The stream sends the clone list when a clone changes state, not when its per-backend
+      // rps/p95 move; those are refreshed here every few seconds.
+      if (Date.now() - st.clonesAt > CLONE_STATS_MS) refreshClones();
+    });
     es.addEventListener('clones', (e) => {
       touch();
       st.clones = JSON.parse(e.data).clones || [];
+      st.clonesAt = Date.now();
       renderClones();
     });
     es.addEventListener('event', (e) => {
@@ -488,6 +496,17 @@
         st.retryMs = Math.min(st.retryMs * 2, 10000);
       }
     });
+  }
+
+  async function refreshClones() {
+    if (st.clonesBusy) return;
+    st.clonesBusy = true;
+    st.clonesAt = Date.now();
+    try {
+      st.clones = (await getJSON('/clones')).clones || [];
+      renderClones();
+    } catch (err) { /* the watchdog reports a daemon that stopped answering */ }
+    st.clonesBusy = false;
   }
 
   function watchdog() {
@@ -533,6 +552,7 @@
       for (const k of Object.keys(st.hist)) st.hist[k] = [];
       for (const p of hist.points || []) pushPoint(p);
       st.clones = clones.clones || [];
+      st.clonesAt = Date.now();
       await loadEvents();
       applyStatus(status, false);
       redrawCharts();
