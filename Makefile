@@ -117,7 +117,7 @@ deps:
 
 # Tests run in dependency order of cost: unit, then integration, then browser.
 check: deps
-	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory all guest
 	$(Q)tests/run $(if $(TESTS),-k '$(TESTS)')
 
 check-unit: all
