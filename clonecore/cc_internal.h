@@ -107,6 +107,8 @@ int cc_descriptor_build(const struct cc_desc_spec *spec, uint8_t **ret, size_t *
 const struct cc_pagemap *cc_descriptor_pagemap(const struct cc_descriptor *d);
 const char *cc_descriptor_mem_file(const struct cc_descriptor *d);
 
+/* cc_store_put for n pages at once: one lock and two writes (publishing a generation). */
+int cc_store_put_many(struct cc_store *s, const uint64_t *hash, const void *const *page, size_t n);
 /* Is a page with this hash in the store (no I/O unless the index grew)? */
 bool cc_store_has(struct cc_store *s, uint64_t hash);
 

@@ -469,6 +469,9 @@ int cc_generation_publish(struct cc_engine *e, const char *gen_dir, const struct
                 goto out;
         }
         const size_t CH = 1u << 20;
+        uint64_t new_hash[(1u << 20) / 4096];
+        const void *new_page[(1u << 20) / 4096];
+        size_t nnew = 0;
         chunk = malloc(CH);
         if (!chunk) {
                 r = -ENOMEM;
@@ -499,16 +502,23 @@ int cc_generation_publish(struct cc_engine *e, const char *gen_dir, const struct
                         if (r == 0 && added) {
                                 uint32_t got_idx;
                                 r = cc_pagemap_add_hash(&pm, h, &got_idx);
-                                if (r == 0)
-                                        r = cc_store_put(e->store, h, chunk + p);
+                                new_hash[nnew] = h;
+                                new_page[nnew++] = chunk + p;
                         }
                         if (r < 0) {
-                                cc_why(why, why_len, r, "publish: page %" PRIu64 ": %s", page,
-                                       r == -EEXIST ? "content hash collision in the page store" : strerror(-r));
+                                cc_why(why, why_len, r, "publish: page %" PRIu64 ": %s", page, strerror(-r));
                                 goto out;
                         }
                         pm.entry[page] = CC_PM_DATA + idx;
                 }
+                /* this chunk's new pages go to the store in one batch */
+                r = cc_store_put_many(e->store, new_hash, new_page, nnew);
+                if (r < 0) {
+                        cc_why(why, why_len, r, "publish: storing pages at %" PRIu64 " MiB: %s", off >> 20,
+                               r == -EEXIST ? "content hash collision in the page store" : strerror(-r));
+                        goto out;
+                }
+                nnew = 0;
                 if (opts->progress && ((off + want) % (64u << 20) == 0 || off + want == cp->mem_bytes))
                         opts->progress(off + want, cp->mem_bytes, opts->userdata);
         }

@@ -228,61 +228,90 @@ int cc_store_get(struct cc_store *s, uint64_t hash, void *buf)
         return full_pread(s->pack_fd, buf, STORE_PAGE, (off_t)(slot * STORE_PAGE));
 }
 
-int cc_store_put(struct cc_store *s, uint64_t hash, const void *page)
+int cc_store_put_many(struct cc_store *s, const uint64_t *hash, const void *const *page, size_t n)
 {
-        uint8_t have[STORE_PAGE], rec[IDX_REC];
-        uint64_t slot;
+        uint8_t have[STORE_PAGE], *buf = NULL, *recs = NULL;
+        size_t *todo = NULL, nt = 0, k = 0;
         struct stat st;
-        int r;
+        int r = 0;
 
+        if (n == 0)
+                return 0;
+        todo = malloc(n * sizeof(*todo));
+        if (!todo)
+                return -ENOMEM;
         pthread_mutex_lock(&s->lock);
-        r = lookup(s, hash, &slot);
-        if (r == 0) {
+        for (size_t i = 0; i < n && r == 0; i++) {
+                struct slot_ent *e = s->cap ? tab_find(s, hash[i]) : NULL;
+                if (!e || !e->slot1) {
+                        todo[nt++] = i;
+                        continue;
+                }
                 /* Same hash: it must be the same bytes, or the content address is ambiguous. */
-                r = full_pread(s->pack_fd, have, STORE_PAGE, (off_t)(slot * STORE_PAGE));
-                if (r == 0 && memcmp(have, page, STORE_PAGE) != 0)
+                r = full_pread(s->pack_fd, have, STORE_PAGE, (off_t)((e->slot1 - 1) * STORE_PAGE));
+                if (r == 0 && memcmp(have, page[i], STORE_PAGE) != 0)
                         r = -EEXIST;
+        }
+        if (r < 0 || nt == 0)
+                goto out;
+        buf = malloc(nt * STORE_PAGE);
+        recs = malloc(nt * IDX_REC);
+        if (!buf || !recs) {
+                r = -ENOMEM;
                 goto out;
         }
-        if (r != -ENOENT)
-                goto out;
+        /* One lock, one page write and one index write for the whole batch. */
         if (flock(s->idx_fd, LOCK_EX) < 0) {
                 r = -errno;
                 goto out;
         }
-        r = refresh(s);                 /* another process may have added it meanwhile */
-        if (r == 0 && s->cap && tab_find(s, hash)->slot1) {
-                flock(s->idx_fd, LOCK_UN);
-                goto out;
-        }
+        r = refresh(s);                 /* another process may have added some meanwhile */
         if (r == 0)
                 r = fstat(s->pack_fd, &st) < 0 ? -errno : 0;
-        if (r == 0) {
-                /* A writer that died mid-page leaves a partial tail: start at the next whole slot. */
-                slot = ((uint64_t)st.st_size + STORE_PAGE - 1) / STORE_PAGE;
-                if (slot > UINT32_MAX)
+        /* A writer that died mid-page leaves a partial tail: start at the next whole slot. */
+        uint64_t slot0 = r == 0 ? ((uint64_t)st.st_size + STORE_PAGE - 1) / STORE_PAGE : 0;
+        for (size_t j = 0; j < nt && r == 0; j++) {
+                size_t i = todo[j];
+                bool dup = s->cap && tab_find(s, hash[i])->slot1;
+                for (size_t q = 0; q < k && !dup; q++)
+                        dup = cc_get64(recs + q * IDX_REC) == hash[i];
+                if (dup)
+                        continue;
+                uint64_t slot = slot0 + k;
+                if (slot > UINT32_MAX) {
                         r = -ENOSPC;
+                        break;
+                }
+                memcpy(buf + k * STORE_PAGE, page[i], STORE_PAGE);
+                cc_put64(recs + k * IDX_REC, hash[i]);
+                cc_put32(recs + k * IDX_REC + 8, (uint32_t)slot);
+                cc_put32(recs + k * IDX_REC + 12, (uint32_t)mix(hash[i] ^ (uint32_t)slot));
+                k++;
         }
-        if (r == 0) {
-                r = full_pwrite(s->pack_fd, page, STORE_PAGE, (off_t)(slot * STORE_PAGE));
-        }
-        if (r == 0 && fstat(s->idx_fd, &st) < 0)
+        if (r == 0 && k)
+                r = full_pwrite(s->pack_fd, buf, k * STORE_PAGE, (off_t)(slot0 * STORE_PAGE));
+        if (r == 0 && k && fstat(s->idx_fd, &st) < 0)
                 r = -errno;
-        if (r == 0) {
-                cc_put64(rec, hash);
-                cc_put32(rec + 8, (uint32_t)slot);
-                cc_put32(rec + 12, (uint32_t)mix(hash ^ (uint32_t)slot));
+        if (r == 0 && k) {
                 /* a torn record of a dead writer is skipped by aligning to the record grid */
                 uint64_t off = (uint64_t)st.st_size;
                 off += (IDX_REC - (off - IDX_HDR) % IDX_REC) % IDX_REC;
-                r = full_pwrite(s->idx_fd, rec, IDX_REC, (off_t)off);
+                r = full_pwrite(s->idx_fd, recs, k * IDX_REC, (off_t)off);
         }
         flock(s->idx_fd, LOCK_UN);
         if (r == 0)
                 r = refresh(s);
 out:
         pthread_mutex_unlock(&s->lock);
+        free(todo);
+        free(buf);
+        free(recs);
         return r;
+}
+
+int cc_store_put(struct cc_store *s, uint64_t hash, const void *page)
+{
+        return cc_store_put_many(s, &hash, &page, 1);
 }
 
 uint64_t cc_store_pages(struct cc_store *s)

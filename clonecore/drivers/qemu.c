@@ -35,8 +35,6 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/statfs.h>
-#include <linux/magic.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -1014,21 +1012,15 @@ out:
 /* ---------------------------------------------------------------------------------------------- */
 /* ops                                                                                              */
 
-/* Where a VM's own RAM file lives. On tmpfs (/dev/shm) when there is one: guest RAM in a file on
- * a disk filesystem is written back to the disk for nothing, and every first write to a page pays
- * for block allocation (measured: loading a 100 MB RAM image into an ext4-backed share=on mapping
- * took 3.3 s). The name is derived from the run dir so adopt() and retire find it again through
- * vm.json. SNOWSCALE_RAM_DIR overrides; "run" keeps it in the run dir. */
+/* Where a VM's own RAM file lives: its run dir, unless SNOWSCALE_RAM_DIR names another directory
+ * (e.g. /dev/shm, so that guest RAM is never written back to a disk). The file name is derived
+ * from the run dir so adopt() and retire find it again through vm.json. */
 static int own_ram_path(const char *run_dir, char *out, size_t len)
 {
         const char *dir = getenv("SNOWSCALE_RAM_DIR");
         uint64_t h = 1469598103934665603ull;
-        struct statfs sf;
 
-        if (!dir)
-                dir = statfs("/dev/shm", &sf) == 0 && sf.f_type == TMPFS_MAGIC &&
-                      access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "run";
-        if (!strcmp(dir, "run"))
+        if (!dir || !*dir)
                 return path_join(out, len, run_dir, "ram");
         for (const char *p = run_dir; *p; p++)
                 h = (h ^ (uint8_t)*p) * 1099511628211ull;

@@ -174,12 +174,20 @@ try {
     if (inked < 500) throw new Error(`only ${inked} drawn pixels`);
     diag(`latency chart: ${label}`);
   });
-  await check('per-clone rps and p95 come from the samples', async () => {
+  await check('per-clone rps and p95 come from the samples and stay current', async () => {
     const c = CLONES.find((x) => x.state === 'serving');
+    const cells = (id) => {
+      const tr = document.querySelector(`#clone-rows tr[data-id="${id}"]`);
+      return tr ? `${tr.querySelector('.col-rps').textContent}|${tr.querySelector('.col-p95').textContent}` : '';
+    };
     await page.waitForFunction((id) => {
       const tr = document.querySelector(`#clone-rows tr[data-id="${id}"]`);
       return tr && tr.querySelector('.col-p95').textContent !== '–';
     }, c.id);
+    // random latencies and a changing request count: the numbers move while samples flow
+    const first = await page.evaluate(cells, c.id);
+    await page.waitForFunction(([f, id, was]) => new Function(`return (${f})`)()(id) !== was,
+      [cells.toString(), c.id, first], { timeout: 15000 });
   });
 
   // -- events ---------------------------------------------------------------------------------------
