@@ -528,13 +528,6 @@ static int cmd_generation_cut(void)
         return 0;
 }
 
-static const char *metric_str(enum pol_metric m)
-{
-        static const char *const n[] = { "p50_latency", "p95_latency", "p99_latency", "rps_per_clone",
-                                         "inflight_per_clone" };
-        return (unsigned)m < 5 ? n[m] : "?";
-}
-
 static int cmd_config_check(const char *file)
 {
         struct pol_config *c = NULL;
@@ -567,7 +560,7 @@ static int cmd_config_check(const char *file)
                         snprintf(tgt, sizeof(tgt), "%g", c->policy.metrics[0].target);
                 printf("%s: ok (pool %s, mode %s, %s target %s%s, clones %d..%d, api %s)\n", file,
                        c->pool ? c->pool : "?", c->mode == POL_MODE_OBSERVE ? "observe" : "active",
-                       metric_str(c->policy.metrics[0].metric), tgt,
+                       pol_metric_name(c->policy.metrics[0].metric), tgt,
                        c->policy.n_metrics > 1 ? " and more" : "",
                        c->policy.min_clones, c->policy.max_clones, c->api.listen ? c->api.listen : "?");
         }
