@@ -138,7 +138,7 @@ struct cc_client;
 int cc_client_connect(const char *hostport, const void *secret, size_t secret_len,
                       unsigned timeout_ms, struct cc_client **ret, char *why, size_t why_len);
 void cc_client_close(struct cc_client *c);
-/* Make a fetch blocked on this connection fail now (another thread stops the session). */
+/* Make a fetch blocked on this connection fail now (another thread stops the memtap). */
 void cc_client_abort(struct cc_client *c);
 /* Fetch the data pages of the given ranges (zero/free pages are skipped by both sides, following
  * pm). Each page is verified against pm's hash before deliver() sees it. */

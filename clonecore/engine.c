@@ -27,6 +27,7 @@
 
 struct cc_generation {
         struct cc_generation *next;
+        struct cc_engine *engine;
         struct cc_descriptor *desc;
         struct cc_generation_info info;
         char state_path[PATH_MAX];      /* state blob extracted for clone() */
@@ -260,7 +261,7 @@ void cc_engine_free(struct cc_engine *e)
         for (unsigned i = 0; i < e->nthreads; i++)
                 pthread_join(e->threads[i], NULL);
         /* Jobs still queued never ran: drop their references. VMs of live clones keep running
-         * (a restarted engine adopts them); memtap sessions cannot outlive the process. */
+         * (a restarted engine adopts them); memtaps cannot outlive the process. */
         while (e->qhead) {
                 struct clone *c = e->qhead;
                 e->qhead = c->qnext;
@@ -552,6 +553,7 @@ int cc_generation_publish(struct cc_engine *e, const char *gen_dir, const struct
         if (r < 0)
                 goto out;
         fill_info(g, gen_dir, desc_path);
+        g->engine = e;
         g->info.new_store_pages = cc_store_pages(e->store) - store_before;
         g->info.publish_ns = ss_mono_ns() - t0;
         pthread_mutex_lock(&e->lock);
@@ -637,6 +639,7 @@ static int load_gen(struct cc_engine *e, uint64_t id, const char *memserver, str
                 return r;
         }
         fill_info(g, dir, path);
+        g->engine = e;
         if (memserver) {
                 g->remote = true;
                 snprintf(g->memserver, sizeof(g->memserver), "%s", memserver);
@@ -730,7 +733,9 @@ out:
 
 int cc_generation_info(const struct cc_generation *g, struct cc_generation_info *ret)
 {
+        pthread_mutex_lock(&g->engine->lock);   /* clones changes under it */
         *ret = g->info;
+        pthread_mutex_unlock(&g->engine->lock);
         return 0;
 }
 
@@ -1227,7 +1232,7 @@ int cc_clone_stats(struct cc_engine *e, const char *clone_id, struct cc_clone_st
         s.generation = c->g->info.id;
         s.remote = c->remote;
         s.vm = c->status;
-        /* the memtap session is taken away only under this lock (do_stop) */
+        /* the memtap is taken away only under this lock (do_stop) */
         if (c->mt)
                 cc_memtap_stats(c->mt, &s.fetch);
         clone_put(e, c);

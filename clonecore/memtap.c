@@ -12,7 +12,7 @@
  *   - working-set record & replay: the pages a first clone faults on are written to a file;
  *     later clones fetch that set in bulk on a second connection while they run.
  * Every fetched page is checked against the page map's hash (proto.c). A memserver that dies,
- * stalls past timeout_ms or lies fails the session: EIO from then on, on_fail() told once. */
+ * stalls past timeout_ms or lies fails the memtap: EIO from then on, on_fail() told once. */
 #define FUSE_USE_VERSION 312
 
 #include <errno.h>
@@ -53,7 +53,7 @@ struct cc_memtap {
         int mc_fd, mc_stop[2];          /* mcdist receiver */
 
         pthread_mutex_t lock;           /* page states, stats, window, recording */
-        pthread_cond_t cond;            /* a page became present / the session failed */
+        pthread_cond_t cond;            /* a page became present / the memtap failed */
         uint8_t *state;
         struct cc_memtap_stats st;
         uint32_t *samples;              /* demand-fault stall times, µs */
@@ -518,7 +518,7 @@ static void *prefetch_main(void *arg)
 }
 
 /* Write the working set when the recording window closes, so later clones can replay it while
- * this one keeps running (at the latest it is written when the session stops). */
+ * this one keeps running (at the latest it is written when the memtap stops). */
 static void *ws_main(void *arg)
 {
         struct cc_memtap *m = arg;
@@ -616,7 +616,7 @@ static int mc_join(struct cc_memtap *m, const char *spec, char *why, size_t why_
         return r;
 }
 
-/* ---- session ---- */
+/* ---- start and stop ---- */
 
 int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, char *why, size_t why_len)
 {

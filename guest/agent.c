@@ -114,22 +114,29 @@ static void stats_line(char *out, size_t len)
  * credit it, so getrandom() output diverges from the parent's from here on. */
 static int reseed(uint64_t seed)
 {
-        struct {
+        /* struct rand_pool_info ends in a flexible array: room for two 64-bit words after it. */
+        union {
                 struct rand_pool_info info;
-                uint64_t data[2];
+                uint8_t raw[sizeof(struct rand_pool_info) + 2 * sizeof(uint64_t)];
         } e;
+        uint64_t data[2];
         struct timespec ts;
         int fd, rc = 0;
 
         clock_gettime(CLOCK_MONOTONIC, &ts);
-        e.data[0] = seed;
-        e.data[1] = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 32);
+        data[0] = seed;
+        data[1] = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 32);
+        memcpy(e.raw + sizeof(struct rand_pool_info), data, sizeof(data));
         e.info.entropy_count = 64;
-        e.info.buf_size = sizeof(e.data);
+        e.info.buf_size = sizeof(data);
         fd = open("/dev/urandom", O_WRONLY | O_CLOEXEC);
         if (fd < 0)
                 return -errno;
         if (ioctl(fd, RNDADDENTROPY, &e) < 0)
+                rc = -errno;
+        /* Adding entropy alone does not reseed an initialised CRNG until its next scheduled reseed
+         * (up to a minute): force it, or a clone would keep producing its parent's stream. */
+        else if (ioctl(fd, RNDRESEEDCRNG) < 0)
                 rc = -errno;
         close(fd);
         return rc;

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -74,6 +75,7 @@ static unsigned char *compute_item(const char *key, size_t size)
         while (now_ns() < end)
                 for (int i = 0; i < 4096; i++)
                         sink += (h = h * 6364136223846793005ull + 1442695040888963407ull);
+        (void)sink;
         h = fnv1a(key, strlen(key), 1469598103934665603ull);
         for (size_t i = 0; i < size; i++) {
                 h = h * 6364136223846793005ull + 1442695040888963407ull;
@@ -267,6 +269,18 @@ static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep,
                 int n = snprintf(out, sizeof(out), "{\"items\":%lu,\"bytes\":%lu,\"hits\":%lu,\"misses\":%lu,"
                                  "\"hit_rate\":%.4f,\"miss_cost_ms\":%u}\n", it, b, h, m,
                                  h + m ? (double)h / (double)(h + m) : 0.0, miss_cost_ms);
+                respond(fd, 200, NULL, out, (size_t)n, *keep);
+        } else if (!strcmp(path, "/random")) {
+                /* 16 bytes from the kernel CRNG: clones must not repeat their parent's stream. */
+                unsigned char r[16];
+                int n = 0;
+                if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r)) {
+                        respond(fd, 500, NULL, "getrandom\n", 10, 0);
+                        return -1;
+                }
+                for (size_t i = 0; i < sizeof(r); i++)
+                        n += snprintf(out + n, sizeof(out) - (size_t)n, "%02x", r[i]);
+                out[n++] = '\n';
                 respond(fd, 200, NULL, out, (size_t)n, *keep);
         } else if (!strcmp(path, "/whoami")) {
                 char host[64] = "", id[64] = "";

@@ -152,9 +152,16 @@ struct sc_actuator {
 
 /* ---- small helpers ---------------------------------------------------------------------- */
 
+/* Bounded copy, always NUL-terminated; truncation is intended (fixed-size fields). */
 static void copy_str(char *dst, size_t len, const char *src)
 {
-        snprintf(dst, len, "%s", src ? src : "");
+        size_t n = 0;
+
+        if (len == 0)
+                return;
+        for (; src && n + 1 < len && src[n]; n++)
+                dst[n] = src[n];
+        dst[n] = 0;
 }
 
 /* snprintf whose truncation is intended (sentences and paths bounded by their buffers). */
@@ -892,8 +899,15 @@ static int gen_cut(struct sc_actuator *a, struct cc_vm *parent, const char *caus
         struct cc_publish_opts po = { .id = (uint64_t)next };
         log_info("actuator: cutting generation %lld (%s)", (long long)next, cause);
         r = cc_generation_cut(a->engine, parent, &po, &g, why, sizeof(why));
-        if (r < 0)
+        if (r < 0) {
+                char dir[PATH_MAX];
+
+                /* what a failed cut left behind is no generation */
+                sfmt(dir, sizeof(dir), "%s/gen/%lld", a->fx.state_dir, (long long)next);
+                if (r != -EEXIST)
+                        rm_rf(dir);
                 goto fail;
+        }
         r = cc_generation_info(g, &info);
         if (r < 0) {
                 sfmt(why, sizeof(why), "clonecore has no info on it: %s", strerror(-r));
@@ -1191,11 +1205,12 @@ static void *parent_main(void *arg)
                 pthread_mutex_unlock(&a->lock);
                 /* a rebooted parent has fresh memory: clones keep using the old generation files,
                  * but the newest generation should reflect the parent that serves now */
-                uint64_t retry_cut_ns = 0, next_status = 0;
+                uint64_t retry_cut_ns = 0, next_status = 0, retry_delay_ns = 5000000000ull;
+                int cut_failures = 0;
 
                 if (need_gen && gen_cut(a, vm, adopted ? "parent adopted without a usable generation" :
                                         "parent booted and warmed up") < 0)
-                        retry_cut_ns = now_ns() + 5000000000ull;
+                        retry_cut_ns = now_ns() + retry_delay_ns;
                 parent_set(a, PARENT_READY, st.address);
                 if (a->fx.parent_serve) {
                         if (sc_alb_add(a->lb, "parent", st.address, why, sizeof(why)) < 0 &&
@@ -1225,8 +1240,20 @@ static void *parent_main(void *arg)
                                 goto out;
                         /* without any generation nothing can be cloned: keep trying */
                         if (retry_cut_ns && now_ns() >= retry_cut_ns) {
+                                if (retry_delay_ns < ACT_BACKOFF_MAX_US * 1000 / 2)
+                                        retry_delay_ns *= 2;
                                 retry_cut_ns = gen_cut(a, vm, "retry after a failed cut") < 0 ?
-                                               now_ns() + 10000000000ull : 0;
+                                               now_ns() + retry_delay_ns : 0;
+                                if (retry_cut_ns && ++cut_failures == a->live.max_failures) {
+                                        sfmt(msg, sizeof(msg), "no generation to clone from: cutting one "
+                                             "failed %d times (see the error events)", cut_failures + 1);
+                                        pthread_mutex_lock(&a->lock);
+                                        sfmt(a->alert, sizeof(a->alert), "%s", msg);
+                                        a->stopped = true;
+                                        pthread_mutex_unlock(&a->lock);
+                                        log_error("actuator: %s", msg);
+                                        emit(a, "alert", msg, NULL);
+                                }
                         }
                         if (cut && a->fx.boot == POL_BOOT_CLONE)
                                 gen_cut(a, vm, cause[0] ? cause : "requested");

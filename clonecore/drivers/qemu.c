@@ -524,6 +524,9 @@ static int qmp_connect(struct cc_vm *vm, char *why, size_t why_len)
         free(line);
         if (rc) {
                 qmp_close(vm);
+                if (rc == -ETIMEDOUT)
+                        return why_set(why, why_len, rc, "QEMU did not greet on QMP within %d s (hung?)",
+                                       QMP_TIMEOUT_MS / 1000);
                 return why_set(why, why_len, rc, "no QMP greeting from QEMU: %s", strerror(-rc));
         }
         return qmp_cmd(vm, "qmp_capabilities", NULL, NULL, why, why_len);

@@ -85,10 +85,11 @@ static uint64_t mono_ns(void)
         return (uint64_t)t.tv_sec * 1000000000ull + (uint64_t)t.tv_nsec;
 }
 
-/* Last non-empty line of the libxl log: what libxl said about the failure. */
+/* What libxl said about the failure: the last "error" line near the end of its log, else the
+ * last line. */
 static void log_tail(struct cc_vm *vm, char *out, size_t out_len)
 {
-        char buf[1024];
+        char buf[4096];
         int fd;
         ssize_t n;
 
@@ -107,8 +108,16 @@ static void log_tail(struct cc_vm *vm, char *out, size_t out_len)
         buf[n] = 0;
         while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
                 buf[--n] = 0;
-        char *line = strrchr(buf, '\n');
-        const char *src = line ? line + 1 : buf;
+        const char *last_err = NULL, *last = buf;
+        for (char *line = buf, *next; line; line = next) {
+                next = strchr(line, '\n');
+                if (next)
+                        *next++ = 0;
+                if (strstr(line, ": error: "))
+                        last_err = line;
+                last = line;
+        }
+        const char *src = last_err ? last_err : last;
         size_t l = strlen(src) < out_len - 1 ? strlen(src) : out_len - 1;
         memcpy(out, src, l);
         out[l] = 0;
@@ -154,6 +163,15 @@ static bool valid_name(const char *s)
 
 static void vm_free(struct cc_vm *vm);
 
+/* One lock around every libxl call of the process. libxl contexts are meant to be independent,
+ * but parallel restores in separate contexts broke here (a libxl context's xenstore connection
+ * went away mid-restore: "xs transaction failed: Bad file descriptor", heap corruption in
+ * another run). Serialised, they pass; on 2 cores the toolstack work is serial anyway. Recursive:
+ * ops hold it across helpers that take it too. Stream threads and console copiers never need it. */
+static pthread_mutex_t xen_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+#define XEN_LOCK()   pthread_mutex_lock(&xen_lock)
+#define XEN_UNLOCK() pthread_mutex_unlock(&xen_lock)
+
 /* Every handle has its own libxl context and clones start in parallel, while other drivers in the
  * process reap their own children: libxl's default SIGCHLD mode allows one context with children
  * and reaps every child. Selective reap: libxl reaps only its own, in every context. */
@@ -173,6 +191,7 @@ static int vm_new(const char *run_dir, const char *name, struct cc_vm **ret, cha
         vm = calloc(1, sizeof(*vm));
         if (!vm)
                 return -ENOMEM;
+        XEN_LOCK();
         vm->con_stop[0] = vm->con_stop[1] = -1;
         snprintf(vm->name, sizeof(vm->name), "%s", name);
         snprintf(vm->run_dir, sizeof(vm->run_dir), "%s", run_dir);
@@ -201,10 +220,12 @@ static int vm_new(const char *run_dir, const char *name, struct cc_vm **ret, cha
                 r = say(why, len, -ENODEV, "cannot connect to xenstore: %s", strerror(errno));
                 goto fail;
         }
+        XEN_UNLOCK();
         *ret = vm;
         return 0;
 fail:
         vm_free(vm);
+        XEN_UNLOCK();
         return r;
 }
 
@@ -228,10 +249,12 @@ static void vm_free(struct cc_vm *vm)
         if (!vm)
                 return;
         console_stop(vm);
+        XEN_LOCK();
         if (vm->xs)
                 xs_close(vm->xs);
         if (vm->ctx)
                 libxl_ctx_free(vm->ctx);
+        XEN_UNLOCK();
         if (vm->lg)
                 xtl_logger_destroy((xentoollog_logger *)vm->lg);
         if (vm->logf)
@@ -393,10 +416,12 @@ static int xen_probe(char *why, size_t why_len)
                 return say(why, why_len, -ENODEV, "no /dev/xen/privcmd: not running as a Xen dom0");
         if (!mkdtemp(dir))
                 return say(why, why_len, -errno, "mkdtemp: %s", strerror(errno));
+        XEN_LOCK();
         r = vm_new(dir, "probe", &vm, why, why_len);
         if (r == 0 && !libxl_get_version_info(vm->ctx))
                 r = say(why, why_len, -ENODEV, "libxl cannot read the hypervisor version");
         vm_free(vm);
+        XEN_UNLOCK();
         char p[sizeof(dir) + 16];
         snprintf(p, sizeof(p), "%s/xen.log", dir);
         unlink(p);
@@ -429,6 +454,7 @@ static int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, c
         vm->vcpus = cfg->vcpus;
         if (opt_get(cfg->driver_opts, "bridge", opt, sizeof(opt)))
                 snprintf(vm->bridge, sizeof(vm->bridge), "%s", opt);
+        XEN_LOCK();
         r = make_config(vm, &dc, NULL);
         if (r < 0)
                 goto fail;
@@ -447,11 +473,13 @@ static int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, c
                 goto fail;
         }
         libxl_domain_config_dispose(&dc);
+        XEN_UNLOCK();
         *ret = vm;
         return 0;
 fail:
         libxl_domain_config_dispose(&dc);
         vm_free(vm);
+        XEN_UNLOCK();
         return r;
 }
 
@@ -527,6 +555,7 @@ static int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_check
         started = true;
 
         uint64_t t0 = mono_ns();
+        XEN_LOCK();
         /* Non-live: the domain is suspended while every page streams through the splitter. */
         rc = libxl_domain_suspend(vm->ctx, vm->domid, p[1], 0, NULL);
         close(p[1]);
@@ -535,6 +564,7 @@ static int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_check
         started = false;
         /* suspend_cancel: the guest returns from its suspend hypercall and carries on as before */
         int rrc = libxl_domain_resume(vm->ctx, vm->domid, 1, NULL);
+        XEN_UNLOCK();
         ret->pause_ns = mono_ns() - t0;
         if (rc) {
                 r = libxl_fail(vm, why, why_len, "libxl_domain_suspend", rc);
@@ -671,7 +701,7 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
         size_t blen = 0;
         int sp[2] = { -1, -1 };
         pthread_t t;
-        bool started = false;
+        bool started = false, locked = false;
         struct stat sb;
         char opt[32], path[256], val[256];
         int r, rc;
@@ -703,6 +733,8 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
                         cst.domain_type);
                 goto out;
         }
+        XEN_LOCK();
+        locked = true;
         r = vm_new(spec->run_dir, name, &vm, why, why_len);
         if (r < 0)
                 goto out;
@@ -801,17 +833,25 @@ out:
         libxl_domain_restore_params_dispose(&rp);
         free(blob);
         vm_free(vm);
+        if (locked)
+                XEN_UNLOCK();
         return r;
 }
 
 static int xen_pause(struct cc_vm *vm)
 {
-        return libxl_domain_pause(vm->ctx, vm->domid, NULL) ? -EIO : 0;
+        XEN_LOCK();
+        int rc = libxl_domain_pause(vm->ctx, vm->domid, NULL);
+        XEN_UNLOCK();
+        return rc ? -EIO : 0;
 }
 
 static int xen_resume(struct cc_vm *vm)
 {
-        return libxl_domain_unpause(vm->ctx, vm->domid, NULL) ? -EIO : 0;
+        XEN_LOCK();
+        int rc = libxl_domain_unpause(vm->ctx, vm->domid, NULL);
+        XEN_UNLOCK();
+        return rc ? -EIO : 0;
 }
 
 /* 1: gone or shut down, 0: still running, <0: error */
@@ -821,7 +861,9 @@ static int domain_down(struct cc_vm *vm)
         int rc, r;
 
         libxl_dominfo_init(&di);
+        XEN_LOCK();
         rc = libxl_domain_info(vm->ctx, &di, vm->domid);
+        XEN_UNLOCK();
         if (rc == ERROR_DOMAIN_NOTFOUND)
                 r = 1;
         else if (rc)
@@ -841,7 +883,10 @@ static int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
                 return 0;
         /* @releaseDomain fires on every domain shutdown or death: wait on it, no polling */
         watching = xs_watch(vm->xs, "@releaseDomain", "retire");
-        if (libxl_domain_shutdown(vm->ctx, vm->domid, NULL) == 0) {
+        XEN_LOCK();
+        int src = libxl_domain_shutdown(vm->ctx, vm->domid, NULL);
+        XEN_UNLOCK();
+        if (src == 0) {
                 while (domain_down(vm) == 0) {
                         int64_t left = (int64_t)(deadline - mono_ns()) / 1000000;
                         if (left <= 0 || !watching)
@@ -855,7 +900,9 @@ static int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
         }
         if (watching)
                 xs_unwatch(vm->xs, "@releaseDomain", "retire");
+        XEN_LOCK();
         int rc = libxl_domain_destroy(vm->ctx, vm->domid, NULL);
+        XEN_UNLOCK();
         console_stop(vm);
         if (rc && rc != ERROR_DOMAIN_NOTFOUND && domain_down(vm) != 1)
                 return -EIO;
@@ -876,7 +923,9 @@ static int xen_status(struct cc_vm *vm, struct cc_vm_status *ret)
                 return 0;
         }
         libxl_dominfo_init(&di);
+        XEN_LOCK();
         rc = libxl_domain_info(vm->ctx, &di, vm->domid);
+        XEN_UNLOCK();
         if (rc == ERROR_DOMAIN_NOTFOUND) {
                 ret->state = CC_VM_EXITED;
                 snprintf(ret->reason, sizeof(ret->reason), "domain %u no longer exists", vm->domid);
@@ -923,7 +972,9 @@ static int xen_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t 
         r = vm_new(run_dir, name, &vm, why, why_len);
         if (r < 0)
                 return r;
+        XEN_LOCK();
         char *cur = libxl_domid_to_name(vm->ctx, domid);
+        XEN_UNLOCK();
         bool same = cur && strcmp(cur, name) == 0;
         free(cur);
         if (!same) {

@@ -22,7 +22,10 @@ gen2() { [ "$(act_status | jq -r '.generation.id')" = 2 ]; }
 t_check "generation 2 is published" t_wait_for 60 gen2
 
 ctl retire "$old" >/dev/null || t_fail "snowscalectl retire $old"
-replaced() { _act_serving_settled 1 && [ "$(act_ids_in serving)" != "$old" ]; }
+replaced() {
+  local s; s=$(act_ids_in serving)
+  _act_serving_settled 1 && [ -n "$s" ] && [ "$s" != "$old" ] && act_ids_in retired | grep -qx "$old"
+}
 t_check "a replacement serves after the retire" t_wait_for 90 replaced
 new=$(act_ids_in serving)
 t_is "$(act_clones | jq -r --arg id "$new" '.clones[] | select(.id==$id) | .generation')" 2 "replacement $new runs generation 2"

@@ -33,6 +33,10 @@ for i in 0 1 2 3; do
   t_like "$(hget "$p" /whoami)" "\"hostname\":\"w-c$i\",\"clone_id\":\"c$i\"" "clone c$i took its identity"
 done
 
+# The guest RNG was reseeded: no two clones (nor the parent) produce the same random bytes.
+rands=$(for p in "$P0" "$base" "$((base+1))" "$((base+2))" "$((base+3))"; do hget "$p" /random; done)
+t_is "$(sort -u <<<"$rands" | grep -c .)" 5 "parent and 4 clones give 5 different random values"
+
 # Divergence: each clone's writes stay its own.
 hput "$base" /item/d zero >/dev/null
 hput "$((base+1))" /item/d one >/dev/null
@@ -59,6 +63,15 @@ out=$("$TOOL" status --run "$T_DIR/clones/c3" 2>&1)
 t_like "$out" '^state=exited .*reason=QEMU exited' "killed clone reported exited with a reason"
 out=$("$TOOL" status --run "$T_DIR/clones/c2" 2>&1)
 t_like "$out" '^state=running .*private_mib=' "live clone reported running"
+
+# A hung QEMU (stopped process) is reported as such within QMP's 10 s bound, not waited on forever.
+pid=$(cat "$T_DIR/clones/c1/qemu.pid")
+kill -STOP "$pid"
+start=$SECONDS
+out=$("$TOOL" status --run "$T_DIR/clones/c1" 2>&1)
+t_like "$out" 'hung' "a stopped QEMU is reported as hung"
+t_check "the hang is detected within 20 s ($((SECONDS - start)) s)" test $((SECONDS - start)) -le 20
+kill -KILL "$pid"
 
 # Retire: QEMU gone, run dir cleaned, port closed.
 pid=$(cat "$T_DIR/clones/c2/qemu.pid")

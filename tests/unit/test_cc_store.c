@@ -77,6 +77,18 @@ static void test_store_dedup_and_collision(void **unused)
         assert_memory_equal(back, p3, 4096);
         assert_int_equal(cc_store_get(a, h2, back), 0);
         assert_memory_equal(back, p2, 4096);
+        /* a batch: pages already stored, repeated within the batch, new ones */
+        uint8_t p4[4096], p5[4096];
+        fill(p4, 4);
+        fill(p5, 5);
+        uint64_t hs[5] = { h1, cc_page_hash(p4, 4096), cc_page_hash(p4, 4096), cc_page_hash(p5, 4096), h2 };
+        const void *ps[5] = { p1, p4, p4, p5, p2 };
+        assert_int_equal(cc_store_put_many(a, hs, ps, 5), 0);
+        assert_int_equal(cc_store_pages(a), 5);
+        assert_int_equal(cc_store_get(a, hs[3], back), 0);
+        assert_memory_equal(back, p5, 4096);
+        const void *bad[1] = { p4 };
+        assert_int_equal(cc_store_put_many(a, &h1, bad, 1), -EEXIST);
         cc_store_close(a);
         rm_rf(dir);
         free(dir);

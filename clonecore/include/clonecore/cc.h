@@ -98,8 +98,8 @@ struct cc_engine_config {
 
 int cc_engine_new(const struct cc_engine_config *cfg, struct cc_engine **ret,
                   char *why, size_t why_len);
-/* Waits for running jobs, stops memtap sessions; VMs keep running unless retired before.
- * NULL-tolerant. */
+/* Stops the worker threads (a start in progress stops waiting for readiness) and the clones'
+ * memtaps; VMs keep running unless retired before (a new engine adopts them). NULL-tolerant. */
 void cc_engine_free(struct cc_engine *e);
 const struct cc_driver_ops *cc_engine_driver(const struct cc_engine *e);
 
@@ -249,7 +249,7 @@ struct cc_memtap;
 
 struct cc_memtap_opts {
         const char *mountpoint;         /* empty dir; the file is <mountpoint>/mem */
-        const struct cc_descriptor *desc;       /* must outlive the session */
+        const struct cc_descriptor *desc;       /* must outlive the memtap */
         struct cc_store *store;         /* host page store: local source and cache; required */
         const char *memserver;          /* "host:port"; NULL = pages come from store only */
         const void *secret;
@@ -261,7 +261,7 @@ struct cc_memtap_opts {
          * false = refuse it (EIO on the speculative read; the kernel then reads the one page
          * it needs), true = serve it (fetches the whole window). */
         bool serve_readaround;
-        /* Called once, on a memtap thread, when the session fails (EIO from then on). */
+        /* Called once, on a memtap thread, when the memtap fails (EIO from then on). */
         void (*on_fail)(const char *reason, void *userdata);
         void *userdata;
         /* mcdist: also accept pages multicast by the memserver, "GROUP:PORT@LOCAL_ADDR"
