@@ -150,8 +150,13 @@ struct lb_opts {
 
 struct lb_agent;
 int  lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size_t errlen);
-/* Runs until SIGTERM/SIGINT; 0 or -errno. */
+/* Runs until SIGTERM/SIGINT (returns 0) or SIGHUP (returns 1: reload the configuration, call
+ * lb_agent_reconfigure(), run again); -errno on failure. */
 int  lb_agent_run(struct lb_agent *a);
+/* Applies what can change while running (health checks, coalescing, rate cap, drain timeout,
+ * tokens, where samples go, ship interval); the rest is logged as needing a restart.
+ * The agent copies every string of o (also in lb_agent_new). */
+void lb_agent_reconfigure(struct lb_agent *a, const struct lb_opts *o);
 void lb_agent_free(struct lb_agent *a);
 
 /* The API (lb_api.c) calls these on the loop thread. Each returns an HTTP status and a JSON body
@@ -171,6 +176,7 @@ int  lb_api_start(struct lb_agent *a, const char *listen, const char *token, str
 int  lb_api_fd(const struct lb_api *api);               /* epoll fd to poll for input */
 int64_t lb_api_timeout_ms(const struct lb_api *api);    /* -1 = none */
 void lb_api_run(struct lb_api *api);
+int  lb_api_set_token(struct lb_api *api, const char *token);
 void lb_api_stop(struct lb_api *api);
 
 /* JSON error body {"error": msg}. */

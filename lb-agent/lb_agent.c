@@ -76,8 +76,17 @@ struct reload_rec {
 enum job_phase { JOB_NONE, JOB_TESTING, JOB_APPLYING };
 enum nginx_state { NGX_STOPPED, NGX_STARTING, NGX_RUNNING };
 
+/* The string options, copied so the caller may free its configuration. */
+#define OPT_STRINGS(X) X(state_dir) X(listen) X(token) X(front) X(upstream) X(nginx_binary) \
+        X(template_path) X(scaler_url) X(scaler_token) X(health_path)
+
 struct lb_agent {
         struct lb_opts o;
+        struct {
+#define X(f) char *f;
+                OPT_STRINGS(X)
+#undef X
+        } own;
         char *state_dir, *nginx_dir, *conf_path, *include_path, *state_path, *log_sock_path,
              *ctl_sock_path, *error_log, *pid_path, *upstream_name, *run_dir, *temp_dir;
         struct lb_nginx *ngx;
@@ -126,6 +135,35 @@ struct lb_agent {
         int scaler_status;      /* last HTTP status, 0 = unreachable, -1 = none yet */
         uint64_t garbage_logged_ns;
 };
+
+/* a->o = *o with every string copied; copies first, so o may point into a->own. */
+static int own_opts(struct lb_agent *a, const struct lb_opts *o)
+{
+        struct lb_opts n = *o;
+        bool oom = false;
+
+#define X(f) char *new_##f = o->f ? strdup(o->f) : NULL; oom |= o->f && !new_##f;
+        OPT_STRINGS(X)
+#undef X
+        if (oom) {
+#define X(f) free(new_##f);
+                OPT_STRINGS(X)
+#undef X
+                return -ENOMEM;
+        }
+#define X(f) free(a->own.f); a->own.f = new_##f; n.f = new_##f;
+        OPT_STRINGS(X)
+#undef X
+        a->o = n;
+        return 0;
+}
+
+static void free_opts(struct lb_agent *a)
+{
+#define X(f) free(a->own.f); a->own.f = NULL;
+        OPT_STRINGS(X)
+#undef X
+}
 
 static struct be *find(struct lb_agent *a, const char *id)
 {
@@ -839,8 +877,14 @@ static void check_drains(struct lb_agent *a, uint64_t now)
         for (size_t i = 0; i < a->n_bes; i++) {
                 struct be *b = a->bes[i];
                 struct reload_rec *rec;
-                if (b->rec.state != LB_DRAINING || b->in_nginx || !b->drain_reload)
+                if (b->rec.state != LB_DRAINING || b->in_nginx || b->in_job)
                         continue;
+                if (!b->drain_reload) {
+                        /* Deleted while the reload adding it was in flight, and that reload
+                         * failed: nginx never had it. */
+                        set_state(a, b, LB_DRAINED, "removed before nginx had it");
+                        continue;
+                }
                 rec = record(a, b->drain_reload);
                 if (!rec || rec->alive == 0) {
                         set_state(a, b, LB_DRAINED, "removed from nginx; old workers exited "
@@ -1191,6 +1235,84 @@ int lb_agent_api_stats(struct lb_agent *a, char **ret)
 
 /* ---- setup ---------------------------------------------------------------------------------- */
 
+/* Where samples go and with which token; an in-flight POST is abandoned (its samples stay in
+ * the ring and go with the next one). */
+static int setup_shipping(struct lb_agent *a)
+{
+        char h[1024];
+
+        if (a->ship) {
+                curl_multi_remove_handle(a->multi, a->ship);
+                curl_easy_cleanup(a->ship);
+                a->ship = NULL;
+                free(a->ship_body);
+                a->ship_body = NULL;
+        }
+        free(a->samples_url);
+        a->samples_url = NULL;
+        curl_slist_free_all(a->ship_hdrs);
+        a->ship_hdrs = NULL;
+        if (!a->o.scaler_url || !*a->o.scaler_url)
+                return 0;
+        if (asprintf(&a->samples_url, "%s/api/v1/samples", a->o.scaler_url) < 0) {
+                a->samples_url = NULL;
+                return -ENOMEM;
+        }
+        a->ship_hdrs = curl_slist_append(NULL, "Content-Type: text/plain");
+        if (a->o.scaler_token && *a->o.scaler_token) {
+                snprintf(h, sizeof(h), "Authorization: Bearer %s", a->o.scaler_token);
+                a->ship_hdrs = curl_slist_append(a->ship_hdrs, h);
+        }
+        return a->ship_hdrs ? 0 : -ENOMEM;
+}
+
+static bool str_differs(const char *x, const char *y)
+{
+        return (x ? x : "")[0] != (y ? y : "")[0] || strcmp(x ? x : "", y ? y : "") != 0;
+}
+
+void lb_agent_reconfigure(struct lb_agent *a, const struct lb_opts *o)
+{
+        struct lb_opts keep = a->o;
+        struct { const char *name, *was, *now; } fixed[] = {
+                { "API listen", a->o.listen, o->listen }, { "front", a->o.front, o->front },
+                { "upstream", a->o.upstream, o->upstream }, { "state dir", a->o.state_dir, o->state_dir },
+                { "nginx binary", a->o.nginx_binary, o->nginx_binary },
+                { "template", a->o.template_path, o->template_path },
+        };
+        int r;
+
+        for (size_t i = 0; i < SS_ARRAY_SIZE(fixed); i++)
+                if (str_differs(fixed[i].was, fixed[i].now))
+                        log_warn("reload: %s cannot change while running (restart snowscale-lb); "
+                                 "keeping %s", fixed[i].name, fixed[i].was ? fixed[i].was : "(none)");
+        if (o->worker_shutdown_timeout_s != a->o.worker_shutdown_timeout_s ||
+            o->buffer_samples != a->o.buffer_samples || o->keep_nginx != a->o.keep_nginx)
+                log_warn("reload: worker_shutdown_timeout, buffer size and keep-nginx need a restart");
+        /* The new values, except those that need a restart. */
+        struct lb_opts n = *o;
+        n.listen = keep.listen, n.front = keep.front, n.upstream = keep.upstream;
+        n.state_dir = keep.state_dir, n.nginx_binary = keep.nginx_binary;
+        n.template_path = keep.template_path;
+        n.worker_shutdown_timeout_s = keep.worker_shutdown_timeout_s;
+        n.buffer_samples = keep.buffer_samples;
+        n.keep_nginx = keep.keep_nginx;
+        r = own_opts(a, &n);
+        if (r == 0)
+                r = lb_api_set_token(a->api, a->o.token);
+        if (r == 0)
+                r = setup_shipping(a);
+        if (r < 0) {
+                log_error("reload: %s; some settings may not have been applied", strerror(-r));
+                return;
+        }
+        log_info("configuration reloaded: health %s (%d, %d x %" PRIu64 " ms), coalesce %" PRIu64
+                 " ms, min reload interval %" PRIu64 " ms, drain timeout %" PRIu64 " ms, samples -> %s",
+                 a->o.health_path, a->o.health_status, a->o.health_attempts,
+                 a->o.health_interval_ms, a->o.coalesce_ms, a->o.min_reload_interval_ms,
+                 a->o.drain_timeout_ms, a->samples_url ? a->samples_url : "(not shipped)");
+}
+
 static char *path_join(const char *a, const char *b)
 {
         char *s;
@@ -1357,8 +1479,12 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
         a = calloc(1, sizeof(*a));
         if (!a)
                 return -ENOMEM;
-        a->o = *o;
         a->sigfd = a->logfd = a->test_fd = -1;
+        if (own_opts(a, o) < 0) {
+                r = -ENOMEM;
+                goto fail;
+        }
+        o = &a->o;
         a->ngx_backoff_ms = 250;
         a->scaler_status = -1;
         a->state_dir = strdup(o->state_dir);
@@ -1452,18 +1578,9 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
                 snprintf(err, errlen, "bad sample buffer size %zu", o->buffer_samples);
                 goto fail;
         }
-        if (o->scaler_url && *o->scaler_url) {
-                char h[1024];
-                if (asprintf(&a->samples_url, "%s/api/v1/samples", o->scaler_url) < 0) {
-                        r = -ENOMEM;
-                        goto fail;
-                }
-                a->ship_hdrs = curl_slist_append(NULL, "Content-Type: text/plain");
-                if (o->scaler_token && *o->scaler_token) {
-                        snprintf(h, sizeof(h), "Authorization: Bearer %s", o->scaler_token);
-                        a->ship_hdrs = curl_slist_append(a->ship_hdrs, h);
-                }
-        }
+        r = setup_shipping(a);
+        if (r < 0)
+                goto fail;
         a->multi = curl_multi_init();
         if (!a->multi) {
                 r = -ENOMEM;
@@ -1537,7 +1654,9 @@ static void reap_orphans(struct lb_agent *a)
 
 int lb_agent_run(struct lb_agent *a)
 {
-        while (!a->quit) {
+        bool hup = false;
+
+        while (!a->quit && !hup) {
                 struct curl_waitfd fds[8 + MAX_RELOAD_RECORDS * 4];
                 struct { int kind; size_t rec, idx; } map[SS_ARRAY_SIZE(fds)];
                 unsigned nf = 0;
@@ -1572,8 +1691,8 @@ int lb_agent_run(struct lb_agent *a)
                                                 continue;
                                         }
                                         if (si.ssi_signo == SIGHUP) {
-                                                log_info("SIGHUP: nothing to reload (restart to "
-                                                         "apply a new configuration)");
+                                                log_info("SIGHUP: reloading the configuration");
+                                                hup = true;
                                                 continue;
                                         }
                                         log_info("%s: shutting down", strsignal((int)si.ssi_signo));
@@ -1613,7 +1732,7 @@ int lb_agent_run(struct lb_agent *a)
                 run_timers(a);
                 reap_orphans(a);
         }
-        return 0;
+        return a->quit ? 0 : 1;
 }
 
 void lb_agent_free(struct lb_agent *a)
@@ -1679,5 +1798,6 @@ void lb_agent_free(struct lb_agent *a)
         free(a->pid_path);
         free(a->run_dir);
         free(a->temp_dir);
+        free_opts(a);
         free(a);
 }

@@ -243,6 +243,17 @@ int64_t lb_api_timeout_ms(const struct lb_api *api)
 
 void lb_api_run(struct lb_api *api) { MHD_run(api->d); }
 
+int lb_api_set_token(struct lb_api *api, const char *token)
+{
+        char *auth = NULL;
+
+        if (token && *token && asprintf(&auth, "Bearer %s", token) < 0)
+                return -ENOMEM;
+        free(api->auth);
+        api->auth = auth;
+        return 0;
+}
+
 void lb_api_stop(struct lb_api *api)
 {
         if (!api)

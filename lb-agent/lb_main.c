@@ -68,22 +68,43 @@ static int num(const char *name, const char *s, uint64_t lo, uint64_t hi, uint64
         return 0;
 }
 
-int main(int argc, char **argv)
+static const struct option longopts[] = {
+        { "config", 1, 0, O_CONFIG }, { "state-dir", 1, 0, O_STATE },
+        { "listen", 1, 0, O_LISTEN }, { "token", 1, 0, O_TOKEN },
+        { "front", 1, 0, O_FRONT }, { "upstream", 1, 0, O_UPSTREAM },
+        { "nginx", 1, 0, O_NGINX }, { "template", 1, 0, O_TEMPLATE },
+        { "scaler-url", 1, 0, O_SCALER }, { "scaler-token", 1, 0, O_SCALER_TOKEN },
+        { "health-path", 1, 0, O_HPATH }, { "health-status", 1, 0, O_HSTATUS },
+        { "health-attempts", 1, 0, O_HATTEMPTS }, { "health-interval-ms", 1, 0, O_HINTERVAL },
+        { "coalesce-ms", 1, 0, O_COALESCE }, { "min-reload-interval-ms", 1, 0, O_MINRELOAD },
+        { "drain-timeout-ms", 1, 0, O_DRAIN }, { "worker-shutdown-timeout-s", 1, 0, O_WST },
+        { "ship-interval-ms", 1, 0, O_SHIP }, { "buffer-samples", 1, 0, O_BUFFER },
+        { "keep-nginx", 0, 0, O_KEEP }, { "log-level", 1, 0, O_LOGLEVEL },
+        { "help", 0, 0, O_HELP }, { 0 },
+};
+
+/* What the options point into; freed once the agent has copied what it keeps. */
+struct loaded {
+        char *state_dir, *scaler_url;
+#if LB_HAVE_POL
+        struct pol_config *cfg;
+#endif
+};
+
+static void loaded_free(struct loaded *m)
 {
-        static const struct option longopts[] = {
-                { "config", 1, 0, O_CONFIG }, { "state-dir", 1, 0, O_STATE },
-                { "listen", 1, 0, O_LISTEN }, { "token", 1, 0, O_TOKEN },
-                { "front", 1, 0, O_FRONT }, { "upstream", 1, 0, O_UPSTREAM },
-                { "nginx", 1, 0, O_NGINX }, { "template", 1, 0, O_TEMPLATE },
-                { "scaler-url", 1, 0, O_SCALER }, { "scaler-token", 1, 0, O_SCALER_TOKEN },
-                { "health-path", 1, 0, O_HPATH }, { "health-status", 1, 0, O_HSTATUS },
-                { "health-attempts", 1, 0, O_HATTEMPTS }, { "health-interval-ms", 1, 0, O_HINTERVAL },
-                { "coalesce-ms", 1, 0, O_COALESCE }, { "min-reload-interval-ms", 1, 0, O_MINRELOAD },
-                { "drain-timeout-ms", 1, 0, O_DRAIN }, { "worker-shutdown-timeout-s", 1, 0, O_WST },
-                { "ship-interval-ms", 1, 0, O_SHIP }, { "buffer-samples", 1, 0, O_BUFFER },
-                { "keep-nginx", 0, 0, O_KEEP }, { "log-level", 1, 0, O_LOGLEVEL },
-                { "help", 0, 0, O_HELP }, { 0 },
-        };
+        free(m->state_dir);
+        free(m->scaler_url);
+#if LB_HAVE_POL
+        pol_config_free(m->cfg);
+#endif
+        memset(m, 0, sizeof(*m));
+}
+
+/* Defaults, then the config file, then the command line (which wins). 0 = ok, 1 = --help,
+ * -EINVAL = bad input (already logged), 2 = usage error. Run again on SIGHUP. */
+static int load_opts(int argc, char **argv, struct lb_opts *ret, struct loaded *m)
+{
         struct lb_opts o = {
                 .state_dir = "/var/lib/snowscale", .listen = "127.0.0.1:8901",
                 .front = "127.0.0.1:8080", .upstream = "snowscale_web",
@@ -93,25 +114,22 @@ int main(int argc, char **argv)
                 .worker_shutdown_timeout_s = 30, .ship_interval_ms = 250, .buffer_samples = 65536,
         };
         const char *config = NULL, *scaler = NULL, *log_level = NULL;
-        char *state_dir = NULL, *scaler_url = NULL, err[1024];
-        struct lb_agent *a = NULL;
-        uint64_t v;
-        int c, r, level = LOG_INFO, rc = 1;
         bool token_set = false, scaler_token_set = false;
-#if LB_HAVE_POL
-        struct pol_config *cfg = NULL;
-#endif
+        uint64_t v;
+        int c, level;
 
-        ss_log_init("snowscale-lb", LOG_INFO);
+        memset(m, 0, sizeof(*m));
         /* First pass: the config file, so command-line options override it. */
+        optind = 0;
         opterr = 0;
         while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
                 if (c == O_CONFIG)
                         config = optarg;
         if (config) {
 #if LB_HAVE_POL
+                struct pol_config *cfg;
                 struct pol_diags d = { 0 };
-                r = pol_config_load(config, &cfg, &d);
+                int r = pol_config_load(config, &m->cfg, &d);
                 if (r < 0) {
                         if (r == -EINVAL)
                                 log_error("%s: invalid configuration:", config);
@@ -119,9 +137,10 @@ int main(int argc, char **argv)
                                 log_error("%s: %s", config, strerror(-r));
                         pol_diags_print(&d, stderr);
                         pol_diags_free(&d);
-                        return 1;
+                        return -EINVAL;
                 }
                 pol_diags_free(&d);
+                cfg = m->cfg;
                 if (cfg->state_dir)
                         o.state_dir = cfg->state_dir;
                 if (cfg->lb.listen)
@@ -146,17 +165,16 @@ int main(int argc, char **argv)
                 o.min_reload_interval_ms = cfg->lb.min_reload_interval_us / 1000;
                 if (cfg->policy.drain_timeout_us)
                         o.drain_timeout_ms = cfg->policy.drain_timeout_us / 1000;
-                if (cfg->api.listen && asprintf(&scaler_url, "http://%s", cfg->api.listen) > 0)
-                        o.scaler_url = scaler_url;
-                level = cfg->log_level;
-                ss_log_set_level(level);
+                if (cfg->api.listen && asprintf(&m->scaler_url, "http://%s", cfg->api.listen) > 0)
+                        o.scaler_url = m->scaler_url;
+                ss_log_set_level(cfg->log_level);
 #else
                 log_error("--config: this build of snowscale-lb has no configuration loader "
                           "(policies library missing); use command-line options");
-                return 1;
+                return -EINVAL;
 #endif
         }
-        optind = 1;
+        optind = 0;
         opterr = 1;
         while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
                 switch (c) {
@@ -174,46 +192,45 @@ int main(int argc, char **argv)
                 case O_KEEP: o.keep_nginx = true; break;
                 case O_LOGLEVEL: log_level = optarg; break;
                 case O_HSTATUS:
-                        if (num("health-status", optarg, 100, 599, &v) < 0) goto out;
+                        if (num("health-status", optarg, 100, 599, &v) < 0) return -EINVAL;
                         o.health_status = (int)v; break;
                 case O_HATTEMPTS:
-                        if (num("health-attempts", optarg, 1, 100000, &v) < 0) goto out;
+                        if (num("health-attempts", optarg, 1, 100000, &v) < 0) return -EINVAL;
                         o.health_attempts = (int)v; break;
                 case O_HINTERVAL:
-                        if (num("health-interval-ms", optarg, 1, 3600000, &o.health_interval_ms) < 0) goto out;
+                        if (num("health-interval-ms", optarg, 1, 3600000, &o.health_interval_ms) < 0) return -EINVAL;
                         break;
                 case O_COALESCE:
-                        if (num("coalesce-ms", optarg, 0, 60000, &o.coalesce_ms) < 0) goto out;
+                        if (num("coalesce-ms", optarg, 0, 60000, &o.coalesce_ms) < 0) return -EINVAL;
                         break;
                 case O_MINRELOAD:
-                        if (num("min-reload-interval-ms", optarg, 0, 600000, &o.min_reload_interval_ms) < 0) goto out;
+                        if (num("min-reload-interval-ms", optarg, 0, 600000, &o.min_reload_interval_ms) < 0) return -EINVAL;
                         break;
                 case O_DRAIN:
-                        if (num("drain-timeout-ms", optarg, 0, 3600000, &o.drain_timeout_ms) < 0) goto out;
+                        if (num("drain-timeout-ms", optarg, 0, 3600000, &o.drain_timeout_ms) < 0) return -EINVAL;
                         break;
                 case O_WST:
-                        if (num("worker-shutdown-timeout-s", optarg, 1, 3600, &o.worker_shutdown_timeout_s) < 0) goto out;
+                        if (num("worker-shutdown-timeout-s", optarg, 1, 3600, &o.worker_shutdown_timeout_s) < 0) return -EINVAL;
                         break;
                 case O_SHIP:
-                        if (num("ship-interval-ms", optarg, 10, 60000, &o.ship_interval_ms) < 0) goto out;
+                        if (num("ship-interval-ms", optarg, 10, 60000, &o.ship_interval_ms) < 0) return -EINVAL;
                         break;
                 case O_BUFFER:
-                        if (num("buffer-samples", optarg, 1, 1u << 24, &v) < 0) goto out;
+                        if (num("buffer-samples", optarg, 1, 1u << 24, &v) < 0) return -EINVAL;
                         o.buffer_samples = (size_t)v; break;
-                case O_HELP: usage(stdout); return 0;
-                default: usage(stderr); return 2;
+                case O_HELP: return 1;
+                default: return 2;
                 }
         }
         if (optind < argc) {
                 log_error("unexpected argument '%s'", argv[optind]);
-                usage(stderr);
                 return 2;
         }
         if (log_level) {
                 level = ss_log_parse_level(log_level);
                 if (level < 0) {
                         log_error("--log-level: want error|warn|info|debug, got '%s'", log_level);
-                        goto out;
+                        return -EINVAL;
                 }
                 ss_log_set_level(level);
         }
@@ -223,36 +240,63 @@ int main(int argc, char **argv)
                 o.scaler_token = o.token;
         if (o.health_path[0] != '/' || strpbrk(o.health_path, " \r\n")) {
                 log_error("--health-path must start with '/' and hold no spaces: '%s'", o.health_path);
-                goto out;
+                return -EINVAL;
         }
-        if (asprintf(&state_dir, "%s/lb", o.state_dir) < 0)
-                goto out;
-        o.state_dir = state_dir;
+        if (asprintf(&m->state_dir, "%s/lb", o.state_dir) < 0)
+                return -ENOMEM;
+        o.state_dir = m->state_dir;
+        *ret = o;
+        return 0;
+}
 
+int main(int argc, char **argv)
+{
+        struct lb_opts o;
+        struct loaded m;
+        struct lb_agent *a = NULL;
+        char err[1024];
+        int r;
+
+        ss_log_init("snowscale-lb", LOG_INFO);
+        r = load_opts(argc, argv, &o, &m);
+        if (r == 1) {
+                usage(stdout);
+                loaded_free(&m);
+                return 0;
+        }
+        if (r != 0) {
+                if (r == 2)
+                        usage(stderr);
+                loaded_free(&m);
+                return r == 2 ? 2 : 1;
+        }
         if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
                 log_error("libcurl initialisation failed");
-                goto out;
+                loaded_free(&m);
+                return 1;
         }
         r = lb_agent_new(&o, &a, err, sizeof(err));
         if (r < 0) {
                 log_error("cannot start: %s", err);
                 curl_global_cleanup();
-                goto out;
+                loaded_free(&m);
+                return 1;
         }
         log_info("snowscale-lb: API http://%s, front %s, state %s, samples -> %s", o.listen, o.front,
                  o.state_dir, o.scaler_url ? o.scaler_url : "(not shipped)");
         if (!o.token || !*o.token)
                 log_warn("no API token (lb.token / api.token / --token): anyone who can reach %s "
                          "can change the upstream set", o.listen);
-        r = lb_agent_run(a);
+        loaded_free(&m);        /* the agent keeps copies */
+        while ((r = lb_agent_run(a)) == 1) {
+                /* SIGHUP: a configuration that does not load leaves the running one in place. */
+                if (load_opts(argc, argv, &o, &m) == 0)
+                        lb_agent_reconfigure(a, &o);
+                else
+                        log_error("SIGHUP: configuration not reloaded; the running one stays");
+                loaded_free(&m);
+        }
         lb_agent_free(a);
         curl_global_cleanup();
-        rc = r < 0 ? 1 : 0;
-out:
-        free(state_dir);
-        free(scaler_url);
-#if LB_HAVE_POL
-        pol_config_free(cfg);
-#endif
-        return rc;
+        return r < 0 ? 1 : 0;
 }

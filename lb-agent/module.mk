@@ -43,7 +43,7 @@ $(OBJ)/lb-agent/tools/lb_load.o: EXTRA_CFLAGS += $(call pc_cflags,libcurl)
 ALL_DEPS += $(OBJ)/lb-agent/tools/lb_backend.d $(OBJ)/lb-agent/tools/lb_load.d
 all: $(LB_TOOLS)
 
-DEB_PKGS += nginx-light
+DEB_PKGS += nginx-light jq
 BENCH_PROGS += bench/lb_reload.sh
 
 .PHONY: lb-agent

@@ -51,6 +51,7 @@
 #define ACT_RETIRE_WAIT_NS      (15ull * 1000000000)    /* engine's RETIRED after cc_retire */
 #define ACT_PORT_SPAN           1000u   /* clone ports: port_base+1 .. port_base+ACT_PORT_SPAN */
 #define ACT_GC_EVERY_NS         (10ull * 1000000000)
+#define ACT_SERVING_MISSES      5       /* failed direct health checks (3 s apart) that end a clone */
 
 /* What cannot change on a reload: copied once, read by every thread without a lock. */
 struct act_fixed {
@@ -648,31 +649,34 @@ static void lb_drain(struct act_clone *c, uint64_t drain_timeout_us, bool wait)
 }
 
 
-/* Asks the app in an adopted clone directly whether it answers: a clone whose start a crash
- * interrupted may sit paused or half-restored, and waiting the whole ready timeout behind
- * snowscale-lb for it would only delay its replacement. 0, or -EHOSTDOWN. */
-static int probe_health(struct act_clone *c)
+/* One GET of lb.health_path straight at the clone (not through nginx): 0 when it answers
+ * lb.health_status within timeout_ms. */
+static int probe_once(struct act_clone *c, long timeout_ms)
 {
         char url[512];
         long code = 0;
+        CURL *h = curl_easy_init();
 
+        if (!h)
+                return -ENOMEM;
         sfmt(url, sizeof(url), "http://%s%s", c->address, c->a->fx.health_path);
-        for (int i = 0; i < 3; i++) {
-                CURL *h = curl_easy_init();
-                CURLcode cr;
+        curl_easy_setopt(h, CURLOPT_URL, url);
+        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+        curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
+        curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+        if (curl_easy_perform(h) == CURLE_OK)
+                curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+        curl_easy_cleanup(h);
+        return code == c->a->fx.health_status ? 0 : -EHOSTDOWN;
+}
 
-                if (!h)
-                        return -ENOMEM;
-                curl_easy_setopt(h, CURLOPT_URL, url);
-                curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
-                curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 2000L);
-                curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-                cr = curl_easy_perform(h);
-                code = 0;
-                if (cr == CURLE_OK)
-                        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
-                curl_easy_cleanup(h);
-                if (code == c->a->fx.health_status)
+/* Asks the app in an adopted clone directly whether it answers: a clone whose start a crash
+ * interrupted may sit paused or half-restored, and waiting the whole ready timeout behind
+ * snowscale-lb for it would only delay its replacement. 0, -ECANCELED or -EHOSTDOWN. */
+static int probe_health(struct act_clone *c)
+{
+        for (int i = 0; i < 3; i++) {
+                if (probe_once(c, 2000) == 0)
                         return 0;
                 if (clone_cancelled(c))
                         return -ECANCELED;
@@ -681,13 +685,23 @@ static int probe_health(struct act_clone *c)
         return -EHOSTDOWN;
 }
 
-/* A serving clone as snowscale-lb sees it. The engine does not watch a VM once it is ready,
- * so the agent's health checks are what notices a clone whose VM died. An agent that forgot
- * the backend (it restarted) gets it again. 0, or -EHOSTDOWN with why. */
-static int lb_watch(struct act_clone *c, char *why, size_t whylen)
+/* Is a serving clone still good? Its app must answer (directly, *misses counts failures in a
+ * row) and snowscale-lb must not call it unhealthy; an agent that forgot the backend (it
+ * restarted) gets it again. 0, or -EHOSTDOWN with why. */
+static int lb_watch(struct act_clone *c, unsigned *misses, char *why, size_t whylen)
 {
         char state[16], w[CC_REASON_MAX];
         int r;
+
+        /* snowscale-lb health-checks a backend only until it is active, and the engine stops
+         * watching a clone once it is ready: a VM that dies while serving is found here */
+        if (probe_once(c, 3000) == 0) {
+                *misses = 0;
+        } else if (++*misses >= ACT_SERVING_MISSES) {
+                sfmt(why, whylen, "stopped answering %s (%u checks in a row failed)", c->a->fx.health_path,
+                     *misses);
+                return -EHOSTDOWN;
+        }
 
         r = sc_alb_state(c->a->lb, c->id, state, sizeof(state), w, sizeof(w));
         if (r == -ENOENT) {
@@ -799,6 +813,7 @@ static void *clone_main(void *arg)
         /* Serving: watch the VM (every second) and its backend (every 3 s) until asked to
          * retire or to let go. The condition variable is shared, so wake-ups are not ticks. */
         uint64_t next_vm = now_ns() + 1000000000ull, next_lb = now_ns() + 3000000000ull;
+        unsigned misses = 0;
         for (;;) {
                 bool retire;
 
@@ -821,7 +836,7 @@ static void *clone_main(void *arg)
                 }
                 if (now_ns() >= next_lb) {
                         next_lb = now_ns() + 3000000000ull;
-                        if (lb_watch(c, why, sizeof(why)) < 0) {
+                        if (lb_watch(c, &misses, why, sizeof(why)) < 0) {
                                 clone_fail(c, true, why, true);
                                 goto out;
                         }
@@ -1207,19 +1222,20 @@ static void *parent_main(void *arg)
                  * but the newest generation should reflect the parent that serves now */
                 uint64_t retry_cut_ns = 0, next_status = 0, retry_delay_ns = 5000000000ull;
                 int cut_failures = 0;
+                unsigned status_checks = 0;
 
                 if (need_gen && gen_cut(a, vm, adopted ? "parent adopted without a usable generation" :
                                         "parent booted and warmed up") < 0)
                         retry_cut_ns = now_ns() + retry_delay_ns;
                 parent_set(a, PARENT_READY, st.address);
                 if (a->fx.parent_serve) {
-                        if (sc_alb_add(a->lb, "parent", st.address, why, sizeof(why)) < 0 &&
-                            !strstr(why, "409")) {
+                        r = sc_alb_add(a->lb, "parent", st.address, why, sizeof(why));
+                        if (r < 0 && r != -EEXIST) {
+                                /* the periodic check below registers it once the agent answers */
                                 log_warn("actuator: registering the parent with snowscale-lb: %s", why);
                                 emit(a, "error", why, NULL);
-                        } else {
-                                registered = true;
                         }
+                        registered = true;
                 }
 
                 /* Serve requests from the loop until the parent dies or shutdown. */
@@ -1262,6 +1278,14 @@ static void *parent_main(void *arg)
                         if (now_ns() < next_status)
                                 continue;
                         next_status = now_ns() + 1000000000ull;
+                        /* a restarted snowscale-lb forgot the parent: give it back */
+                        if (registered && ++status_checks % 5 == 0) {
+                                char lbstate[16];
+
+                                if (sc_alb_state(a->lb, "parent", lbstate, sizeof(lbstate), why, sizeof(why)) == -ENOENT &&
+                                    sc_alb_add(a->lb, "parent", a->parent_address, why, sizeof(why)) == 0)
+                                        log_info("actuator: registered the parent with snowscale-lb again");
+                        }
                         memset(&st, 0, sizeof(st));
                         if (a->drv->status(vm, &st) == 0 && st.state == CC_VM_EXITED) {
                                 sfmt(msg, sizeof(msg), "parent VM exited (%s); booting a new one",

@@ -33,6 +33,7 @@
     if (us < 1e6) return `${(us / 1000).toFixed(us < 100000 ? 1 : 0)} ms`;
     return `${(us / 1e6).toFixed(2)} s`;
   }
+  function fmtUsShort(us) { return fmtUs(us).replace(/\.0+ /, ' '); }   // "150 ms", not "150.0 ms"
   function fmtMs(ms) { return num(ms) ? fmtUs(ms * 1000) : '–'; }
   function fmtBytes(b) {
     if (!num(b)) return '–';
@@ -61,7 +62,7 @@
   const isLatency = (m) => /_latency$/.test(m || '');
   function fmtTarget(m) {
     const name = METRIC_NAMES[m.metric] || m.metric;
-    return `${name} ${isLatency(m.metric) ? fmtUs(m.target) : fmtRate(m.target)}`;
+    return `${name} ${isLatency(m.metric) ? fmtUsShort(m.target) : fmtRate(m.target)}`;
   }
 
   /* server time now, in µs: the page's clock corrected by the skew seen in the last status */

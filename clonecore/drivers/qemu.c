@@ -4,15 +4,15 @@
  *   qemu.pid    the QEMU pid (adopt() after a restart finds it here)
  *   vm.json     what the VM is: config, memory file, share mode, expected agent id, host port
  *   qmp.sock    QMP; agent.sock: the guest agent's virtio-serial port (org.snowscale.agent)
- *   ram         a parent's guest RAM (memory-backend-file, share=on)
+ *   ram         a parent's guest RAM (memory-backend-file, share=on; SNOWSCALE_RAM_DIR moves it)
  *   qemu.log    QEMU's stdout/stderr (its tail is the reason when QEMU dies); console.log: ttyS0
  * Both sockets are bound and listening before QEMU starts and handed to it as file descriptors
  * (-chardev socket,fd=N,server=on), so connecting never races QEMU's startup.
  *
- * Memory (docs/drivers.md, ../shared notes): a parent runs share=on on its own RAM file. A
- * checkpoint stops it, migrates device state only (x-ignore-shared skips the shared RAM block),
- * copies the RAM file into the generation (the freeze: the parent keeps writing its own file, never
- * the generation's) and continues it. A clone maps the generation file (or a memtap file)
+ * Memory (docs/drivers.md): a parent runs share=on on its own RAM file. A checkpoint copies that
+ * file into the generation while the parent runs, stops it, migrates device state only
+ * (x-ignore-shared skips the shared RAM block), brings the copy up to date by comparing pages (the
+ * freeze: the parent keeps writing its own file, never the generation's) and continues it. A clone maps the generation file (or a memtap file)
  * share=off, i.e. MAP_PRIVATE copy-on-write. A clone's RAM is anonymous COW memory that x-ignore-
  * shared would not skip, so cutting a generation from a clone first moves it onto a RAM file of its
  * own (full migration into a fresh share=on QEMU) and then checkpoints it like a parent. */
@@ -449,10 +449,35 @@ static void qmp_close(struct cc_vm *vm)
         vm->qmp_in.have = 0;
 }
 
-/* Run one QMP command; *ret (optional) gets the "return" value. Events met on the way are
- * dropped except MIGRATION status, remembered in migration_status. */
-static int qmp_cmd(struct cc_vm *vm, const char *cmd, json_object *args, json_object **ret,
-                   char *why, size_t why_len)
+/* Send the first byte of s with fd attached (SCM_RIGHTS), as QMP's getfd expects. */
+static int send_with_fd(int sock, const char *s, int fd)
+{
+        char cbuf[CMSG_SPACE(sizeof(int))];
+        struct iovec iov = { .iov_base = (void *)s, .iov_len = 1 };
+        struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf,
+                             .msg_controllen = sizeof(cbuf) };
+        struct cmsghdr *c;
+
+        memset(cbuf, 0, sizeof(cbuf));
+        c = CMSG_FIRSTHDR(&mh);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(c), &fd, sizeof(int));
+        for (;;) {
+                ssize_t n = sendmsg(sock, &mh, MSG_NOSIGNAL);
+                if (n == 1)
+                        return send_all(sock, s + 1);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                return n < 0 ? -errno : -EIO;
+        }
+}
+
+/* Run one QMP command, passing fd along when fd >= 0; *ret (optional) gets the "return" value.
+ * Events and the greeting met on the way are skipped. */
+static int qmp_cmd_fd(struct cc_vm *vm, const char *cmd, json_object *args, int fd, json_object **ret,
+                      char *why, size_t why_len)
 {
         json_object *req = json_object_new_object();
         const char *text;
@@ -470,7 +495,7 @@ static int qmp_cmd(struct cc_vm *vm, const char *cmd, json_object *args, json_ob
         if (args)
                 json_object_object_add(req, "arguments", args);
         text = json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN);
-        rc = send_all(vm->qmp_fd, text);
+        rc = fd >= 0 ? send_with_fd(vm->qmp_fd, text, fd) : send_all(vm->qmp_fd, text);
         if (rc == 0)
                 rc = send_all(vm->qmp_fd, "\n");
         json_object_put(req);
@@ -506,6 +531,12 @@ static int qmp_cmd(struct cc_vm *vm, const char *cmd, json_object *args, json_ob
                 }
                 json_object_put(msg);           /* an event or the greeting: not our answer */
         }
+}
+
+static int qmp_cmd(struct cc_vm *vm, const char *cmd, json_object *args, json_object **ret,
+                   char *why, size_t why_len)
+{
+        return qmp_cmd_fd(vm, cmd, args, -1, ret, why, why_len);
 }
 
 static int qmp_connect(struct cc_vm *vm, char *why, size_t why_len)
@@ -1177,8 +1208,10 @@ out:
  * buffer (copy_file_range refuses some filesystem pairs, e.g. tmpfs -> ext4, with EXDEV). */
 static int copy_range(int in, int out, off_t off, size_t len)
 {
-        static __thread char buf[1 << 20];
+        enum { BUF = 1 << 20 };
         off_t o_in = off, o_out = off;
+        char *buf = NULL;
+        int rc = 0;
 
         while (len) {
                 ssize_t n = copy_file_range(in, &o_in, out, &o_out, len, 0);
@@ -1190,17 +1223,26 @@ static int copy_range(int in, int out, off_t off, size_t len)
                         return -EIO;
                 if (errno != EXDEV && errno != EINVAL && errno != EOPNOTSUPP && errno != ENOSYS)
                         return -errno;
+                buf = malloc(BUF);
+                if (!buf)
+                        return -ENOMEM;
                 while (len) {
-                        size_t k = len < sizeof(buf) ? len : sizeof(buf);
+                        size_t k = len < BUF ? len : BUF;
                         ssize_t r = pread(in, buf, k, o_in);
-                        if (r <= 0)
-                                return r < 0 ? -errno : -EIO;
-                        if (pwrite(out, buf, (size_t)r, o_out) != r)
-                                return -errno;
+                        if (r <= 0) {
+                                rc = r < 0 ? -errno : -EIO;
+                                break;
+                        }
+                        if (pwrite(out, buf, (size_t)r, o_out) != r) {
+                                rc = -errno;
+                                break;
+                        }
                         o_in += r;
                         o_out += r;
                         len -= (size_t)r;
                 }
+                free(buf);
+                return rc;
         }
         return 0;
 }
@@ -1214,7 +1256,7 @@ static int copy_sparse(const char *src, const char *dst, uint64_t size)
         in = open(src, O_RDONLY | O_CLOEXEC);
         if (in < 0)
                 return -errno;
-        out = open(dst, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0444);
+        out = open(dst, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (out < 0) {
                 rc = -errno;
                 goto out;
@@ -1304,24 +1346,22 @@ out:
         return rc;
 }
 
-static int exec_uri(char *out, size_t len, const char *cmd, const char *path)
+/* Hand QEMU an open file as a named fd (QMP getfd) for a "fd:NAME" migration URI. Regular files
+ * rather than "exec:cat" pipes: no shell and cat forked inside the parent's pause, and QEMU's
+ * reads of a file never block, so an incoming migration is not paced by the main loop. */
+static int qmp_give_fd(struct cc_vm *vm, int fd, const char *name, char *why, size_t why_len)
 {
-        /* QEMU runs exec: URIs through /bin/sh: paths must be quoted and free of quotes. */
-        if (strchr(path, '\''))
-                return -EINVAL;
-        int n = snprintf(out, len, "exec:%s '%s'", cmd, path);
-        return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
+        json_object *args = json_object_new_object();
+
+        json_object_object_add(args, "fdname", json_object_new_string(name));
+        return qmp_cmd_fd(vm, "getfd", args, fd, NULL, why, why_len);
 }
 
 static int migrate_to(struct cc_vm *vm, const char *path, bool ignore_shared, char *why, size_t why_len)
 {
-        char uri[PATH_MAX + 32];
         json_object *args;
-        int rc;
+        int rc, fd;
 
-        rc = exec_uri(uri, sizeof(uri), "cat >", path);
-        if (rc)
-                return why_set(why, why_len, rc, "unusable path for migration: %s", path);
         rc = qmp_set_caps(vm, ignore_shared, why, why_len);
         if (rc)
                 return rc;
@@ -1332,8 +1372,15 @@ static int migrate_to(struct cc_vm *vm, const char *path, bool ignore_shared, ch
         rc = qmp_cmd(vm, "migrate-set-parameters", args, NULL, why, why_len);
         if (rc)
                 return rc;
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0)
+                return why_set(why, why_len, -errno, "%s: %s", path, strerror(errno));
+        rc = qmp_give_fd(vm, fd, "ccstate", why, why_len);
+        close(fd);                              /* QEMU holds its own copy now */
+        if (rc)
+                return rc;
         args = json_object_new_object();
-        json_object_object_add(args, "uri", json_object_new_string(uri));
+        json_object_object_add(args, "uri", json_object_new_string("fd:ccstate"));
         rc = qmp_cmd(vm, "migrate", args, NULL, why, why_len);
         if (rc == 0)
                 rc = qmp_wait_migration(vm, false, MIGRATE_TIMEOUT_MS, why, why_len);
@@ -1342,18 +1389,21 @@ static int migrate_to(struct cc_vm *vm, const char *path, bool ignore_shared, ch
 
 static int migrate_from(struct cc_vm *vm, const char *path, bool ignore_shared, char *why, size_t why_len)
 {
-        char uri[PATH_MAX + 32];
         json_object *args;
-        int rc;
+        int rc, fd;
 
-        rc = exec_uri(uri, sizeof(uri), "cat", path);
-        if (rc)
-                return why_set(why, why_len, rc, "unusable path for migration: %s", path);
         rc = qmp_set_caps(vm, ignore_shared, why, why_len);
         if (rc)
                 return rc;
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return why_set(why, why_len, -errno, "%s: %s", path, strerror(errno));
+        rc = qmp_give_fd(vm, fd, "ccstate", why, why_len);
+        close(fd);
+        if (rc)
+                return rc;
         args = json_object_new_object();
-        json_object_object_add(args, "uri", json_object_new_string(uri));
+        json_object_object_add(args, "uri", json_object_new_string("fd:ccstate"));
         rc = qmp_cmd(vm, "migrate-incoming", args, NULL, why, why_len);
         if (rc == 0)
                 rc = qmp_wait_migration(vm, true, MIGRATE_TIMEOUT_MS, why, why_len);

@@ -24,14 +24,17 @@ lb_backend() {
 }
 
 # lb_agent_start [extra snowscale-lb options]: sets LB_API, LB_FRONT, LB_PID, LB_STATE.
+# LB_TOKEN_IN_CONFIG=1: the token comes from --config (lb.token), not the command line.
 lb_agent_start() {
   LB_API_PORT=${LB_API_PORT:-$(t_free_port)}
   LB_FRONT_PORT=${LB_FRONT_PORT:-$(t_free_port)}
   LB_API=http://127.0.0.1:$LB_API_PORT
   LB_FRONT=http://127.0.0.1:$LB_FRONT_PORT
   LB_STATE=$T_DIR/state/lb
+  local tok=(--token "$LB_TOKEN")
+  [ -n "${LB_TOKEN_IN_CONFIG:-}" ] && tok=()
   t_spawn "lb-${LB_RUN:=1}" "$BIN/snowscale-lb" --state-dir "$T_DIR/state" --listen "127.0.0.1:$LB_API_PORT" \
-    --front "127.0.0.1:$LB_FRONT_PORT" --token "$LB_TOKEN" "$@"
+    --front "127.0.0.1:$LB_FRONT_PORT" "${tok[@]}" "$@"
   LB_PID=$T_PID
   [ "$LB_RUN" = 1 ] && t_cleanup lb_teardown
   LB_LOG=$T_DIR/lb-$LB_RUN.log

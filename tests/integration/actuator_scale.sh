@@ -46,4 +46,13 @@ t_like "$(act_events | jq -r '.events[] | select(.kind=="clone" and .data.to=="r
   '^scale out: desired' "a requested clone's event names its cause"
 t_like "$(act_events | jq -r '.events[] | select(.kind=="clone" and .data.to=="draining") | .data.reason' | head -1)" \
   '^scale in: desired 1' "a draining clone's event names its cause"
+
+# A serving clone whose VM dies is noticed (its app stops answering), recorded failed and replaced.
+kill -KILL "$(cat "$ACT_STATE/clones/$first/qemu.pid")"
+died() { [ "$(act_clones | jq -r --arg id "$first" '.clones[] | select(.id==$id) | .state')" = failed ]; }
+t_check "clone $first whose VM was killed is recorded failed" t_wait_for 60 died
+t_like "$(act_clones | jq -r --arg id "$first" '.clones[] | select(.id==$id) | .reason')" 'stopped answering|exited|gone' \
+  "its reason says what happened"
+other() { _act_serving_settled 1 && ! act_ids_in serving | grep -qx "$first"; }
+t_check "a replacement serves" t_wait_for 60 other
 t_done

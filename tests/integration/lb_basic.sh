@@ -28,12 +28,12 @@ t_like "$(lb_bodies 20)" '^A=[0-9]+ B=[0-9]+$' "traffic spread over A and B"
 grep -q "127.0.0.1:$pb " "$LB_STATE/nginx/upstreams.conf"; t_is $? 0 "upstream include lists b"
 
 # --- coalescing: two adds in one window (250 ms) become one reload
-lb_add d "$pd" >/dev/null & lb_add e "$pe" >/dev/null & wait
+lb_add d "$pd" >/dev/null & p1=$!; lb_add e "$pe" >/dev/null & p2=$!; wait "$p1" "$p2"
 lb_wait_state d active 10; lb_wait_state e active 10
 t_is "$(lb_field d state) $(lb_field e state)" "active active" "d and e active"
 t_like "$(curl -s "$LB_API/v1/reloads" | jq -r '[.reloads[] | select(.result == "ok")] | last | .added')" '^(d,e|e,d)$' "one reload added both"
 t_like "$(lb_bodies 40)" '^A=[0-9]+ B=[0-9]+ D=[0-9]+ E=[0-9]+$' "traffic spread over A, B, D, E"
-lb_call DELETE /v1/backends/d >/dev/null & lb_call DELETE /v1/backends/e >/dev/null & wait
+lb_call DELETE /v1/backends/d >/dev/null & p1=$!; lb_call DELETE /v1/backends/e >/dev/null & p2=$!; wait "$p1" "$p2"
 lb_wait_state d drained 20; lb_wait_state e drained 20
 t_like "$(curl -s "$LB_API/v1/reloads" | jq -r '[.reloads[] | select(.result == "ok")] | last | .removed')" '^(d,e|e,d)$' "one reload removed both"
 

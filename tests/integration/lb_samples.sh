@@ -35,6 +35,7 @@ scaled_start() {
   t_wait_http "http://127.0.0.1:$sport/healthz" 15
 }
 scaled_start || t_bail "snowscaled did not come up"
+LB_TOKEN_IN_CONFIG=1
 # Latency spread 10..50 ms uniformly: p95 is about 48 ms.
 lb_backend A --delay-ms 10:50 || t_bail "backend did not start"; pa=$LB_PORT
 lb_agent_start --config "$T_DIR/snowscale.yaml" || t_bail "snowscale-lb did not come up"
@@ -76,4 +77,15 @@ t_is "$(grep -c 'error\|not ok' "$T_DIR/load2.out")" 0 "clients unaffected"
 scaled_start || t_bail "snowscaled did not come back"
 t_wait_for 10 lb_stat_is buffered 0
 t_is "$(lb_stat shipped)" 100 "the 100 buffered samples arrived after snowscaled came back"
+
+# --- SIGHUP reloads the file: a new token applies; a broken file leaves the running config
+sed -i "s/token: $LB_TOKEN/token: rotated-$LB_TOKEN/" "$T_DIR/snowscale.yaml"
+kill -HUP "$LB_PID"; t_wait_for 5 grep -q 'configuration reloaded' "$LB_LOG"
+t_like "$(lb_call DELETE /v1/backends/a)" '^401 ' "old token refused after SIGHUP"
+LB_TOKEN=rotated-$LB_TOKEN
+echo 'lb: { bogus_key: 1 }' >>"$T_DIR/snowscale.yaml"
+kill -HUP "$LB_PID"; t_wait_for 5 grep -q 'configuration not reloaded' "$LB_LOG"
+t_like "$(cat "$LB_LOG")" 'configuration not reloaded; the running one stays' "broken file refused on SIGHUP"
+t_like "$(lb_call DELETE /v1/backends/a)" '^202 ' "new token still works"
+t_like "$(curl -s "$LB_API/healthz")" '"ok":true' "agent healthy after the refused reload"
 t_done

@@ -7,8 +7,6 @@
 . "$(dirname "$0")/qemu_lib.sh"
 qemu_setup
 P0=$(t_free_port) || t_bail "no port"
-base=$(( (P0 % 20000) + 30000 ))
-for i in 0 1 2 3 4 5; do ss -Hltn "sport = :$((base+i))" | grep -q . && t_bail "port $((base+i)) busy"; done
 
 out=$("$TOOL" boot --run "$T_DIR/parent" --port "$P0" --accel auto 2>&1) || t_bail "parent boot: $out"
 t_diag "parent: $out"
@@ -25,7 +23,8 @@ sb=$(sed -n 's/.*state_bytes=\([0-9]*\).*/\1/p' <<<"$out")
 t_check "device state is small (< 2 MiB, RAM excluded): $sb bytes" test "$sb" -lt 2097152
 t_is "$(hget "$P0" /healthz)" ok "parent keeps serving after checkpoint"
 
-out=$("$TOOL" clones --gen "$T_DIR/gen1" --run "$T_DIR/clones" --port "$base" --n 4 2>&1) || t_bail "clone 4: $out"
+out=$(qclones "$T_DIR/gen1" "$T_DIR/clones" 4) || t_bail "clone 4: $out"
+base=$(sed -n 's/.*base_port=\([0-9]*\).*/\1/p' <<<"$out")
 t_diag "clones: $out"
 for i in 0 1 2 3; do
   p=$((base+i))
@@ -54,8 +53,9 @@ for k in $(seq 1 40); do hget "$P0" "/item/dirty$k?size=65536" >/dev/null; done
 t_is "$(hget "$P0" /item/w2)" "$newv" "parent serves its new w2"
 t_is "$(hget "$base" /item/w2)" "$orig_w2" "clone c0 (had read w2) still sees the generation's w2"
 t_is "$(hget "$((base+3))" /item/w2)" "$orig_w2" "clone c3 (had not read w2) still sees the generation's w2"
-out=$("$TOOL" clone --gen "$T_DIR/gen1" --run "$T_DIR/late" --port "$((base+4))" --id late 2>&1) || t_fail "late clone: $out"
-t_is "$(hget "$((base+4))" /item/w2)" "$orig_w2" "a clone started after the parent's writes sees the generation's w2"
+out=$(qclone "$T_DIR/gen1" "$T_DIR/late" late) || t_fail "late clone: $out"
+QPORT=$(sed -n 's/.* port=\([0-9]*\)$/\1/p' <<<"$out")
+t_is "$(hget "$QPORT" /item/w2)" "$orig_w2" "a clone started after the parent's writes sees the generation's w2"
 
 # A clone whose QEMU is killed is reported exited, with the reason.
 kill -9 "$(cat "$T_DIR/clones/c3/qemu.pid")"
@@ -81,9 +81,10 @@ t_check "retired clone's QEMU is gone" bash -c "! kill -0 $pid 2>/dev/null || gr
 t_check "retired clone's run dir is removed" test ! -e "$T_DIR/clones/c2"
 
 # fail_ready: the guest runs but never reports ready.
-out=$("$TOOL" clone --gen "$T_DIR/gen1" --run "$T_DIR/noready" --port "$((base+5))" --id nr --opts fail_ready=1 --no-wait 2>&1)
+out=$(qclone "$T_DIR/gen1" "$T_DIR/noready" nr --opts fail_ready=1 --no-wait)
 t_check "fail_ready clone starts" test $? -eq 0
-t_is "$(hget "$((base+5))" /healthz)" ok "fail_ready clone's app still answers"
+QPORT=$(sed -n 's/.* port=\([0-9]*\)$/\1/p' <<<"$out")
+t_is "$(hget "$QPORT" /healthz)" ok "fail_ready clone's app still answers"
 out=$("$TOOL" status --run "$T_DIR/noready" --timeout 3 2>&1)
 t_like "$out" '^state=starting' "fail_ready clone never reports ready"
 t_done

@@ -6,16 +6,14 @@
 . "$(dirname "$0")/qemu_lib.sh"
 qemu_setup
 P0=$(t_free_port) || t_bail "no port"
-base=$(( (P0 % 20000) + 30000 ))
-for i in 1 2 3; do ss -Hltn "sport = :$((base+i))" | grep -q . && t_bail "port $((base+i)) busy"; done
 
 out=$("$TOOL" boot --run "$T_DIR/parent" --port "$P0" 2>&1) || t_bail "parent boot: $out"
 hput "$P0" /item/level0 L0 >/dev/null
 out=$("$TOOL" checkpoint --run "$T_DIR/parent" --gen "$T_DIR/gen0" 2>&1) || t_bail "checkpoint parent: $out"
 src=gen0; prev=$P0
 for lvl in 1 2 3; do
-  p=$((base+lvl))
-  out=$("$TOOL" clone --gen "$T_DIR/$src" --run "$T_DIR/c$lvl" --port "$p" --id "c$lvl" 2>&1) || t_bail "clone level $lvl: $out"
+  out=$(qclone "$T_DIR/$src" "$T_DIR/c$lvl" "c$lvl") || t_bail "clone level $lvl: $out"
+  p=$(sed -n 's/.*address=127.0.0.1:\([0-9]*\).*/\1/p' <<<"$out"); ports[$lvl]=$p
   t_diag "level $lvl clone: $out"
   for l in $(seq 0 $((lvl-1))); do
     t_is "$(hcache "$p" /item/level$l)" hit "level $lvl clone serves level $l's item as a hit"
@@ -30,6 +28,6 @@ for lvl in 1 2 3; do
     src=gen$lvl
   fi
 done
-t_is "$(hcache "$((base+3))" /item/after2)" miss "a write after the cut does not reach the next level"
-t_is "$(hget "$((base+3))" /item/level0)" L0 "deepest clone has the parent's data"
+t_is "$(hcache "${ports[3]}" /item/after2)" miss "a write after the cut does not reach the next level"
+t_is "$(hget "${ports[3]}" /item/level0)" L0 "deepest clone has the parent's data"
 t_done

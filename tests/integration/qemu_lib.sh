@@ -21,3 +21,34 @@ hget() { curl -s -m 30 "http://127.0.0.1:$1$2"; }
 # X-Cache header of a GET
 hcache() { curl -s -m 30 -D - -o /dev/null "http://127.0.0.1:$1$2" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache"{print $2}'; }
 hput() { curl -s -m 30 -X PUT --data-binary "$3" "http://127.0.0.1:$1$2"; }
+# Free ports are only free until someone else (other tests on this machine) takes one: a clone
+# whose hostfwd port was taken in between fails at start with "host forwarding"; try new ports.
+# qclone GEN RUN ID [tool args...]: prints the tool's line plus " port=P".
+qclone() {
+  local gen=$1 run=$2 id=$3 out; shift 3
+  for _ in 1 2 3; do
+    QPORT=$(t_free_port) || return 1
+    out=$("$TOOL" clone --gen "$gen" --run "$run" --port "$QPORT" --id "$id" "$@" 2>&1) && { echo "$out port=$QPORT"; return 0; }
+    [[ "$out" == *"host forwarding"* ]] || { echo "$out"; return 1; }
+    rm -rf "$run"
+  done
+  echo "$out"; return 1
+}
+# qclones GEN RUN N: N clones in parallel on consecutive ports; prints the tool's line plus
+# " base_port=P".
+qclones() {
+  local gen=$1 run=$2 n=$3 out p i ok f
+  for _ in 1 2 3; do
+    for _ in $(seq 50); do
+      p=$(t_free_port) || return 1; ok=1
+      for i in $(seq 0 "$n"); do ss -Hltn "sport = :$((p+i))" | grep -q . && { ok=0; break; }; done
+      [ $ok = 1 ] && break
+    done
+    QBASE=$p
+    out=$("$TOOL" clones --gen "$gen" --run "$run" --port "$QBASE" --n "$n" 2>&1) && { echo "$out base_port=$QBASE"; return 0; }
+    for f in $(find "$run" -name qemu.pid 2>/dev/null); do kill -KILL "$(cat "$f")" 2>/dev/null; done
+    rm -rf "$run"
+    [[ "$out" == *"host forwarding"* ]] || { echo "$out"; return 1; }
+  done
+  echo "$out"; return 1
+}

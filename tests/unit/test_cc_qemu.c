@@ -186,6 +186,51 @@ static void test_accel_auto(void **state)
         assert_int_equal(resolve_accel("hvf", accel, sizeof(accel), why, sizeof(why)), -EINVAL);
 }
 
+/* The freeze: pre-copy while running, then a compare pass that rewrites exactly the changed pages;
+ * holes stay holes, and the result equals the source byte for byte. */
+static void test_freeze_copy(void **state)
+{
+        char dir[] = "/tmp/test_cc_qemu_copy.XXXXXX", src[PATH_MAX], dst[PATH_MAX];
+        const uint64_t size = 64 * 4096;
+        uint8_t page[4096], a[4096], b[4096];
+        uint64_t changed = 99;
+        struct stat st;
+        int fd;
+        (void)state;
+        assert_non_null(mkdtemp(dir));
+        snprintf(src, sizeof(src), "%s/ram", dir);
+        snprintf(dst, sizeof(dst), "%s/mem", dir);
+        fd = open(src, O_RDWR | O_CREAT | O_TRUNC, 0600);
+        assert_true(fd >= 0);
+        assert_int_equal(ftruncate(fd, (off_t)size), 0);
+        for (int i = 0; i < 8; i++) {                   /* data in pages 0..7, the rest holes */
+                memset(page, 'a' + i, sizeof(page));
+                assert_int_equal(pwrite(fd, page, sizeof(page), i * 4096), 4096);
+        }
+        assert_int_equal(copy_sparse(src, dst, size), 0);
+        /* the "parent" writes on: one old page changed, one hole filled */
+        memset(page, 'X', sizeof(page));
+        assert_int_equal(pwrite(fd, page, 100, 3 * 4096 + 7), 100);
+        assert_int_equal(pwrite(fd, page, sizeof(page), 40 * 4096), 4096);
+        assert_int_equal(copy_diff(src, dst, size, &changed), 0);
+        assert_int_equal(changed, 2);
+        for (uint64_t o = 0; o < size; o += 4096) {
+                assert_int_equal(pread(fd, a, 4096, (off_t)o), 4096);
+                int d = open(dst, O_RDONLY);
+                assert_int_equal(pread(d, b, 4096, (off_t)o), 4096);
+                close(d);
+                assert_memory_equal(a, b, 4096);
+        }
+        assert_int_equal(stat(dst, &st), 0);
+        assert_true((uint64_t)st.st_blocks * 512 < size);      /* still sparse */
+        assert_int_equal(copy_diff(src, dst, size, &changed), 0);
+        assert_int_equal(changed, 0);
+        close(fd);
+        unlink(src);
+        unlink(dst);
+        rmdir(dir);
+}
+
 static void test_adopt_missing(void **state)
 {
         struct cc_vm *vm = NULL;
@@ -206,6 +251,7 @@ int main(void)
                 cmocka_unit_test(test_clone_refuses_bad_input),
                 cmocka_unit_test(test_boot_refuses_bad_input),
                 cmocka_unit_test(test_accel_auto),
+                cmocka_unit_test(test_freeze_copy),
                 cmocka_unit_test(test_adopt_missing),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
