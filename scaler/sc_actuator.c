@@ -144,6 +144,7 @@ struct sc_actuator {
         enum act_parent_state parent_state;
         char parent_address[64];
         bool cut_requested, gc_requested;
+        bool warmup_changed;            /* a reload changed parent.warmup_urls */
         char cut_cause[64];
         pthread_t parent_thread;
         bool parent_started;
@@ -1022,18 +1023,24 @@ static void gen_gc(struct sc_actuator *a)
 /* GETs every warm-up path through the parent so that the generation carries warm caches. */
 static void parent_warmup(struct sc_actuator *a, const char *address)
 {
-        size_t ok = 0;
-        char msg[256];
+        char **urls = NULL, msg[256];
+        size_t n = 0, ok = 0;
 
-        for (size_t i = 0; i < a->fx.n_warmup; i++) {
+        /* a reload may swap the list (set_config): work on a copy */
+        pthread_mutex_lock(&a->lock);
+        urls = a->fx.n_warmup ? calloc(a->fx.n_warmup, sizeof(*urls)) : NULL;
+        for (size_t i = 0; urls && i < a->fx.n_warmup; i++)
+                if ((urls[n] = strdup(a->fx.warmup[i])))
+                        n++;
+        pthread_mutex_unlock(&a->lock);
+        for (size_t i = 0; i < n; i++) {
                 char url[1024];
                 long code = 0;
                 CURL *c = curl_easy_init();
 
                 if (!c)
                         break;
-                sfmt(url, sizeof(url), "http://%s%s%s", address,
-                         a->fx.warmup[i][0] == '/' ? "" : "/", a->fx.warmup[i]);
+                sfmt(url, sizeof(url), "http://%s%s%s", address, urls[i][0] == '/' ? "" : "/", urls[i]);
                 curl_easy_setopt(c, CURLOPT_URL, url);
                 curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
                 curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 10000L);
@@ -1045,11 +1052,14 @@ static void parent_warmup(struct sc_actuator *a, const char *address)
                         log_warn("actuator: warm-up GET %s did not answer 2xx (%ld)", url, code);
                 curl_easy_cleanup(c);
         }
-        if (a->fx.n_warmup) {
-                sfmt(msg, sizeof(msg), "parent warmed up: %zu of %zu URLs answered", ok, a->fx.n_warmup);
+        if (n) {
+                sfmt(msg, sizeof(msg), "parent warmed up: %zu of %zu URLs answered", ok, n);
                 log_info("actuator: %s", msg);
                 emit(a, "generation", msg, NULL);
         }
+        for (size_t i = 0; i < n; i++)
+                free(urls[i]);
+        free(urls);
 }
 
 /* Deregisters backends snowscale-lb still has from a previous run that are not live here. */
@@ -1240,12 +1250,14 @@ static void *parent_main(void *arg)
 
                 /* Serve requests from the loop until the parent dies or shutdown. */
                 for (;;) {
-                        bool cut, gc, stop;
+                        bool cut, gc, stop, rewarm;
                         char cause[64];
 
                         pthread_mutex_lock(&a->lock);
-                        if (!a->cut_requested && !a->gc_requested && !a->shutting_down)
+                        if (!a->cut_requested && !a->gc_requested && !a->warmup_changed && !a->shutting_down)
                                 wait_until(a, next_status > now_ns() ? next_status : now_ns() + 1000000000ull);
+                        rewarm = a->warmup_changed;
+                        a->warmup_changed = false;
                         cut = a->cut_requested;
                         gc = a->gc_requested;
                         copy_str(cause, sizeof(cause), a->cut_cause);
@@ -1270,6 +1282,11 @@ static void *parent_main(void *arg)
                                         log_error("actuator: %s", msg);
                                         emit(a, "alert", msg, NULL);
                                 }
+                        }
+                        if (rewarm && a->fx.boot == POL_BOOT_CLONE) {
+                                parent_warmup(a, a->parent_address);
+                                if (gen_cut(a, vm, "warm-up set changed") == 0)
+                                        gc = true;
                         }
                         if (cut && a->fx.boot == POL_BOOT_CLONE)
                                 gen_cut(a, vm, cause[0] ? cause : "requested");
@@ -1675,11 +1692,12 @@ static void fixed_dispose(struct act_fixed *fx)
 void sc_actuator_set_config(struct sc_actuator *a, const struct pol_config *cfg)
 {
         struct act_fixed nf = {0};
-        bool rearmed;
+        bool rearmed, loaded, same = true;
 
         if (!a || !cfg)
                 return;
-        if (fixed_from_cfg(&nf, cfg) == 0) {
+        loaded = fixed_from_cfg(&nf, cfg) == 0;
+        if (loaded) {
                 if (strcmp(nf.state_dir, a->fx.state_dir) || strcmp(nf.kernel, a->fx.kernel) ||
                     strcmp(nf.initrd, a->fx.initrd) || nf.mem_bytes != a->fx.mem_bytes ||
                     nf.vcpus != a->fx.vcpus || nf.port_base != a->fx.port_base || nf.boot != a->fx.boot ||
@@ -1687,6 +1705,27 @@ void sc_actuator_set_config(struct sc_actuator *a, const struct pol_config *cfg)
                         log_warn("actuator: driver, state_dir and parent settings change only on restart; "
                                  "keeping the running ones");
         }
+        /* a new warm-up set is worth a new generation: the parent warms up again and cuts one */
+        pthread_mutex_lock(&a->lock);
+        if (loaded) {
+                same = nf.n_warmup == a->fx.n_warmup;
+                for (size_t i = 0; same && i < nf.n_warmup; i++)
+                        same = !strcmp(nf.warmup[i], a->fx.warmup[i]);
+        }
+        if (!same) {
+                char **w = a->fx.warmup;
+                size_t n = a->fx.n_warmup;
+
+                a->fx.warmup = nf.warmup;
+                a->fx.n_warmup = nf.n_warmup;
+                nf.warmup = w;
+                nf.n_warmup = n;
+                a->warmup_changed = true;
+                pthread_cond_broadcast(&a->cond);
+        }
+        pthread_mutex_unlock(&a->lock);
+        if (!same)
+                log_info("actuator: parent.warmup_urls changed; the parent warms up again and a new generation is cut");
         fixed_dispose(&nf);
         if (!a->drv && cfg->mode != POL_MODE_OBSERVE)
                 log_warn("actuator: snowscaled started in observe mode; restart it to clone and retire");

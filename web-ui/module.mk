@@ -10,6 +10,9 @@
 # needed by the browser test (tests/browser/dashboard.sh, driven by playwright-core).
 
 DEB_PKGS += chromium
+# Where no npm is installed at all, Debian's own node and npm are the fallback (node 18: enough to
+# bundle uPlot; the browser test's playwright-core wants node >= 20).
+DEB_PKGS += $(if $(shell command -v npm),,nodejs npm)
 
 WEBUI_NPM_STAMP := web-ui/node_modules/.snowscale-npm-ci
 WEBUI_GEN       := $(BUILD)/gen/web-ui/sc_webui_assets.c

@@ -37,4 +37,12 @@ t_check "generation 1 is deleted once no clone uses it" t_wait_for 40 gc1
 t_like "$(act_events | jq -r '.events[] | select(.kind=="generation") | .message' | tr '\n' '|')" \
   'generation 1 deleted' "its deletion is an event"
 t_check "generation 2 stays" [ -f "$ACT_STATE/gen/2/descriptor.sfd" ]
+
+# A reload that changes the warm-up set: the parent warms up again and generation 3 is cut.
+sed -i 's|warmup_urls: \["/item/1", "/item/2"\]|warmup_urls: ["/item/1", "/item/2", "/item/3"]|' "$ACT_CFG"
+kill -HUP "$ACT_SCALED_PID"
+gen3() { [ "$(act_status | jq -r '.generation.id')" = 3 ]; }
+t_check "a changed warm-up set cuts generation 3" t_wait_for 60 gen3
+t_like "$(act_events | jq -r '.events[] | select(.kind=="generation") | .message' | tr '\n' '|')" \
+  'warmed up: 3 of 3 URLs[^|]*\|.*warm-up set changed' "the parent warmed up with the new set before the cut"
 t_done

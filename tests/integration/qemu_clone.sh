@@ -6,9 +6,9 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/qemu_lib.sh"
 qemu_setup
-P0=$(t_free_port) || t_bail "no port"
 
-out=$("$TOOL" boot --run "$T_DIR/parent" --port "$P0" --accel auto 2>&1) || t_bail "parent boot: $out"
+out=$(qboot "$T_DIR/parent" --accel auto) || t_bail "parent boot: $out"
+P0=$(sed -n 's/.* port=\([0-9]*\)$/\1/p' <<<"$out")
 t_diag "parent: $out"
 t_like "$(grep -o '"accel": *"[a-z]*"' "$T_DIR/parent/vm.json")" 'tcg' "accel auto does not pick the software-only kvm here"
 t_is "$(hcache "$P0" /item/w1)" miss "parent: first GET is a miss"

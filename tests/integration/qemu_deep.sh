@@ -5,9 +5,9 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/qemu_lib.sh"
 qemu_setup
-P0=$(t_free_port) || t_bail "no port"
 
-out=$("$TOOL" boot --run "$T_DIR/parent" --port "$P0" 2>&1) || t_bail "parent boot: $out"
+out=$(qboot "$T_DIR/parent") || t_bail "parent boot: $out"
+P0=$(sed -n 's/.* port=\([0-9]*\)$/\1/p' <<<"$out")
 hput "$P0" /item/level0 L0 >/dev/null
 out=$("$TOOL" checkpoint --run "$T_DIR/parent" --gen "$T_DIR/gen0" 2>&1) || t_bail "checkpoint parent: $out"
 src=gen0; prev=$P0

@@ -52,3 +52,15 @@ qclones() {
   done
   echo "$out"; return 1
 }
+# qboot RUN [tool args...]: boot a parent on a free port (retried like qclone); prints the tool's
+# line plus " port=P".
+qboot() {
+  local run=$1 out p; shift
+  for _ in 1 2 3; do
+    p=$(t_free_port) || return 1
+    out=$("$TOOL" boot --run "$run" --port "$p" "$@" 2>&1) && { echo "$out port=$p"; return 0; }
+    [[ "$out" == *"host forwarding"* ]] || { echo "$out"; return 1; }
+    rm -rf "$run"
+  done
+  echo "$out"; return 1
+}

@@ -26,8 +26,8 @@ ip netns exec "$ns" ip addr add "$net.2/24" dev "$vn"
 ip netns exec "$ns" ip link set "$vn" up
 ip netns exec "$ns" ip link set lo up
 
-P0=$(t_free_port) || t_bail "no port"
-out=$("$TOOL" boot --run "$T_DIR/parent" --port "$P0" 2>&1) || t_bail "parent boot: $out"
+out=$(qboot "$T_DIR/parent") || t_bail "parent boot: $out"
+P0=$(sed -n 's/.* port=\([0-9]*\)$/\1/p' <<<"$out")
 for k in r1 r2 r3; do hget "$P0" /item/$k >/dev/null; done
 orig=$(hget "$P0" /item/r1)
 S=$T_DIR/state
@@ -51,9 +51,9 @@ mt_pid=$T_PID
 t_wait_for 15 grep -q '^ready' "$T_DIR/memtap.log" || t_bail "memtap did not mount: $(cat "$T_DIR/memtap.log")"
 t_cleanup "fusermount3 -u $R/mnt"
 
-CP=$(( (P0 % 20000) + 30000 ))
-out=$("$TOOL" clone --gen "$R/gen" --run "$R/clone" --port "$CP" --id rc1 --mem-path "$R/mnt/mem" --timeout 90 2>&1)
+out=$(qclone "$R/gen" "$R/clone" rc1 --mem-path "$R/mnt/mem" --timeout 90)
 t_check "remote clone on memtap reports ready ($out)" test $? -eq 0
+CP=$(sed -n 's/.* port=\([0-9]*\)$/\1/p' <<<"$out")
 rget() { curl -s -m 30 "$@"; }
 t_is "$(rget -D - -o /dev/null "http://127.0.0.1:$CP/item/r1" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache"{print $2}')" hit \
   "remote clone serves the parent's cached item as a hit"
