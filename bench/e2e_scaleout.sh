@@ -76,8 +76,7 @@ run_one() {
     echo "lb: { listen: 127.0.0.1:$lb }"
     echo "parent:"
     echo "  serve: true"
-    echo "  warmup_urls:"
-    for ((k = 0; k < KEYS; k++)); do echo "    - /item/$k"; done
+    echo "  warmup_urls: [\"/item/{0..$((KEYS - 1))}\"]"
     echo "policy:"
     echo "  metric: p95_latency"
     echo "  target: ${TARGET_MS}ms"

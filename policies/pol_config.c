@@ -611,21 +611,54 @@ static void set_urllist(struct ctx *c, void *dst, yaml_node_t *v, const char *pa
         for (size_t i = 0; i < *count; i++)
                 free((*list)[i]);
         free(*list);
-        *list = calloc(n + 1, sizeof(char *));
+        *list = NULL;
         *count = 0;
-        if (!*list)
-                return;
+        size_t cap = 0;
         for (size_t i = 0; i < n; i++) {
                 yaml_node_t *it = node_of(c, v->data.sequence.items.start[i]);
                 const char *s = scalar(it);
+                unsigned long lo = 0, hi = 0;
+                int pre = 0, post = 0;
                 path_fmt(ip, sizeof(ip), "%s[%zu]", path, i);
                 if (!s || s[0] != '/' || strlen(s) > POL_MAX_STRING) {
                         diag(c, it, ip, "must be a URL path starting with /, got %s", GOT(it));
                         continue;
                 }
-                (*list)[*count] = strdup(s);
-                if ((*list)[*count])
-                        (*count)++;
+                /* One numeric range "{A..B}" expands to B-A+1 paths: a warm-up set of thousands of
+                 * cache keys stays one line. */
+                const char *lb = strchr(s, '{');
+                if (lb) {
+                        char tail;
+                        if (sscanf(lb, "{%lu..%lu%c%n", &lo, &hi, &tail, &post) != 3 || tail != '}' ||
+                            lo > hi || strchr(lb + post, '{')) {
+                                diag(c, it, ip, "a range must look like {0..999} (one per path, low <= high), got %s",
+                                     GOT(it));
+                                continue;
+                        }
+                        pre = (int)(lb - s);
+                } else {
+                        post = 0;
+                }
+                size_t k = hi - lo + 1;
+                if (*count + k > POL_MAX_WARMUP_EXPANDED) {
+                        diag(c, it, ip, "expands the warm-up set past %d paths", POL_MAX_WARMUP_EXPANDED);
+                        return;
+                }
+                if (*count + k + 1 > cap) {
+                        size_t ncap = (*count + k + 1) * 2;
+                        char **nl = realloc(*list, ncap * sizeof(char *));
+                        if (!nl)
+                                return;
+                        *list = nl;
+                        cap = ncap;
+                }
+                for (unsigned long x = lo; x <= hi; x++) {
+                        char *u;
+                        if (lb ? asprintf(&u, "%.*s%lu%s", pre, s, x, lb + post) < 0 : !(u = strdup(s)))
+                                return;
+                        (*list)[(*count)++] = u;
+                        (*list)[*count] = NULL;
+                }
         }
 }
 

@@ -284,6 +284,25 @@ static void test_metrics_list(void **state)
         pol_config_free(c);
 }
 
+static void test_warmup_ranges(void **state)
+{
+        struct pol_config *c = load_ok("parent: { warmup_urls: [/, \"/item/{3..1002}?size=64\"] }\n"
+                                       "policy: { target: 150ms }\n");
+        assert_int_equal(c->parent.n_warmup_urls, 1001);
+        assert_string_equal(c->parent.warmup_urls[0], "/");
+        assert_string_equal(c->parent.warmup_urls[1], "/item/3?size=64");
+        assert_string_equal(c->parent.warmup_urls[1000], "/item/1002?size=64");
+        assert_null(c->parent.warmup_urls[1001]);
+        pol_config_free(c);
+        expect_error("parent: { warmup_urls: [\"/item/{9..2}\"] }\npolicy: { target: 150ms }\n",
+                     "t.yaml:1:25: parent.warmup_urls[0]: a range must look like {0..999}");
+        expect_error("parent: { warmup_urls: [\"/a/{0..1}/{0..1}\"] }\npolicy: { target: 150ms }\n",
+                     "parent.warmup_urls[0]: a range must look like");
+        expect_error("parent: { warmup_urls: [\"/item/{0..200000}\"] }\npolicy: { target: 150ms }\n",
+                     "parent.warmup_urls[0]: expands the warm-up set past 100000 paths");
+        (void)state;
+}
+
 static void test_units(void **state)
 {
         static const struct { const char *s; int rc; uint64_t us; } durs[] = {
@@ -511,6 +530,7 @@ int main(void)
                 cmocka_unit_test(test_example_file),
                 cmocka_unit_test(test_every_field),
                 cmocka_unit_test(test_metrics_list),
+                cmocka_unit_test(test_warmup_ranges),
                 cmocka_unit_test(test_units),
                 cmocka_unit_test(test_relative_paths),
                 cmocka_unit_test(test_errors),
