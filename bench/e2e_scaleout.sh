@@ -12,16 +12,22 @@
 #   BENCH warmcache clone_first10s_ratio=A cold_first10s_ratio=B
 # and plots p95 and worker count over time for both runs: bench/out/scaleout.png.
 #
-# Knobs (env): TARGET_MS=150 KEYS=400 BASE_RPS=10 SPIKE_RPS=60 BASE_S=20 SPIKE_S=50 TAIL_S=10
-#              MISS_MS=20 (CPU cost of a cache miss in the demo app) MODES="clone cold"
+# The demo app models a service whose per-worker capacity is bounded by a downstream pool
+# (sfdemo -w/-k: each request waits WAIT_MS for one of SLOTS slots, so a worker serves at most
+# SLOTS*1000/WAIT_MS requests/s without using host CPU) and whose cache misses cost MISS_MS of CPU.
+# Workers start at 2 (parent + min_clones 1); the spike needs 3-4.
+#
+# Knobs (env): TARGET_MS=150 KEYS=2000 BASE_RPS=40 SPIKE_RPS=260 BASE_S=20 SPIKE_S=60 TAIL_S=10
+#              MISS_MS=20 WAIT_MS=40 SLOTS=4 MODES="clone cold"
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$ROOT/build/bin
 OUT=$ROOT/bench/out
 mkdir -p "$OUT"
-TARGET_MS=${TARGET_MS:-150}; KEYS=${KEYS:-400}; MISS_MS=${MISS_MS:-20}
-BASE_RPS=${BASE_RPS:-10}; SPIKE_RPS=${SPIKE_RPS:-60}
-BASE_S=${BASE_S:-20}; SPIKE_S=${SPIKE_S:-50}; TAIL_S=${TAIL_S:-10}
+TARGET_MS=${TARGET_MS:-150}; KEYS=${KEYS:-2000}; MISS_MS=${MISS_MS:-20}
+WAIT_MS=${WAIT_MS:-40}; SLOTS=${SLOTS:-4}
+BASE_RPS=${BASE_RPS:-40}; SPIKE_RPS=${SPIKE_RPS:-260}
+BASE_S=${BASE_S:-20}; SPIKE_S=${SPIKE_S:-60}; TAIL_S=${TAIL_S:-10}
 MODES=${MODES:-clone cold}
 TOKEN=bench-token
 
@@ -69,7 +75,7 @@ run_one() {
     echo "  boot: $mode"
     echo "  kernel: $ROOT/build/guest/vmlinuz"
     echo "  initrd: $ROOT/build/guest/initrd.gz"
-    echo "  cmdline: \"sf.cost=$MISS_MS\""
+    echo "  cmdline: \"sf.cost=$MISS_MS sf.wait=$WAIT_MS sf.slots=$SLOTS\""
     echo "  memory: 256M"
     echo "  port_base: $pb"
     echo "  ready_timeout: 90s"
@@ -132,7 +138,12 @@ run_one() {
   sleep 11   # let the last worker's 10 s window close
   kill "$watcher" 2>/dev/null; pkill -P "$watcher" 2>/dev/null
 
-  api "/api/v1/events?since=0&limit=10000" >"$dir/events.json"
+  local since=0 page
+  : >"$dir/events.pages"
+  while page=$(api "/api/v1/events?since=$since&limit=1000") && [ "$(jq '.events | length' <<<"$page")" -gt 0 ]; do
+    echo "$page" >>"$dir/events.pages"; since=$(jq '.next' <<<"$page")
+  done
+  jq -s '{events: [.[].events[]]}' "$dir/events.pages" >"$dir/events.json"
   api "/api/v1/metrics/history?window=3600" >"$dir/history.json"
   api /api/v1/clones >"$dir/clones.json"
   jq -r --argjson t0 "$t_spike" '.points[] | "\((.ts_us - $t0) / 1e6) \(.p95_us / 1000) \(.actual)"' \

@@ -3,7 +3,9 @@
  * clone inherits its parent's warm cache.
  *
  *   GET  /healthz           "ok"
- *   GET  /item/KEY[?size=N] the item; X-Cache: hit|miss (a miss computes it, costing -c ms)
+ *   GET  /item/KEY[?size=N] the item; X-Cache: hit|miss (a miss computes it, costing -c ms);
+ *                           with -w MS every item request also waits MS ms for one of -k backend
+ *                           slots (a simulated downstream call with a bounded connection pool)
  *   PUT  /item/KEY          store the body as KEY, overwriting in place when it fits
  *   GET  /stats             {"items":..,"bytes":..,"hits":..,"misses":..,"hit_rate":..}
  *   GET  /whoami            hostname and clone id (from /run/sf/clone_id)
@@ -15,6 +17,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -46,6 +49,11 @@ static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned long n_items, n_bytes, n_hits, n_misses;
 static atomic_int n_conns;
 static unsigned miss_cost_ms = 20;
+/* The simulated downstream (-w/-k): each item request holds one of backend_slots for
+ * backend_wait_ms without using CPU, so one worker's capacity is slots/wait requests per second
+ * whatever the host's CPU — what makes adding workers add capacity, as with a real backend pool. */
+static unsigned backend_wait_ms, backend_slots = 4;
+static sem_t backend_sem;
 static size_t default_size = 4096;
 
 static uint64_t fnv1a(const void *p, size_t n, uint64_t h)
@@ -180,6 +188,14 @@ static int handle_get_item(int fd, const char *key, const char *query, int keep)
                 size = strtoul(q + 5, NULL, 10);
                 if (size > MAX_ITEM)
                         return respond(fd, 413, NULL, "size too large\n", 15, keep);
+        }
+        if (backend_wait_ms) {
+                struct timespec w = { backend_wait_ms / 1000, (long)(backend_wait_ms % 1000) * 1000000L };
+                while (sem_wait(&backend_sem) < 0 && errno == EINTR)
+                        ;
+                while (nanosleep(&w, &w) < 0 && errno == EINTR)
+                        ;
+                sem_post(&backend_sem);
         }
         pthread_mutex_lock(&cache_lock);
         it = *slot(key);
@@ -355,20 +371,24 @@ int main(int argc, char **argv)
         struct sockaddr_in sa = { .sin_family = AF_INET };
         pthread_attr_t attr;
 
-        while ((opt = getopt(argc, argv, "p:c:s:")) != -1) {
+        while ((opt = getopt(argc, argv, "p:c:s:w:k:")) != -1) {
                 switch (opt) {
                 case 'p': port = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'c': miss_cost_ms = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 's': default_size = strtoul(optarg, NULL, 10); break;
+                case 'w': backend_wait_ms = (unsigned)strtoul(optarg, NULL, 10); break;
+                case 'k': backend_slots = (unsigned)strtoul(optarg, NULL, 10); break;
                 default:
-                        fprintf(stderr, "usage: sfdemo [-p port] [-c miss_cost_ms] [-s item_size]\n");
+                        fprintf(stderr, "usage: sfdemo [-p port] [-c miss_cost_ms] [-s item_size] [-w backend_wait_ms] [-k backend_slots]\n");
                         return 2;
                 }
         }
-        if (default_size > MAX_ITEM || miss_cost_ms > 60000 || !port || port > 65535) {
+        if (default_size > MAX_ITEM || miss_cost_ms > 60000 || backend_wait_ms > 60000 || !backend_slots ||
+            backend_slots > MAX_CONNS || !port || port > 65535) {
                 fprintf(stderr, "sfdemo: option out of range\n");
                 return 2;
         }
+        sem_init(&backend_sem, 0, backend_slots);
         signal(SIGPIPE, SIG_IGN);
         lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
@@ -377,8 +397,8 @@ int main(int argc, char **argv)
                 perror("sfdemo: listen");
                 return 1;
         }
-        fprintf(stderr, "sfdemo: listening on port %u, miss cost %u ms, item size %zu\n", port, miss_cost_ms,
-                default_size);
+        fprintf(stderr, "sfdemo: listening on port %u, miss cost %u ms, item size %zu, backend wait %u ms x %u slots\n",
+                port, miss_cost_ms, default_size, backend_wait_ms, backend_slots);
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
         pthread_attr_setstacksize(&attr, 128 * 1024);

@@ -1021,10 +1021,19 @@ static void gen_gc(struct sc_actuator *a)
 
 
 /* GETs every warm-up path through the parent so that the generation carries warm caches. */
+static bool parent_should_stop(struct sc_actuator *a);
+
 static void parent_warmup(struct sc_actuator *a, const char *address)
 {
+        /* A few requests in flight on kept-alive connections: a warm-up set of thousands of cache
+         * keys should take seconds, not a connection setup per key. */
+        enum { WARMUP_PARALLEL = 4 };
         char **urls = NULL, msg[256];
-        size_t n = 0, ok = 0;
+        size_t n = 0, ok = 0, next = 0, done = 0, shown = 0;
+        CURL *h[WARMUP_PARALLEL] = { NULL };
+        char buf[WARMUP_PARALLEL][1024];
+        CURLM *m = NULL;
+        int running = 0;
 
         /* a reload may swap the list (set_config): work on a copy */
         pthread_mutex_lock(&a->lock);
@@ -1033,30 +1042,70 @@ static void parent_warmup(struct sc_actuator *a, const char *address)
                 if ((urls[n] = strdup(a->fx.warmup[i])))
                         n++;
         pthread_mutex_unlock(&a->lock);
-        for (size_t i = 0; i < n; i++) {
-                char url[1024];
-                long code = 0;
-                CURL *c = curl_easy_init();
+        if (n == 0 || !(m = curl_multi_init()))
+                goto out;
+        for (int k = 0; k < WARMUP_PARALLEL; k++) {
+                if (!(h[k] = curl_easy_init()))
+                        goto out;
+                curl_easy_setopt(h[k], CURLOPT_WRITEFUNCTION, discard);
+                curl_easy_setopt(h[k], CURLOPT_TIMEOUT_MS, 10000L);
+                curl_easy_setopt(h[k], CURLOPT_NOSIGNAL, 1L);
+                curl_easy_setopt(h[k], CURLOPT_PRIVATE, (char *)buf[k]);
+        }
+        log_info("actuator: warming up the parent: %zu URLs, %d at a time", n, WARMUP_PARALLEL);
+        for (int k = 0; k < WARMUP_PARALLEL && next < n; k++, next++) {
+                sfmt(buf[k], sizeof(buf[k]), "http://%s%s%s", address, urls[next][0] == '/' ? "" : "/", urls[next]);
+                curl_easy_setopt(h[k], CURLOPT_URL, buf[k]);
+                curl_multi_add_handle(m, h[k]);
+        }
+        while (done < n) {
+                CURLMsg *msgp;
+                int left;
 
-                if (!c)
+                if (curl_multi_perform(m, &running) != CURLM_OK)
                         break;
-                sfmt(url, sizeof(url), "http://%s%s%s", address, urls[i][0] == '/' ? "" : "/", urls[i]);
-                curl_easy_setopt(c, CURLOPT_URL, url);
-                curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
-                curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 10000L);
-                curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-                if (curl_easy_perform(c) == CURLE_OK &&
-                    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK && code / 100 == 2)
-                        ok++;
-                else
-                        log_warn("actuator: warm-up GET %s did not answer 2xx (%ld)", url, code);
-                curl_easy_cleanup(c);
+                while ((msgp = curl_multi_info_read(m, &left))) {
+                        CURL *e = msgp->easy_handle;
+                        char *url = NULL;
+                        long code = 0;
+
+                        if (msgp->msg != CURLMSG_DONE)
+                                continue;
+                        curl_easy_getinfo(e, CURLINFO_PRIVATE, &url);
+                        curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
+                        if (msgp->data.result == CURLE_OK && code / 100 == 2)
+                                ok++;
+                        else
+                                log_warn("actuator: warm-up GET %s did not answer 2xx (%ld)", url, code);
+                        done++;
+                        curl_multi_remove_handle(m, e);
+                        if (next < n) {
+                                sfmt(url, sizeof(buf[0]), "http://%s%s%s", address,
+                                     urls[next][0] == '/' ? "" : "/", urls[next]);
+                                next++;
+                                curl_easy_setopt(e, CURLOPT_URL, url);
+                                curl_multi_add_handle(m, e);
+                        }
+                }
+                if (n >= 100 && done * 10 / n > shown) {
+                        shown = done * 10 / n;
+                        log_info("actuator: warm-up %zu/%zu URLs", done, n);
+                }
+                if (parent_should_stop(a))
+                        break;
+                if (done < n)
+                        curl_multi_poll(m, NULL, 0, 100, NULL);
         }
-        if (n) {
-                sfmt(msg, sizeof(msg), "parent warmed up: %zu of %zu URLs answered", ok, n);
-                log_info("actuator: %s", msg);
-                emit(a, "generation", msg, NULL);
+        sfmt(msg, sizeof(msg), "parent warmed up: %zu of %zu URLs answered", ok, n);
+        log_info("actuator: %s", msg);
+        emit(a, "generation", msg, NULL);
+out:
+        for (int k = 0; k < WARMUP_PARALLEL; k++) {
+                if (h[k] && m)
+                        curl_multi_remove_handle(m, h[k]);
+                curl_easy_cleanup(h[k]);
         }
+        curl_multi_cleanup(m);
         for (size_t i = 0; i < n; i++)
                 free(urls[i]);
         free(urls);

@@ -9,8 +9,9 @@
  * identity goes to the clone's xenstore key data/snowscale/identity before it is unpaused,
  * and its agent answers in data/snowscale/ready. See docs/drivers-xen.md.
  *
- * Every VM handle owns its own libxl context whose log goes to <run_dir>/xen.log; failures quote
- * its last line. The guest console is copied from its pty into <run_dir>/console.log. */
+ * One libxl context serves the process, behind one lock; while an op holds it, libxl's log goes
+ * to that VM's <run_dir>/xen.log, and failures quote its last error line. The guest console is
+ * copied from its pty into <run_dir>/console.log. */
 #define LIBXL_API_VERSION 0x041300
 #include <libxl.h>
 #include <libxl_utils.h>
@@ -43,8 +44,6 @@
 #define CONSOLE_WAIT_MS 30000
 
 struct cc_vm {
-        libxl_ctx *ctx;
-        xentoollog_logger_stdiostream *lg;
         FILE *logf;
         struct xs_handle *xs;
         uint32_t domid;
@@ -163,21 +162,69 @@ static bool valid_name(const char *s)
 
 static void vm_free(struct cc_vm *vm);
 
-/* One lock around every libxl call of the process. libxl contexts are meant to be independent,
- * but parallel restores in separate contexts broke here (a libxl context's xenstore connection
- * went away mid-restore: "xs transaction failed: Bad file descriptor", heap corruption in
- * another run). Serialised, they pass; on 2 cores the toolstack work is serial anyway. Recursive:
- * ops hold it across helpers that take it too. Stream threads and console copiers never need it. */
+/* One libxl context for the process and one lock around every libxl call. With a context per
+ * VM, parallel clone starts failed in the lab (a context's xenstore connection closed
+ * mid-restore: "xs transaction failed: Bad file descriptor"; heap corruption in other runs).
+ * Recursive: ops hold it across helpers that take it too. Stream threads and console copiers
+ * never need it. Other drivers in the process reap their own children: selective reaping. */
 static pthread_mutex_t xen_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 #define XEN_LOCK()   pthread_mutex_lock(&xen_lock)
 #define XEN_UNLOCK() pthread_mutex_unlock(&xen_lock)
-
-/* Every handle has its own libxl context and clones start in parallel, while other drivers in the
- * process reap their own children: libxl's default SIGCHLD mode allows one context with children
- * and reaps every child. Selective reap: libxl reaps only its own, in every context. */
+static libxl_ctx *xen_ctx;
 static const libxl_childproc_hooks xen_childproc = {
         .chldowner = libxl_sigchld_owner_libxl_always_selective_reap,
 };
+
+/* libxl's log goes to the file of the VM whose op holds the lock (xen_log_to). */
+static FILE *xen_log_to;
+
+static void xlog_vmessage(xentoollog_logger *lg, xentoollog_level level, int errnoval, const char *context,
+                          const char *format, va_list al) __attribute__((format(printf, 5, 0)));
+static void xlog_vmessage(xentoollog_logger *lg, xentoollog_level level, int errnoval, const char *context,
+                          const char *format, va_list al)
+{
+        FILE *f = xen_log_to;
+        char ts[32];
+        time_t now = time(NULL);
+        struct tm tm;
+
+        if (!f)
+                return;
+        strftime(ts, sizeof(ts), "%F %T", gmtime_r(&now, &tm));
+        fprintf(f, "%s %s: %s: ", ts, context ? context : "libxl", xtl_level_to_string(level));
+        vfprintf(f, format, al);
+        if (errnoval >= 0)
+                fprintf(f, ": %s", strerror(errnoval));
+        fputc('\n', f);
+        fflush(f);
+}
+
+static void xlog_progress(xentoollog_logger *lg, const char *context, const char *doing_what, int percent,
+                          unsigned long done, unsigned long total)
+{
+}
+
+static void xlog_destroy(xentoollog_logger *lg)
+{
+}
+
+static xentoollog_logger xen_logger = {
+        .vmessage = xlog_vmessage,
+        .progress = xlog_progress,
+        .destroy = xlog_destroy,
+};
+
+static void op_begin(struct cc_vm *vm)
+{
+        XEN_LOCK();
+        xen_log_to = vm ? vm->logf : NULL;
+}
+
+static void op_end(void)
+{
+        xen_log_to = NULL;
+        XEN_UNLOCK();
+}
 
 static int vm_new(const char *run_dir, const char *name, struct cc_vm **ret, char *why, size_t len)
 {
@@ -202,19 +249,15 @@ static int vm_new(const char *run_dir, const char *name, struct cc_vm **ret, cha
                 goto fail;
         }
         setvbuf(vm->logf, NULL, _IOLBF, 0);
-        vm->lg = xtl_createlogger_stdiostream(vm->logf, XTL_DEBUG,
-                                              XTL_STDIOSTREAM_SHOW_DATE | XTL_STDIOSTREAM_HIDE_PROGRESS);
-        if (!vm->lg) {
-                r = say(why, len, -ENOMEM, "cannot create the libxl logger");
-                goto fail;
+        if (!xen_ctx) {
+                r = libxl_ctx_alloc(&xen_ctx, LIBXL_VERSION, 0, &xen_logger);
+                if (r) {
+                        xen_ctx = NULL;
+                        r = say(why, len, -ENODEV, "libxl_ctx_alloc failed (%d): is this a Xen dom0 with xenstored running?", r);
+                        goto fail;
+                }
+                libxl_childproc_setmode(xen_ctx, &xen_childproc, NULL);
         }
-        r = libxl_ctx_alloc(&vm->ctx, LIBXL_VERSION, 0, (xentoollog_logger *)vm->lg);
-        if (r) {
-                vm->ctx = NULL;
-                r = say(why, len, -ENODEV, "libxl_ctx_alloc failed (%d): is this a Xen dom0 with xenstored running?", r);
-                goto fail;
-        }
-        libxl_childproc_setmode(vm->ctx, &xen_childproc, NULL);
         vm->xs = xs_open(0);
         if (!vm->xs) {
                 r = say(why, len, -ENODEV, "cannot connect to xenstore: %s", strerror(errno));
@@ -249,14 +292,12 @@ static void vm_free(struct cc_vm *vm)
         if (!vm)
                 return;
         console_stop(vm);
-        XEN_LOCK();
         if (vm->xs)
                 xs_close(vm->xs);
-        if (vm->ctx)
-                libxl_ctx_free(vm->ctx);
+        XEN_LOCK();
+        if (xen_log_to == vm->logf)
+                xen_log_to = NULL;
         XEN_UNLOCK();
-        if (vm->lg)
-                xtl_logger_destroy((xentoollog_logger *)vm->lg);
         if (vm->logf)
                 fclose(vm->logf);
         free(vm);
@@ -362,7 +403,7 @@ static int make_config(struct cc_vm *vm, libxl_domain_config *dc, const uint8_t 
         dc->c_info.name = strdup(vm->name);
         libxl_domain_build_info_init_type(&dc->b_info, LIBXL_DOMAIN_TYPE_PV);
         dc->b_info.max_vcpus = (int)vm->vcpus;
-        if (libxl_cpu_bitmap_alloc(vm->ctx, &dc->b_info.avail_vcpus, (int)vm->vcpus))
+        if (libxl_cpu_bitmap_alloc(xen_ctx, &dc->b_info.avail_vcpus, (int)vm->vcpus))
                 return -ENOMEM;
         for (unsigned i = 0; i < vm->vcpus; i++)
                 libxl_bitmap_set(&dc->b_info.avail_vcpus, (int)i);
@@ -416,12 +457,12 @@ static int xen_probe(char *why, size_t why_len)
                 return say(why, why_len, -ENODEV, "no /dev/xen/privcmd: not running as a Xen dom0");
         if (!mkdtemp(dir))
                 return say(why, why_len, -errno, "mkdtemp: %s", strerror(errno));
-        XEN_LOCK();
+        op_begin(NULL);
         r = vm_new(dir, "probe", &vm, why, why_len);
-        if (r == 0 && !libxl_get_version_info(vm->ctx))
+        if (r == 0 && !libxl_get_version_info(xen_ctx))
                 r = say(why, why_len, -ENODEV, "libxl cannot read the hypervisor version");
         vm_free(vm);
-        XEN_UNLOCK();
+        op_end();
         char p[sizeof(dir) + 16];
         snprintf(p, sizeof(p), "%s/xen.log", dir);
         unlink(p);
@@ -454,11 +495,11 @@ static int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, c
         vm->vcpus = cfg->vcpus;
         if (opt_get(cfg->driver_opts, "bridge", opt, sizeof(opt)))
                 snprintf(vm->bridge, sizeof(vm->bridge), "%s", opt);
-        XEN_LOCK();
+        op_begin(vm);
         r = make_config(vm, &dc, NULL);
         if (r < 0)
                 goto fail;
-        rc = libxl_domain_create_new(vm->ctx, &dc, &vm->domid, NULL, NULL);
+        rc = libxl_domain_create_new(xen_ctx, &dc, &vm->domid, NULL, NULL);
         if (rc) {
                 r = libxl_fail(vm, why, why_len, "libxl_domain_create_new", rc);
                 goto fail;
@@ -466,20 +507,20 @@ static int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, c
         vm->have_domain = true;
         write_domid_file(vm);
         console_start(vm);
-        rc = libxl_domain_unpause(vm->ctx, vm->domid, NULL);   /* created paused */
+        rc = libxl_domain_unpause(xen_ctx, vm->domid, NULL);   /* created paused */
         if (rc) {
                 r = libxl_fail(vm, why, why_len, "libxl_domain_unpause", rc);
-                libxl_domain_destroy(vm->ctx, vm->domid, NULL);
+                libxl_domain_destroy(xen_ctx, vm->domid, NULL);
                 goto fail;
         }
         libxl_domain_config_dispose(&dc);
-        XEN_UNLOCK();
+        op_end();
         *ret = vm;
         return 0;
 fail:
         libxl_domain_config_dispose(&dc);
+        op_end();
         vm_free(vm);
-        XEN_UNLOCK();
         return r;
 }
 
@@ -555,16 +596,16 @@ static int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_check
         started = true;
 
         uint64_t t0 = mono_ns();
-        XEN_LOCK();
+        op_begin(vm);
         /* Non-live: the domain is suspended while every page streams through the splitter. */
-        rc = libxl_domain_suspend(vm->ctx, vm->domid, p[1], 0, NULL);
+        rc = libxl_domain_suspend(xen_ctx, vm->domid, p[1], 0, NULL);
         close(p[1]);
         p[1] = -1;
         pthread_join(t, NULL);
         started = false;
         /* suspend_cancel: the guest returns from its suspend hypercall and carries on as before */
-        int rrc = libxl_domain_resume(vm->ctx, vm->domid, 1, NULL);
-        XEN_UNLOCK();
+        int rrc = libxl_domain_resume(xen_ctx, vm->domid, 1, NULL);
+        op_end();
         ret->pause_ns = mono_ns() - t0;
         if (rc) {
                 r = libxl_fail(vm, why, why_len, "libxl_domain_suspend", rc);
@@ -733,11 +774,12 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
                         cst.domain_type);
                 goto out;
         }
-        XEN_LOCK();
+        op_begin(NULL);
         locked = true;
         r = vm_new(spec->run_dir, name, &vm, why, why_len);
         if (r < 0)
                 goto out;
+        xen_log_to = vm->logf;
         r = parse_config(vm, spec->vm_config_json, why, why_len);
         if (r < 0)
                 goto out;
@@ -769,7 +811,7 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
         rp.checkpointed_stream = LIBXL_CHECKPOINTED_STREAM_NONE;
         rp.stream_version = 2;          /* what libxl_domain_suspend writes; 1 means a legacy stream */
         uint64_t t0 = mono_ns();
-        rc = libxl_domain_create_restore(vm->ctx, &dc, &vm->domid, sp[0], -1, &rp, NULL, NULL);
+        rc = libxl_domain_create_restore(xen_ctx, &dc, &vm->domid, sp[0], -1, &rp, NULL, NULL);
         close(sp[0]);                   /* a synthesizer still writing now fails instead of blocking */
         sp[0] = -1;
         pthread_join(t, NULL);
@@ -783,7 +825,7 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
         vm->have_domain = true;
         if (job.r < 0) {
                 r = say(why, why_len, job.r, "stream synthesis failed: %s", job.why);
-                libxl_domain_destroy(vm->ctx, vm->domid, NULL);
+                libxl_domain_destroy(xen_ctx, vm->domid, NULL);
                 vm->have_domain = false;
                 goto out;
         }
@@ -794,16 +836,16 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
                          opt_get(spec->driver_opts, "fail_ready", opt, sizeof(opt)) && strcmp(opt, "1") == 0);
         if (!xs_write(vm->xs, XBT_NULL, path, val, (unsigned)n)) {
                 r = say(why, why_len, -EIO, "cannot write %s: %s", path, strerror(errno));
-                libxl_domain_destroy(vm->ctx, vm->domid, NULL);
+                libxl_domain_destroy(xen_ctx, vm->domid, NULL);
                 vm->have_domain = false;
                 goto out;
         }
         write_domid_file(vm);
         console_start(vm);
-        rc = libxl_domain_unpause(vm->ctx, vm->domid, NULL);
+        rc = libxl_domain_unpause(xen_ctx, vm->domid, NULL);
         if (rc) {
                 r = libxl_fail(vm, why, why_len, "libxl_domain_unpause", rc);
-                libxl_domain_destroy(vm->ctx, vm->domid, NULL);
+                libxl_domain_destroy(xen_ctx, vm->domid, NULL);
                 vm->have_domain = false;
                 goto out;
         }
@@ -832,25 +874,25 @@ out:
         libxl_domain_config_dispose(&dc);
         libxl_domain_restore_params_dispose(&rp);
         free(blob);
-        vm_free(vm);
         if (locked)
-                XEN_UNLOCK();
+                op_end();
+        vm_free(vm);
         return r;
 }
 
 static int xen_pause(struct cc_vm *vm)
 {
-        XEN_LOCK();
-        int rc = libxl_domain_pause(vm->ctx, vm->domid, NULL);
-        XEN_UNLOCK();
+        op_begin(vm);
+        int rc = libxl_domain_pause(xen_ctx, vm->domid, NULL);
+        op_end();
         return rc ? -EIO : 0;
 }
 
 static int xen_resume(struct cc_vm *vm)
 {
-        XEN_LOCK();
-        int rc = libxl_domain_unpause(vm->ctx, vm->domid, NULL);
-        XEN_UNLOCK();
+        op_begin(vm);
+        int rc = libxl_domain_unpause(xen_ctx, vm->domid, NULL);
+        op_end();
         return rc ? -EIO : 0;
 }
 
@@ -861,9 +903,9 @@ static int domain_down(struct cc_vm *vm)
         int rc, r;
 
         libxl_dominfo_init(&di);
-        XEN_LOCK();
-        rc = libxl_domain_info(vm->ctx, &di, vm->domid);
-        XEN_UNLOCK();
+        op_begin(vm);
+        rc = libxl_domain_info(xen_ctx, &di, vm->domid);
+        op_end();
         if (rc == ERROR_DOMAIN_NOTFOUND)
                 r = 1;
         else if (rc)
@@ -883,9 +925,9 @@ static int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
                 return 0;
         /* @releaseDomain fires on every domain shutdown or death: wait on it, no polling */
         watching = xs_watch(vm->xs, "@releaseDomain", "retire");
-        XEN_LOCK();
-        int src = libxl_domain_shutdown(vm->ctx, vm->domid, NULL);
-        XEN_UNLOCK();
+        op_begin(vm);
+        int src = libxl_domain_shutdown(xen_ctx, vm->domid, NULL);
+        op_end();
         if (src == 0) {
                 while (domain_down(vm) == 0) {
                         int64_t left = (int64_t)(deadline - mono_ns()) / 1000000;
@@ -900,9 +942,9 @@ static int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
         }
         if (watching)
                 xs_unwatch(vm->xs, "@releaseDomain", "retire");
-        XEN_LOCK();
-        int rc = libxl_domain_destroy(vm->ctx, vm->domid, NULL);
-        XEN_UNLOCK();
+        op_begin(vm);
+        int rc = libxl_domain_destroy(xen_ctx, vm->domid, NULL);
+        op_end();
         console_stop(vm);
         if (rc && rc != ERROR_DOMAIN_NOTFOUND && domain_down(vm) != 1)
                 return -EIO;
@@ -923,9 +965,9 @@ static int xen_status(struct cc_vm *vm, struct cc_vm_status *ret)
                 return 0;
         }
         libxl_dominfo_init(&di);
-        XEN_LOCK();
-        rc = libxl_domain_info(vm->ctx, &di, vm->domid);
-        XEN_UNLOCK();
+        op_begin(vm);
+        rc = libxl_domain_info(xen_ctx, &di, vm->domid);
+        op_end();
         if (rc == ERROR_DOMAIN_NOTFOUND) {
                 ret->state = CC_VM_EXITED;
                 snprintf(ret->reason, sizeof(ret->reason), "domain %u no longer exists", vm->domid);
@@ -972,9 +1014,9 @@ static int xen_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t 
         r = vm_new(run_dir, name, &vm, why, why_len);
         if (r < 0)
                 return r;
-        XEN_LOCK();
-        char *cur = libxl_domid_to_name(vm->ctx, domid);
-        XEN_UNLOCK();
+        op_begin(vm);
+        char *cur = libxl_domid_to_name(xen_ctx, domid);
+        op_end();
         bool same = cur && strcmp(cur, name) == 0;
         free(cur);
         if (!same) {
