@@ -14,3 +14,4 @@ $(eval $(call PROGRAM,sf-loadgen,bench/sf_loadgen.c,$(COMMON_LIB),$(call pc_libs
 # The elastic web-server experiment (clone vs cold boot), the headline figures.
 DEB_PKGS += jq gnuplot-nox wrk
 BENCH_PROGS += bench/e2e_scaleout.sh
+BENCH_PROGS += bench/actuator_scale.sh

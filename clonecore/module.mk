@@ -41,3 +41,6 @@ BENCH_PROGS += $(wildcard bench/clonecore_*.sh)
 
 .PHONY: clonecore
 clonecore: $(CC_LIB) $(addprefix $(BIN)/,$(CC_TOOLS)) $(addprefix $(TESTBIN)/unit/,$(CC_UNIT))
+
+# The registry's -DCC_REG_* flags follow which driver sources exist: rebuild it when they change.
+$(OBJ)/clonecore/registry.o: clonecore/module.mk $(wildcard clonecore/drivers/*.mk)

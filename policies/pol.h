@@ -119,6 +119,8 @@ struct pol_config {
                 char *kernel, *initrd;  /* the worker image, default build/guest/{vmlinuz,initrd.gz}
                                          * (relative to the working directory) */
                 char *cmdline;          /* extra kernel command line */
+                char *opts;             /* driver options "k=v,k=v" passed to every clone
+                                         * (qemu: fail_ready=1 makes guests never report ready) */
                 uint64_t memory_bytes;  /* "256M" */
                 int vcpus;
                 int guest_port;         /* port the app listens on inside the guest, default 80 */

@@ -361,6 +361,7 @@ static const struct field driver_fields[] = {
         { "kernel", F_PATH, CFG(driver.kernel) },
         { "initrd", F_PATH, CFG(driver.initrd) },
         { "cmdline", F_STR, CFG(driver.cmdline), 0, POL_MAX_STRING },
+        { "opts", F_STR, CFG(driver.opts), 0, POL_MAX_STRING },
         { "memory", F_SIZE, CFG(driver.memory_bytes), 16LL << 20, 1LL << 40 },
         { "vcpus", F_INT, CFG(driver.vcpus), 1, 64 },
         { "guest_port", F_INT, CFG(driver.guest_port), 1, 65535 },
@@ -1250,6 +1251,7 @@ void pol_config_free(struct pol_config *c)
         free(c->driver.kernel);
         free(c->driver.initrd);
         free(c->driver.cmdline);
+        free(c->driver.opts);
         free(c->lb.listen);
         free(c->lb.token);
         free(c->lb.nginx_binary);

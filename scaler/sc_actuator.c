@@ -1698,11 +1698,9 @@ static int fixed_from_cfg(struct act_fixed *fx, const struct pol_config *cfg)
         copy_str(fx->binary, sizeof(fx->binary), cfg->driver.qemu_binary);
         copy_str(fx->cmdline, sizeof(fx->cmdline), cfg->driver.cmdline);
         copy_str(fx->accel, sizeof(fx->accel), accel_name(cfg->driver.accel));
-#ifdef POL_HAVE_DRIVER_OPTS
+        /* SNOWSCALE_DRIVER_OPTS overrides driver.opts: fault injection without editing the file */
         if (!opts)
                 opts = cfg->driver.opts;
-#endif
-        /* SNOWSCALE_DRIVER_OPTS overrides: fault injection without editing the file */
         copy_str(fx->driver_opts, sizeof(fx->driver_opts), opts);
         copy_str(fx->driver_name, sizeof(fx->driver_name), cfg->driver.kind == POL_DRIVER_XEN ? "xen" : "qemu");
         fx->mem_bytes = cfg->driver.memory_bytes ? cfg->driver.memory_bytes : 256ull << 20;
