@@ -101,7 +101,9 @@ run_one() {
     st=$(api /api/v1/status 2>/dev/null) || { sleep 1; continue; }
     line=$(jq -r '"actual=\(.actual) pending=\(.pending) generation=\(.generation.id // "none")"' <<<"$st")
     [ "$line" != "$last" ] && { echo "e2e[$mode]: $line"; last=$line; }
+    # ready: min_clones serving and the parent warmed up (in cold mode no generation waits for it)
     if [ "$(jq -r '.actual >= 1 and .pending == 0' <<<"$st")" = true ] &&
+       api "/api/v1/events?since=0&limit=1000" | jq -e '[.events[] | select(.message | startswith("parent warmed up"))] | length > 0' >/dev/null &&
        curl -fs -m 2 "http://127.0.0.1:$front/healthz" >/dev/null; then ok=1; break; fi
     sleep 1
   done
@@ -202,13 +204,14 @@ set terminal pngcairo size 1100,520 font "DejaVu Sans,10"
 set output "$OUT/scaleout.png"
 set title "Scale-out under a load spike: cloning vs cold boot (p95 target ${TARGET_MS} ms)"
 set xlabel "seconds since the spike started"
-set ylabel "p95 latency (ms)"; set y2label "workers serving"
-set ytics nomirror; set y2tics; set y2range [0:5]; set grid
+set ylabel "p95 latency, 6 s window (ms, log scale)"; set y2label "clones serving (besides the parent)"
+set logscale y; set yrange [1:20000]; set xrange [-$BASE_S:*]
+set ytics nomirror; set y2tics 1; set y2range [0:5]; set grid
 set key top right
 plot "$OUT/scaleout-clone.history" using 1:2 with lines lw 2 lc rgb "#1f77b4" title "p95, clone", \
      "$OUT/scaleout-cold.history" using 1:2 with lines lw 2 lc rgb "#d62728" title "p95, cold boot", \
-     "$OUT/scaleout-clone.history" using 1:3 axes x1y2 with steps lw 1 dt 2 lc rgb "#1f77b4" title "workers, clone", \
-     "$OUT/scaleout-cold.history" using 1:3 axes x1y2 with steps lw 1 dt 2 lc rgb "#d62728" title "workers, cold boot", \
+     "$OUT/scaleout-clone.history" using 1:3 axes x1y2 with steps lw 1 dt 2 lc rgb "#1f77b4" title "clones, clone", \
+     "$OUT/scaleout-cold.history" using 1:3 axes x1y2 with steps lw 1 dt 2 lc rgb "#d62728" title "clones, cold boot", \
      ${TARGET_MS} with lines lc rgb "#555555" dt 3 title "target"
 EOF
   echo "e2e: plot $OUT/scaleout.png"

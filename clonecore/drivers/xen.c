@@ -42,6 +42,7 @@
 #define XEN_AGENT_DIR   "data/snowscale"        /* relative to /local/domain/<domid> */
 #define XEN_CMDLINE     "console=hvc0 quiet"
 #define CONSOLE_WAIT_MS 30000
+#define RELEASE_WAIT_MS 20000ull
 
 struct cc_vm {
         FILE *logf;
@@ -916,6 +917,35 @@ static int domain_down(struct cc_vm *vm)
         return r;
 }
 
+/* Wait on the @releaseDomain watch (it fires on every domain shutdown and final release) until
+ * done(vm) says so or the deadline passes. */
+static void wait_release(struct cc_vm *vm, bool watching, uint64_t deadline, int (*done)(struct cc_vm *))
+{
+        while (done(vm) == 0) {
+                int64_t left = (int64_t)(deadline - mono_ns()) / 1000000;
+                if (left <= 0 || !watching)
+                        return;
+                struct pollfd pf = { xs_fileno(vm->xs), POLLIN, 0 };
+                if (poll(&pf, 1, (int)left) > 0) {
+                        unsigned int num;
+                        free(xs_read_watch(vm->xs, &num));
+                }
+        }
+}
+
+/* 1 once Xen has released the domain entirely (its memory is free again). */
+static int domain_gone(struct cc_vm *vm)
+{
+        libxl_dominfo di;
+
+        libxl_dominfo_init(&di);
+        op_begin(vm);
+        int rc = libxl_domain_info(xen_ctx, &di, vm->domid);
+        op_end();
+        libxl_dominfo_dispose(&di);
+        return rc == ERROR_DOMAIN_NOTFOUND ? 1 : rc ? -EIO : 0;
+}
+
 static int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
 {
         uint64_t deadline = mono_ns() + (uint64_t)timeout_ms * 1000000ull;
@@ -923,28 +953,21 @@ static int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
 
         if (!vm->have_domain)
                 return 0;
-        /* @releaseDomain fires on every domain shutdown or death: wait on it, no polling */
         watching = xs_watch(vm->xs, "@releaseDomain", "retire");
         op_begin(vm);
         int src = libxl_domain_shutdown(xen_ctx, vm->domid, NULL);
         op_end();
-        if (src == 0) {
-                while (domain_down(vm) == 0) {
-                        int64_t left = (int64_t)(deadline - mono_ns()) / 1000000;
-                        if (left <= 0 || !watching)
-                                break;
-                        struct pollfd pf = { xs_fileno(vm->xs), POLLIN, 0 };
-                        if (poll(&pf, 1, (int)left) > 0) {
-                                unsigned int num;
-                                free(xs_read_watch(vm->xs, &num));
-                        }
-                }
-        }
-        if (watching)
-                xs_unwatch(vm->xs, "@releaseDomain", "retire");
+        if (src == 0)
+                wait_release(vm, watching, deadline, domain_down);
         op_begin(vm);
         int rc = libxl_domain_destroy(xen_ctx, vm->domid, NULL);
         op_end();
+        /* A destroyed domain lingers as "dying" while Xen frees its pages: wait until it is gone,
+         * so whoever retires it can count on the memory (bounded: Xen finishes on its own). */
+        if (rc == 0 || rc == ERROR_DOMAIN_NOTFOUND)
+                wait_release(vm, watching, mono_ns() + RELEASE_WAIT_MS * 1000000ull, domain_gone);
+        if (watching)
+                xs_unwatch(vm->xs, "@releaseDomain", "retire");
         console_stop(vm);
         if (rc && rc != ERROR_DOMAIN_NOTFOUND && domain_down(vm) != 1)
                 return -EIO;

@@ -537,8 +537,10 @@ int main(int argc, char **argv)
                         die("c%d still there after retire", i + 1);
                 libxl_dominfo di;
                 libxl_dominfo_init(&di);
-                if (libxl_domain_info(ctx, &di, domid) != ERROR_DOMAIN_NOTFOUND)
-                        die("domain %u of c%d still exists", domid, i + 1);
+                int rc = libxl_domain_info(ctx, &di, domid);
+                if (rc != ERROR_DOMAIN_NOTFOUND)
+                        die("domain %u of c%d still exists (%s) after retire", domid, i + 1,
+                            rc ? "?" : di.dying ? "dying" : di.shutdown ? "shut down" : "running");
                 libxl_dominfo_dispose(&di);
                 drv->destroy(clones[i]);
         }
