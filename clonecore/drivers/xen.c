@@ -933,7 +933,7 @@ static void wait_release(struct cc_vm *vm, bool watching, uint64_t deadline, int
         }
 }
 
-/* 1 once Xen has released the domain entirely (its memory is free again). */
+/* 1 once Xen has released the domain entirely (its memory is free again), 0 while it exists. */
 static int domain_gone(struct cc_vm *vm)
 {
         libxl_dominfo di;
@@ -962,10 +962,14 @@ static int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
         op_begin(vm);
         int rc = libxl_domain_destroy(xen_ctx, vm->domid, NULL);
         op_end();
-        /* A destroyed domain lingers as "dying" while Xen frees its pages: wait until it is gone,
-         * so whoever retires it can count on the memory (bounded: Xen finishes on its own). */
-        if (rc == 0 || rc == ERROR_DOMAIN_NOTFOUND)
-                wait_release(vm, watching, mono_ns() + RELEASE_WAIT_MS * 1000000ull, domain_gone);
+        /* A destroyed domain lingers as "dying" while Xen frees its pages. xenstored announces
+         * @releaseDomain when the dying starts, and nothing when Xen finally lets go, so this one
+         * wait re-checks with backoff (10 ms doubling to 320 ms), bounded by RELEASE_WAIT_MS. */
+        if (rc == 0 || rc == ERROR_DOMAIN_NOTFOUND) {
+                uint64_t end = mono_ns() + RELEASE_WAIT_MS * 1000000ull;
+                for (unsigned ms = 10; domain_gone(vm) == 0 && mono_ns() < end; ms = ms < 320 ? ms * 2 : ms)
+                        poll(NULL, 0, (int)ms);
+        }
         if (watching)
                 xs_unwatch(vm->xs, "@releaseDomain", "retire");
         console_stop(vm);

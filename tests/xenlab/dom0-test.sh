@@ -9,16 +9,30 @@ xenconsoled --pid-file=/run/xenconsoled.pid || fail "toolstack: xenconsoled"
 echo "MARK toolstack-ready $(cut -d' ' -f1 /proc/uptime)"
 xl info | grep -E '^(xen_version|total_memory|free_memory|xen_caps)' || fail "toolstack: xl info"
 . /etc/lab.conf
-/root/xen-lab-test /root/vmlinuz /root/initrd.gz /tmp/lab
+# The driver part and the engine part run as two processes (each boots its own parent): in one
+# process, the engine's first clone crashed in malloc after the driver part had run (heap
+# corruption not reproduced under ASan or glibc's checking allocator; see docs/drivers-xen.md).
+run_test() {  # PART WORKDIR
+  if [ -n "${XENLAB_PRELOAD:-}" ]; then
+    XENLAB_PART=$1 LD_PRELOAD=$XENLAB_PRELOAD MALLOC_CHECK_=3 MALLOC_PERTURB_=165 /root/xen-lab-test /root/vmlinuz /root/initrd.gz $2
+  else
+    XENLAB_PART=$1 /root/xen-lab-test /root/vmlinuz /root/initrd.gz $2
+  fi
+}
+if [ -n "${XENLAB_ENGINE_ONLY:-}" ]; then
+  run_test engine /tmp/lab
+else
+  run_test driver /tmp/lab && run_test engine /tmp/lab/e
+fi
 rc=$?
 if [ $rc -ne 0 ]; then
-  for f in /tmp/lab/*/xen.log /tmp/lab/engine/clones/*/xen.log; do echo "--- $f"; tail -25 "$f"; done
-  for f in /tmp/lab/*/console.log /tmp/lab/engine/clones/*/console.log; do echo "--- $f"; tail -8 "$f"; done
+  for f in $(find /tmp/lab -name xen.log); do echo "--- $f"; tail -25 "$f"; done
+  for f in $(find /tmp/lab -name console.log); do echo "--- $f"; tail -8 "$f"; done
   ps; xl list; xl dmesg | tail -20
   exit $rc
 fi
 if [ -n "${XENLAB_CAPTURE:-}" ]; then   # a real state blob for the host's unit tests
-  f=$(ls /tmp/lab/gen1/xen.state /tmp/lab/engine/gen/*/xen.state 2>/dev/null | head -1)
+  f=$(ls /tmp/lab/gen1/xen.state /tmp/lab/engine/gen/*/xen.state /tmp/lab/e/engine/gen/*/xen.state 2>/dev/null | head -1)
   echo "CAPTURE-BEGIN $f"; gzip -9c "$f" | base64; echo "CAPTURE-END"
 fi
 echo "XENLAB-PASS"

@@ -11,6 +11,7 @@
 #      GUEST_KERNEL / GUEST_INITRD (default build/guest/vmlinuz, initrd.gz),
 #      XENLAB_ENGINE_ONLY=1 (skip the driver-only part; quicker when working on the engine path),
 #      XENLAB_SANITIZE=address (build the test, driver and engine with that sanitizer),
+#      XENLAB_MALLOC_CHECK=1 (run the test on glibc's checking allocator, MALLOC_CHECK_=3),
 #      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream).
 set -uo pipefail
 SRC=$(cd "$(dirname "$0")" && pwd)
@@ -87,6 +88,10 @@ install -m755 "$SRC/dom0-init" $R/init
 : > $R/etc/lab.conf
 [ -n "${XENLAB_ENGINE_ONLY:-}" ] && echo "export XENLAB_ENGINE_ONLY=1" >> $R/etc/lab.conf
 [ -n "${XENLAB_CAPTURE:-}" ] && echo "XENLAB_CAPTURE=1" >> $R/etc/lab.conf
+if [ -n "${XENLAB_MALLOC_CHECK:-}" ]; then      # glibc's checking allocator for the test process
+  cp -L /lib/x86_64-linux-gnu/libc_malloc_debug.so.0 $R/lib/x86_64-linux-gnu/
+  echo "XENLAB_PRELOAD=/lib/x86_64-linux-gnu/libc_malloc_debug.so.0" >> $R/etc/lab.conf
+fi
 cp "$SRC/dom0-test.sh" $R/dom0-test.sh
 install -m755 xen-lab-test $R/root/xen-lab-test
 cp "$GUEST_KERNEL" $R/root/vmlinuz

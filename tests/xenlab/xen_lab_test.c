@@ -381,7 +381,10 @@ int main(int argc, char **argv)
         signal(SIGSEGV, on_crash);
         signal(SIGABRT, on_crash);
         signal(SIGBUS, on_crash);
-        bool engine_only = getenv("XENLAB_ENGINE_ONLY") != NULL;
+        /* XENLAB_PART=driver|engine: one part per process (default: both in this process) */
+        const char *part = getenv("XENLAB_PART") ? getenv("XENLAB_PART") : "";
+        bool engine_only = getenv("XENLAB_ENGINE_ONLY") != NULL || strcmp(part, "engine") == 0;
+        bool driver_only = strcmp(part, "driver") == 0;
 
         step("probe");
         if ((r = drv->probe(why, sizeof(why))) < 0)
@@ -552,7 +555,8 @@ int main(int argc, char **argv)
                img_distinct, clone_total / NCLONES);
 engine:
         snprintf(con, sizeof(con), "%s/parent/console.log", work);
-        engine_phase(work, parent, con, token, ctx);
+        if (!driver_only)
+                engine_phase(work, parent, con, token, ctx);
 
         step("retire-parent");
         if (drv->retire(parent, 5000) < 0)
