@@ -44,6 +44,7 @@
 #define TEST_TIMEOUT_MS    10000
 #define SHIP_BATCH         5000
 #define SHIP_TIMEOUT_MS    2000
+#define SHIP_HEARTBEAT_MS  1000   /* an empty batch at least this often while idle */
 #define RETRY_MAX_MS       10000
 #define KEEP_DONE_US       (3600ull * 1000000)  /* drained/unhealthy records kept for an hour */
 #define MS                 1000000ull           /* ns per ms */
@@ -129,6 +130,7 @@ struct lb_agent {
         char *ship_body, ship_resp[512];
         size_t ship_resp_len, ship_n;
         uint64_t ship_end, ship_next_ns;
+        uint64_t ship_last_ns;          /* last batch sent, for the idle heartbeat */
         char *samples_url;
         uint64_t lines, samples, garbage, foreign, shipped, ship_batches, ship_failures,
                  rejected, discarded;
@@ -746,9 +748,16 @@ static void ship_start(struct lb_agent *a)
         size_t len;
         CURL *c;
 
-        a->ship_next_ns = ss_mono_ns() + a->o.ship_interval_ms * MS;
-        if (!a->samples_url || a->ship || lb_ring_len(a->ring) == 0)
+        uint64_t now = ss_mono_ns();
+
+        a->ship_next_ns = now + a->o.ship_interval_ms * MS;
+        if (!a->samples_url || a->ship)
                 return;
+        /* An idle nginx still gets an (empty) batch every second: snowscaled tells "no requests"
+         * from "no collector" by it, and holds the clone count when samples stop coming. */
+        if (lb_ring_len(a->ring) == 0 && now - a->ship_last_ns < SHIP_HEARTBEAT_MS * MS)
+                return;
+        a->ship_last_ns = now;
         if (lb_ring_format(a->ring, SHIP_BATCH, &a->ship_body, &len, &a->ship_end, &a->ship_n) < 0)
                 return;
         c = curl_easy_init();

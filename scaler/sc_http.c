@@ -134,6 +134,7 @@ static json_object *window_json(const struct pol_window_stats *w)
         json_object_object_add(o, "p99_us", json_object_new_double(w->p99_us));
         json_object_object_add(o, "error_rate", json_object_new_double(w->error_rate));
         json_object_object_add(o, "inflight", json_object_new_double(w->inflight));
+        json_object_object_add(o, "stale", json_object_new_boolean(w->stale));
         return o;
 }
 

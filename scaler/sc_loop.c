@@ -54,6 +54,7 @@ struct sc_loop {
         int manual;                     /* -1 = the policy decides */
         int last_desired;               /* -1 before the first decision */
         bool last_panic;
+        bool last_stale;                /* samples missing (no batch lately) at the last tick */
         char last_alert[512];
         uint64_t last_prune_us;
 
@@ -93,14 +94,6 @@ static int arm_timer(struct sc_loop *l)
                 .it_value = { .tv_sec = 0, .tv_nsec = 1000000 },        /* first tick at once */
         };
         return timerfd_settime(l->tfd, 0, &its, NULL) < 0 ? -errno : 0;
-}
-
-static struct sc_monitor_config monitor_config(const struct pol_config *c)
-{
-        return (struct sc_monitor_config){
-                .short_us = c->policy.panic_window_us ? c->policy.panic_window_us : 6000000,
-                .long_us = c->policy.stable_window_us ? c->policy.stable_window_us : 60000000,
-        };
 }
 
 int sc_loop_new(struct pol_config *cfg, struct sc_store *store, struct sc_monitor *mon,
@@ -443,9 +436,14 @@ static void tick(struct sc_loop *l)
         struct pol_decision d = {0};
         int desired;
 
+        st.panic.stale = st.stable.stale = true;
         if (sc_monitor_snapshot(l->mon, wall, &snap) == 0) {
                 st.panic = snap.short_w;
                 st.stable = snap.long_w;
+                if (st.stable.stale != l->last_stale)
+                        log_info(st.stable.stale ? "no latency samples lately: holding the clone count until they return"
+                                                 : "latency samples arriving again");
+                l->last_stale = st.stable.stale;
                 sc_monitor_snapshot_free(&snap);
         }
         if (l->act)
@@ -615,7 +613,7 @@ static void reload(struct sc_loop *l)
         nc->api.listen = l->cfg->api.listen ? strdup(l->cfg->api.listen) : NULL;
         nc->mode = l->cfg->mode;
 
-        struct sc_monitor_config mc = monitor_config(nc), oc = monitor_config(l->cfg);
+        struct sc_monitor_config mc = sc_monitor_config_from(nc), oc = sc_monitor_config_from(l->cfg);
         r = sc_monitor_reconfigure(l->mon, &mc);
         if (r < 0)
                 log_warn("reload: monitor windows unchanged: %s", strerror(-r));

@@ -82,6 +82,7 @@ struct sc_monitor {
         struct series *last;            /* cache: consecutive samples often share a backend */
         uint64_t total, errors, rejected, overflow, sum_us;
         uint64_t prom[PROM_N];
+        uint64_t last_batch_us;         /* newest batch, even an empty one (collector heartbeat) */
 };
 
 static int window_init(struct window *w, uint64_t len_us, unsigned nslots)
@@ -223,6 +224,17 @@ static void series_free(struct series *s)
         window_free(&s->w[1]);
 }
 
+struct sc_monitor_config sc_monitor_config_from(const struct pol_config *c)
+{
+        uint64_t stale = 5 * c->tick_us > 5000000 ? 5 * c->tick_us : 5000000;
+
+        return (struct sc_monitor_config){
+                .short_us = c->policy.panic_window_us ? c->policy.panic_window_us : 6000000,
+                .long_us = c->policy.stable_window_us ? c->policy.stable_window_us : 60000000,
+                .stale_after_us = stale,
+        };
+}
+
 static int check_config(struct sc_monitor_config *c)
 {
         if (c->short_us < 1000 || c->long_us < 1000 || c->short_us > 3600ull * 1000000 ||
@@ -283,6 +295,7 @@ int sc_monitor_reconfigure(struct sc_monitor *m, const struct sc_monitor_config 
         if (r < 0)
                 return r;
         pthread_mutex_lock(&m->lock);
+        m->cfg.stale_after_us = c.stale_after_us;
         if (c.short_us == m->cfg.short_us && c.long_us == m->cfg.long_us) {
                 pthread_mutex_unlock(&m->lock);
                 return 0;
@@ -409,6 +422,7 @@ void sc_monitor_ingest(struct sc_monitor *m, const struct sc_sample *v, size_t n
         size_t acc = 0, rej = 0;
 
         pthread_mutex_lock(&m->lock);
+        m->last_batch_us = now_us;
         window_advance(&m->service.w[0], now_us);
         window_advance(&m->service.w[1], now_us);
         for (size_t i = 0; i < n; i++) {
@@ -473,9 +487,15 @@ int sc_monitor_snapshot(struct sc_monitor *m, uint64_t now_us, struct sc_monitor
                 window_advance(&m->service.w[k], now_us);
         window_stats(&m->service.w[0], now_us, &ret->short_w);
         window_stats(&m->service.w[1], now_us, &ret->long_w);
+        /* Missing data must never read as an idle service (HPA's rule: it never causes a
+         * scale-down): no batch at all lately means the collector is gone, not the load. */
+        if (m->cfg.stale_after_us &&
+            (m->last_batch_us == 0 || now_us > m->last_batch_us + m->cfg.stale_after_us))
+                ret->short_w.stale = ret->long_w.stale = true;
         ret->total = m->total;
         ret->errors = m->errors;
         ret->rejected = m->rejected;
+        ret->last_batch_us = m->last_batch_us;
         ret->backends_overflow = m->overflow;
         if (m->n_backends) {
                 ret->backends = calloc(m->n_backends, sizeof(*ret->backends));

@@ -39,7 +39,12 @@ struct sc_monitor_config {
         uint64_t short_us;              /* panic window, e.g. 6 s */
         uint64_t long_us;               /* stable window, e.g. 60 s */
         size_t max_backends;            /* 0 = SC_MONITOR_MAX_BACKENDS */
+        uint64_t stale_after_us;        /* no batch for this long: both windows are stale (data
+                                         * missing, not an idle service); 0 = never stale */
 };
+/* The monitor configuration a snowscale.yaml implies (windows from the policy; stale after five
+ * control ticks, at least 5 s: snowscale-lb sends a batch every second even when idle). */
+struct sc_monitor_config sc_monitor_config_from(const struct pol_config *c);
 
 int sc_monitor_new(const struct sc_monitor_config *cfg, struct sc_monitor **ret);
 void sc_monitor_free(struct sc_monitor *m);
@@ -63,6 +68,8 @@ struct sc_monitor_snapshot {
         size_t n_backends;
         uint64_t total, errors, rejected;               /* since start */
         uint64_t backends_overflow;                     /* samples not given a backend series */
+        uint64_t last_batch_us;                         /* newest batch (0 = none yet); the
+                                                         * collector sends empty ones while idle */
 };
 /* Rotates windows to now_us and fills *ret; free with sc_monitor_snapshot_free(). */
 int sc_monitor_snapshot(struct sc_monitor *m, uint64_t now_us, struct sc_monitor_snapshot *ret);

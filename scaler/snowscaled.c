@@ -182,10 +182,7 @@ int main(int argc, char **argv)
                 log_error("state database: %s", err);
                 goto out;
         }
-        struct sc_monitor_config mc = {
-                .short_us = cfg->policy.panic_window_us ? cfg->policy.panic_window_us : 6000000,
-                .long_us = cfg->policy.stable_window_us ? cfg->policy.stable_window_us : 60000000,
-        };
+        struct sc_monitor_config mc = sc_monitor_config_from(cfg);
         r = sc_monitor_new(&mc, &mon);
         if (r < 0) {
                 log_error("cannot set up the monitor (windows %llu/%llu µs): %s",

@@ -324,14 +324,24 @@ static void *console_thread(void *arg)
         snprintf(out_path, sizeof(out_path), "%s/console.log", vm->run_dir);
         out = open(out_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
         xs = xs_open(0);
-        if (out < 0 || !xs || !xs_watch(xs, key, "tty"))
+        if (out < 0 || !xs)
                 goto out;
-        /* xenconsoled writes the key once it has noticed the domain: wait for it, no polling */
+        /* libxl's create waits for xenconsoled to name the pty, so the key is usually there; else
+         * wait on a watch for it (no polling) */
+        bool watching = false;
         for (;;) {
                 unsigned int l;
                 tty = xs_read(xs, XBT_NULL, key, &l);
                 if (tty && tty[0])
                         break;
+                if (!watching) {
+                        free(tty);
+                        tty = NULL;
+                        if (!xs_watch(xs, key, "tty"))
+                                goto out;
+                        watching = true;
+                        continue;       /* read again: the key may have appeared meanwhile */
+                }
                 free(tty);
                 tty = NULL;
                 int64_t left = (int64_t)(deadline - mono_ns()) / 1000000;

@@ -58,6 +58,10 @@ t_check "snowscaled p95 within 3 ms of the client's" awk -v a="$client_p95" -v b
   'BEGIN { d = a - b; if (d < 0) d = -d; exit !(b > 0 && d <= 3000) }'
 t_like "$(curl -s "http://127.0.0.1:$sport/metrics")" "127.0.0.1:$pa" "snowscaled knows the backend by its address"
 t_is "$(lb_stat dropped) $(lb_stat rejected_by_scaler)" "0 0" "nothing dropped or rejected"
+# Idle nginx: the agent's empty batches keep snowscaled's data fresh (idle, not missing).
+sleep 6
+t_is "$(curl -s "http://127.0.0.1:$sport/api/v1/status" | jq -r '.windows.short.stale')" false \
+  "6 s without requests: snowscaled's windows are idle, not stale (heartbeat batches)"
 
 # --- snowscaled unreachable: buffer (restart the agent with a small buffer), drop oldest, count
 kill -TERM "$SCALED_PID"; t_wait_for 10 eval "! kill -0 $SCALED_PID 2>/dev/null"

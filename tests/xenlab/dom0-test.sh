@@ -21,6 +21,8 @@ run_test() {  # PART WORKDIR
 }
 if [ -n "${XENLAB_ENGINE_ONLY:-}" ]; then
   run_test engine /tmp/lab
+elif [ -n "${XENLAB_ONE_PROCESS:-}" ]; then
+  run_test "" /tmp/lab
 else
   run_test driver /tmp/lab && run_test engine /tmp/lab/e
 fi

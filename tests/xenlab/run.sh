@@ -12,6 +12,7 @@
 #      XENLAB_ENGINE_ONLY=1 (skip the driver-only part; quicker when working on the engine path),
 #      XENLAB_SANITIZE=address (build the test, driver and engine with that sanitizer),
 #      XENLAB_MALLOC_CHECK=1 (run the test on glibc's checking allocator, MALLOC_CHECK_=3),
+#      XENLAB_ONE_PROCESS=1 (both parts in one process: see the open issue in docs/drivers-xen.md),
 #      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream).
 set -uo pipefail
 SRC=$(cd "$(dirname "$0")" && pwd)
@@ -88,6 +89,7 @@ install -m755 "$SRC/dom0-init" $R/init
 : > $R/etc/lab.conf
 [ -n "${XENLAB_ENGINE_ONLY:-}" ] && echo "export XENLAB_ENGINE_ONLY=1" >> $R/etc/lab.conf
 [ -n "${XENLAB_CAPTURE:-}" ] && echo "XENLAB_CAPTURE=1" >> $R/etc/lab.conf
+[ -n "${XENLAB_ONE_PROCESS:-}" ] && echo "XENLAB_ONE_PROCESS=1" >> $R/etc/lab.conf
 if [ -n "${XENLAB_MALLOC_CHECK:-}" ]; then      # glibc's checking allocator for the test process
   cp -L /lib/x86_64-linux-gnu/libc_malloc_debug.so.0 $R/lib/x86_64-linux-gnu/
   echo "XENLAB_PRELOAD=/lib/x86_64-linux-gnu/libc_malloc_debug.so.0" >> $R/etc/lab.conf
@@ -108,14 +110,14 @@ T0=$(date +%s)
 timeout "${TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -cpu "${CPU:-max}" -m 3G -smp 2 \
   -nographic -monitor none -serial stdio -no-reboot -nodefaults -vga none \
   -kernel "$L/xen-4.17-amd64" -append "$XEN_CMD" \
-  -initrd "$L/dom0-vmlinuz $DOM0_CMD,$L/dom0-initrd.gz" </dev/null 2>&1 | sed -u 's/\r$//' | tee "$LOG" |
+  -initrd "$L/dom0-vmlinuz $DOM0_CMD,$L/dom0-initrd.gz" </dev/null 2>&1 | sed -u 's/\r//g' | tee "$LOG" |
   grep --line-buffered -E '^(STEP|FAIL|BENCH|MARK|parent|clone|checkpoint|image|rejected|page bytes|generation|descriptor|engine)' | sed -u 's/^/  | /'
 RC=${PIPESTATUS[0]}
 say "QEMU exited ($RC) after $(( $(date +%s) - T0 )) s"
 if grep -q '^XENLAB-PASS' "$LOG"; then
   grep '^BENCH ' "$LOG"
   if [ -n "${XENLAB_CAPTURE:-}" ]; then
-    sed -n '/^CAPTURE-BEGIN/,/^CAPTURE-END/p' "$LOG" | grep -v '^CAPTURE-' | base64 -d > "$XENLAB_CAPTURE" &&
+    sed -n '/^CAPTURE-BEGIN/,/^CAPTURE-END/p' "$LOG" | grep -v '^CAPTURE-' | tr -d '\r' | base64 -d > "$XENLAB_CAPTURE" &&
       say "captured a state blob into $XENLAB_CAPTURE"
   fi
   say "PASS"
