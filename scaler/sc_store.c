@@ -319,6 +319,21 @@ int sc_store_event_append(struct sc_store *s, const char *kind, const char *mess
         return r;
 }
 
+/* Makes room for row cnt of an array that doubles as rows arrive; NULL when out of memory (the
+ * rows so far stay valid for the caller to free). */
+static void *row_slot(void **v, size_t *cap, size_t cnt, size_t elem)
+{
+        if (cnt == *cap) {
+                size_t ncap = *cap ? *cap * 2 : 16;
+                void *nv = realloc(*v, ncap * elem);
+                if (!nv)
+                        return NULL;
+                *v = nv;
+                *cap = ncap;
+        }
+        return (char *)*v + cnt * elem;
+}
+
 int sc_store_event_list(struct sc_store *s, int64_t since_id, size_t limit,
                         struct sc_event **ret, size_t *n)
 {
@@ -337,15 +352,9 @@ int sc_store_event_list(struct sc_store *s, int64_t since_id, size_t limit,
         sqlite3_bind_int64(st, 1, since_id);
         sqlite3_bind_int64(st, 2, (int64_t)limit);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                if (cnt == cap) {
-                        size_t ncap = cap ? cap * 2 : 16;
-                        struct sc_event *nv = realloc(v, ncap * sizeof(*v));
-                        if (!nv) {
-                                r = -ENOMEM;
-                                goto out;
-                        }
-                        v = nv;
-                        cap = ncap;
+                if (!row_slot((void **)&v, &cap, cnt, sizeof(*v))) {
+                        r = -ENOMEM;
+                        goto out;
                 }
                 struct sc_event *e = &v[cnt];
                 memset(e, 0, sizeof(*e));
@@ -786,15 +795,9 @@ int sc_store_clone_list(struct sc_store *s, bool live_only, struct sc_clone **re
                 goto out;
         sqlite3_bind_int(st, 1, SC_STORE_LIST_MAX);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                if (cnt == cap) {
-                        size_t ncap = cap ? cap * 2 : 16;
-                        struct sc_clone *nv = realloc(v, ncap * sizeof(*v));
-                        if (!nv) {
-                                r = -ENOMEM;
-                                goto out;
-                        }
-                        v = nv;
-                        cap = ncap;
+                if (!row_slot((void **)&v, &cap, cnt, sizeof(*v))) {
+                        r = -ENOMEM;
+                        goto out;
                 }
                 clone_from_row(st, &v[cnt++]);
         }
@@ -932,15 +935,9 @@ int sc_store_generation_list(struct sc_store *s, bool include_deleted,
                 goto out;
         sqlite3_bind_int(st, 1, SC_STORE_LIST_MAX);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                if (cnt == cap) {
-                        size_t ncap = cap ? cap * 2 : 8;
-                        struct sc_generation *nv = realloc(v, ncap * sizeof(*v));
-                        if (!nv) {
-                                r = -ENOMEM;
-                                goto out;
-                        }
-                        v = nv;
-                        cap = ncap;
+                if (!row_slot((void **)&v, &cap, cnt, sizeof(*v))) {
+                        r = -ENOMEM;
+                        goto out;
                 }
                 gen_from_row(st, &v[cnt++]);
         }
@@ -1017,15 +1014,9 @@ int sc_store_history_list(struct sc_store *s, uint64_t since_us, size_t limit,
         sqlite3_bind_int64(st, 1, (int64_t)since_us);
         sqlite3_bind_int64(st, 2, (int64_t)limit);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                if (cnt == cap) {
-                        size_t ncap = cap ? cap * 2 : 64;
-                        struct sc_history_point *nv = realloc(v, ncap * sizeof(*v));
-                        if (!nv) {
-                                r = -ENOMEM;
-                                goto out;
-                        }
-                        v = nv;
-                        cap = ncap;
+                if (!row_slot((void **)&v, &cap, cnt, sizeof(*v))) {
+                        r = -ENOMEM;
+                        goto out;
                 }
                 struct sc_history_point *p = &v[cnt++];
                 p->ts_us = (uint64_t)sqlite3_column_int64(st, 0);
