@@ -1605,35 +1605,24 @@ out:
         return rc;
 }
 
-static int qemu_pause(struct cc_vm *vm)
+/* stop/cont: pause moves a running guest to PAUSED, resume takes a paused one back. */
+static int qemu_set_paused(struct cc_vm *vm, bool pause)
 {
         int rc;
 
         pthread_mutex_lock(&vm->lock);
-        rc = qmp_cmd(vm, "stop", NULL, NULL, NULL, 0);
+        rc = qmp_cmd(vm, pause ? "stop" : "cont", NULL, NULL, NULL, 0);
         if (rc == 0) {
-                vm->paused = true;
-                if (vm->state == CC_VM_RUNNING)
-                        vm->state = CC_VM_PAUSED;
+                vm->paused = pause;
+                if (vm->state == (pause ? CC_VM_RUNNING : CC_VM_PAUSED))
+                        vm->state = pause ? CC_VM_PAUSED : CC_VM_RUNNING;
         }
         pthread_mutex_unlock(&vm->lock);
         return rc;
 }
 
-static int qemu_resume(struct cc_vm *vm)
-{
-        int rc;
-
-        pthread_mutex_lock(&vm->lock);
-        rc = qmp_cmd(vm, "cont", NULL, NULL, NULL, 0);
-        if (rc == 0) {
-                vm->paused = false;
-                if (vm->state == CC_VM_PAUSED)
-                        vm->state = CC_VM_RUNNING;
-        }
-        pthread_mutex_unlock(&vm->lock);
-        return rc;
-}
+static int qemu_pause(struct cc_vm *vm) { return qemu_set_paused(vm, true); }
+static int qemu_resume(struct cc_vm *vm) { return qemu_set_paused(vm, false); }
 
 static void clean_run_dir(const char *run_dir)
 {
