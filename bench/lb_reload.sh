@@ -11,6 +11,7 @@ lb_backend A --delay-ms 2 || t_bail "backend A did not start"; pa=$LB_PORT
 lb_backend B --delay-ms 2 || t_bail "backend B did not start"; pb=$LB_PORT
 lb_agent_start --drain-timeout-ms 30000 || t_bail "snowscale-lb did not come up"
 lb_add a "$pa" >/dev/null; lb_wait_state a active 10 || t_bail "a not active"
+lb_wait_settled 20 || t_bail "old nginx workers of the start-up config did not exit"
 lb_load_start --concurrency 8
 start=$SECONDS
 lb_cycles "$CYCLES" b "$pb" || t_bail "cycles stopped after $LB_CYCLES_OK"

@@ -67,6 +67,11 @@ lb_field() { # lb_field ID FIELD
 lb_is_state() { [ "$(lb_field "$1" state)" = "$2" ]; }
 # lb_wait_state ID STATE SECONDS
 lb_wait_state() { t_wait_for "$3" lb_is_state "$1" "$2"; }
+# lb_wait_settled SECONDS: until every old nginx worker of past reloads has exited. Before that,
+# a worker of the empty start-up config may still answer a connection it accepted with
+# "503 no backends registered": steady load starts from a settled front.
+lb_old_gone() { curl -s "$LB_API/v1/reloads" | jq -e '[.reloads[].old_workers_alive // 0] | add == 0' >/dev/null; }
+lb_wait_settled() { t_wait_for "$1" lb_old_gone; }
 lb_stat() { curl -s -m 5 "$LB_API/v1/stats" | sed -n "s/.*\"$1\":\([0-9-]*\).*/\1/p"; }
 # lb_bodies N: the first lines of N front responses, sorted and counted ("A=3 B=2")
 lb_bodies() {

@@ -11,10 +11,7 @@ lb_backend B --delay-ms 2 || t_bail "backend B did not start"; pb=$LB_PORT
 lb_agent_start --coalesce-ms 50 --min-reload-interval-ms 100 --drain-timeout-ms 20000 ||
   t_bail "snowscale-lb did not come up"
 lb_add a "$pa" >/dev/null; lb_wait_state a active 10 || t_bail "a not active"
-# Steady state first: until the workers of the empty start-up config have exited (they answer
-# "503 no backends" to a connection they accepted before the reload), the front is not all A.
-old_gone() { curl -s "$LB_API/v1/reloads" | jq -e '[.reloads[].old_workers_alive // 0] | add == 0' >/dev/null; }
-t_wait_for 20 old_gone || t_bail "old nginx workers of the start-up config did not exit"
+lb_wait_settled 20 || t_bail "old nginx workers of the start-up config did not exit"
 
 lb_load_start --concurrency 4
 lb_cycles "$CYCLES" b "$pb"; t_is "$LB_CYCLES_OK" "$CYCLES" "$CYCLES add/remove cycles completed"

@@ -27,6 +27,10 @@ for t in qemu-system-x86_64 dpkg-deb apt-get cpio gzip gcc; do command -v $t >/d
 [ -x /bin/busybox ] || die "needs busybox-static"
 [ -s "$GUEST_KERNEL" ] && [ -s "$GUEST_INITRD" ] || die "no worker image: run make guest"
 
+# One lab at a time per XENLAB_DIR (make check-xen and make bench share it): wait for the other.
+exec 9>"$L/.lock"
+if ! flock -n 9; then say "waiting for another lab run in $L"; flock 9; fi
+
 # ---- 1. packages (cached)
 cd "$L"
 if [ ! -s kver ]; then
