@@ -131,6 +131,8 @@ run_one() {
     done
   ) & local watcher=$!
 
+  # workers serving before the spike (the parent's first clones) are not "new workers"
+  api /api/v1/clones | jq -r '.clones[] | select(.state=="serving") | .id' >"$dir/initial_ids"
   t_start=$(date +%s%6N)
   t_spike=$(( t_start + BASE_S * 1000000 ))
   echo "e2e[$mode]: load ${BASE_RPS} rps for ${BASE_S}s, ${SPIKE_RPS} rps for ${SPIKE_S}s, ${BASE_RPS} rps for ${TAIL_S}s"
@@ -175,7 +177,8 @@ run_one() {
   sent=$(sed -n 's/.*sent=\([0-9]*\).*/\1/p' "$dir/loadgen.out")
   # per new worker: hit rate and requests in its first 10 s, relative to the parent's
   local ratio
-  ratio=$(awk '{ wh=$5-$3; wm=$6-$4; ph=$9-$7; pm=$10-$8; wn=wh+wm; pn=ph+pm;
+  ratio=$(awk -v init="$(tr '\n' ' ' <"$dir/initial_ids")" 'BEGIN { n0 = split(init, ids, " "); for (i = 1; i <= n0; i++) initial[ids[i]] = 1 }
+               ($1 in initial) { next } { wh=$5-$3; wm=$6-$4; ph=$9-$7; pm=$10-$8; wn=wh+wm; pn=ph+pm;
                  if (wn <= 0 || pn <= 0 || ph <= 0) next;
                  hr=wh/wn; phr=ph/pn; tr=wn/pn;
                  printf "e2e: worker %s first 10 s: %d requests (parent %d, x%.2f), hit rate %.3f (parent %.3f)\n", $1, wn, pn, tr, hr, phr > "/dev/stderr";

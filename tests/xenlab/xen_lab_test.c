@@ -273,7 +273,10 @@ static void engine_phase(const char *work, struct cc_vm *parent, const char *par
 
         step("engine-cut");
         snprintf(sdir, sizeof(sdir), "%s/engine", work);
-        struct cc_engine_config ec = { .driver = drv, .state_dir = sdir, .ready_timeout_ms = 120000 };
+        /* One engine worker: parallel clone starts on Xen corrupt the heap now and then (open
+         * issue in docs/drivers-xen.md); the driver serialises its toolstack work anyway. */
+        struct cc_engine_config ec = { .driver = drv, .state_dir = sdir, .ready_timeout_ms = 120000,
+                                       .max_parallel = 1 };
         if ((r = cc_engine_new(&ec, &e, why, sizeof(why))) < 0)
                 die("cc_engine_new: %s", why);
         int ticks = count_in(parent_con, "tick ");
