@@ -204,6 +204,8 @@ int cc_engine_new(const struct cc_engine_config *cfg, struct cc_engine **ret, ch
                 e->cfg.max_parallel = 8;
         if (e->cfg.max_parallel > 64)
                 e->cfg.max_parallel = 64;
+        if (e->cfg.driver && e->cfg.driver->max_parallel && e->cfg.max_parallel > e->cfg.driver->max_parallel)
+                e->cfg.max_parallel = e->cfg.driver->max_parallel;
         if (!e->cfg.ready_timeout_ms)
                 e->cfg.ready_timeout_ms = 60000;
         if (!e->cfg.fetch_timeout_ms)

@@ -94,6 +94,9 @@ struct cc_driver_ops {
         /* Find VMs of a previous run under run_dir (pid files): adopt or kill. */
         int (*adopt)(const char *run_dir, struct cc_vm **ret, char *why, size_t why_len);
         void (*destroy)(struct cc_vm *vm);      /* NULL-tolerant; frees the handle */
+        /* VMs the driver can start at once from one process; 0 = as many as the engine runs.
+         * The engine never runs more clone/retire jobs in parallel than this. */
+        unsigned max_parallel;
 };
 
 extern const struct cc_driver_ops cc_qemu_driver;
