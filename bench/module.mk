@@ -12,6 +12,6 @@ bench: all
 $(eval $(call PROGRAM,sf-loadgen,bench/sf_loadgen.c,$(COMMON_LIB),$(call pc_libs,libcurl) -lm))
 
 # The elastic web-server experiment (clone vs cold boot), the headline figures.
-DEB_PKGS += jq gnuplot-nox wrk
+DEB_PKGS += jq gnuplot-nox wrk python3   # python3: bench/clonecore_descriptor.sh
 BENCH_PROGS += bench/e2e_scaleout.sh
 BENCH_PROGS += bench/actuator_scale.sh
