@@ -1111,8 +1111,10 @@ out:
         free(urls);
 }
 
-/* Deregisters backends snowscale-lb still has from a previous run that are not live here. */
-static void lb_forget_stale(struct sc_actuator *a)
+/* Deregisters backends snowscale-lb still has from a previous run that are not live here. A
+ * "parent" entry is live only when the parent VM was adopted: a parent about to boot afresh
+ * (often on the same address) must not get traffic before it is ready and warm. */
+static void lb_forget_stale(struct sc_actuator *a, bool parent_adopted)
 {
         struct sc_alb_backend *v = NULL;
         char why[CC_REASON_MAX];
@@ -1123,7 +1125,7 @@ static void lb_forget_stale(struct sc_actuator *a)
                 return;
         }
         for (size_t i = 0; i < n; i++) {
-                bool known = !strcmp(v[i].id, "parent") && a->fx.parent_serve;
+                bool known = !strcmp(v[i].id, "parent") && a->fx.parent_serve && parent_adopted;
 
                 pthread_mutex_lock(&a->lock);
                 for (struct act_clone *c = a->clones; c && !known; c = c->next)
@@ -1237,7 +1239,7 @@ static void *parent_main(void *arg)
         int failures = 0, r;
 
         free(pa);
-        lb_forget_stale(a);
+        lb_forget_stale(a, vm != NULL);
         while (!parent_should_stop(a)) {
                 bool adopted = vm != NULL;
 
