@@ -355,17 +355,17 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                 left = true;
         }
 
-        /* the recommendation: the largest over metrics; in panic the short window counts too */
+        /* the recommendation: the largest over metrics. In panic the short window alone speaks
+         * (Knative): the stable window still remembers the slow seconds that caused the panic and
+         * would keep ordering clones after the fresh ones have already brought latency down. */
         for (size_t i = 0; i < n && !freeze; i++) {
-                if (stable[i].rec > rec || rec < 0) {
-                        rec = stable[i].rec;
+                bool use_panic = s->panic && !panicr[i].missing;
+                const struct reading *r = use_panic ? &panicr[i] : &stable[i];
+
+                if (r->rec > rec || rec < 0) {
+                        rec = r->rec;
                         win = i;
-                        win_panic = false;
-                }
-                if (s->panic && !panicr[i].missing && panicr[i].rec > rec) {
-                        rec = panicr[i].rec;
-                        win = i;
-                        win_panic = true;
+                        win_panic = use_panic;
                 }
         }
         if (n == 0 || freeze)

@@ -346,6 +346,32 @@ static void test_spike_panic(void **state)
 
 /* Load declines slowly from 10 to 2: every step down waits for the 60 s window and respects
  * 1 clone / 30 s; nothing goes up on the way. */
+/* After the clones a panic ordered have brought the short window back under target, the long
+ * window still remembers the slow seconds: in panic only the short window speaks, so the pool
+ * neither grows on that memory nor shrinks (measured on the appliance: 8 -> 12 clones ordered at
+ * a healthy 45 ms p95 before this rule). */
+static void test_panic_ignores_stale_long_window(void **state)
+{
+        struct pol_policy p = base_policy();
+        struct pol_state *s = pol_state_new();
+        struct pol_clones c = { .serving = 2 };
+        struct pol_decision d;
+        struct pol_stats st = lat_stats(300, 900, 100);
+
+        p.up.max_rate.amount = 0;       /* unlimited: only the windows decide */
+        pol_decide(&p, s, &st, &c, 100 * SEC, MONDAY_2024_01_01, &d);
+        assert_true(d.panic);
+        assert_true(d.desired > 2);
+        c.serving = d.desired;
+        st = lat_stats(1290, 45, 100);
+        pol_decide(&p, s, &st, &c, 101 * SEC, MONDAY_2024_01_01, &d);
+        assert_true(d.panic);
+        assert_int_equal(d.desired, c.serving);
+        assert_non_null(strstr(d.reason, "panic window"));
+        pol_state_free(s);
+        (void)state;
+}
+
 static void test_slow_decline(void **state)
 {
         struct sim m;
@@ -605,6 +631,7 @@ int main(void)
                 cmocka_unit_test(test_steady_noise),
                 cmocka_unit_test(test_step_increase),
                 cmocka_unit_test(test_spike_panic),
+                cmocka_unit_test(test_panic_ignores_stale_long_window),
                 cmocka_unit_test(test_slow_decline),
                 cmocka_unit_test(test_missing_metrics),
                 cmocka_unit_test(test_schedule_floor),
