@@ -159,8 +159,10 @@ static void test_example_file(void **state)
         assert_string_equal(c->driver.initrd, want);
         assert_non_null(c->api.token);
         assert_string_equal(c->lb.token, c->api.token);     /* lb.token defaults to api.token */
-        assert_int_equal(c->parent.n_warmup_urls, 2);
-        assert_string_equal(c->parent.warmup_urls[1], "/item/1");
+        assert_int_equal(c->parent.n_warmup_urls, 64);         /* "/item/{0..63}" */
+        assert_string_equal(c->parent.warmup_urls[0], "/item/0");
+        assert_string_equal(c->parent.warmup_urls[63], "/item/63");
+        assert_string_equal(c->driver.cmdline, "sf.wait=40 sf.slots=4");
         assert_int_equal(c->policy.n_schedule, 1);
         assert_int_equal(c->policy.schedule[0].min_clones, 2);
         assert_int_equal(c->policy.schedule[0].duration_us, 10ull * 3600 * 1000000);
