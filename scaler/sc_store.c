@@ -334,6 +334,44 @@ static void *row_slot(void **v, size_t *cap, size_t cnt, size_t elem)
         return (char *)*v + cnt * elem;
 }
 
+/* Runs a SELECT whose one parameter is the row limit (SC_STORE_LIST_MAX) and collects every
+ * row, converted by from_row, into one malloc'd array (*ret, *n; *ret may be NULL when *n == 0). */
+static int list_rows(struct sc_store *s, const char *sql, size_t elem,
+                     void (*from_row)(sqlite3_stmt *st, void *elem), void **ret, size_t *n)
+{
+        sqlite3_stmt *st = NULL;
+        void *v = NULL;
+        size_t cnt = 0, cap = 0;
+        int r, rc;
+
+        pthread_mutex_lock(&s->lock);
+        r = prep(s, sql, &st);
+        if (r < 0)
+                goto out;
+        sqlite3_bind_int(st, 1, SC_STORE_LIST_MAX);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+                void *slot = row_slot(&v, &cap, cnt, elem);
+                if (!slot) {
+                        r = -ENOMEM;
+                        goto out;
+                }
+                from_row(st, slot);
+                cnt++;
+        }
+        if (rc != SQLITE_DONE) {
+                r = sqlite_errno(rc);
+                goto out;
+        }
+        *ret = v;
+        *n = cnt;
+        v = NULL;
+out:
+        sqlite3_finalize(st);
+        pthread_mutex_unlock(&s->lock);
+        free(v);
+        return r;
+}
+
 int sc_store_event_list(struct sc_store *s, int64_t since_id, size_t limit,
                         struct sc_event **ret, size_t *n)
 {
@@ -779,40 +817,15 @@ int sc_store_clone_get(struct sc_store *s, const char *id, struct sc_clone *ret)
         return r;
 }
 
+static void clone_row(sqlite3_stmt *st, void *e) { clone_from_row(st, e); }
+
 int sc_store_clone_list(struct sc_store *s, bool live_only, struct sc_clone **ret, size_t *n)
 {
-        sqlite3_stmt *st = NULL;
-        struct sc_clone *v = NULL;
-        size_t cnt = 0, cap = 0;
-        int r, rc;
-
-        pthread_mutex_lock(&s->lock);
-        r = prep(s, live_only
-                 ? "SELECT " CLONE_COLS " FROM clones WHERE state NOT IN ('retired','failed') "
-                   "ORDER BY created_us, rowid LIMIT ?"
-                 : "SELECT " CLONE_COLS " FROM clones ORDER BY created_us, rowid LIMIT ?", &st);
-        if (r < 0)
-                goto out;
-        sqlite3_bind_int(st, 1, SC_STORE_LIST_MAX);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                if (!row_slot((void **)&v, &cap, cnt, sizeof(*v))) {
-                        r = -ENOMEM;
-                        goto out;
-                }
-                clone_from_row(st, &v[cnt++]);
-        }
-        if (rc != SQLITE_DONE) {
-                r = sqlite_errno(rc);
-                goto out;
-        }
-        *ret = v;
-        *n = cnt;
-        v = NULL;
-out:
-        sqlite3_finalize(st);
-        pthread_mutex_unlock(&s->lock);
-        free(v);
-        return r;
+        return list_rows(s, live_only
+                         ? "SELECT " CLONE_COLS " FROM clones WHERE state NOT IN ('retired','failed') "
+                           "ORDER BY created_us, rowid LIMIT ?"
+                         : "SELECT " CLONE_COLS " FROM clones ORDER BY created_us, rowid LIMIT ?",
+                         sizeof(**ret), clone_row, (void **)ret, n);
 }
 
 /* ---- generations ------------------------------------------------------------------------ */
@@ -919,40 +932,15 @@ int sc_store_generation_latest(struct sc_store *s, struct sc_generation *ret)
                               "ORDER BY id DESC LIMIT 1", 0, ret);
 }
 
+static void gen_row(sqlite3_stmt *st, void *e) { gen_from_row(st, e); }
+
 int sc_store_generation_list(struct sc_store *s, bool include_deleted,
                              struct sc_generation **ret, size_t *n)
 {
-        sqlite3_stmt *st = NULL;
-        struct sc_generation *v = NULL;
-        size_t cnt = 0, cap = 0;
-        int r, rc;
-
-        pthread_mutex_lock(&s->lock);
-        r = prep(s, include_deleted
-                 ? "SELECT " GEN_COLS " FROM generations ORDER BY id LIMIT ?"
-                 : "SELECT " GEN_COLS " FROM generations WHERE deleted = 0 ORDER BY id LIMIT ?", &st);
-        if (r < 0)
-                goto out;
-        sqlite3_bind_int(st, 1, SC_STORE_LIST_MAX);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                if (!row_slot((void **)&v, &cap, cnt, sizeof(*v))) {
-                        r = -ENOMEM;
-                        goto out;
-                }
-                gen_from_row(st, &v[cnt++]);
-        }
-        if (rc != SQLITE_DONE) {
-                r = sqlite_errno(rc);
-                goto out;
-        }
-        *ret = v;
-        *n = cnt;
-        v = NULL;
-out:
-        sqlite3_finalize(st);
-        pthread_mutex_unlock(&s->lock);
-        free(v);
-        return r;
+        return list_rows(s, include_deleted
+                         ? "SELECT " GEN_COLS " FROM generations ORDER BY id LIMIT ?"
+                         : "SELECT " GEN_COLS " FROM generations WHERE deleted = 0 ORDER BY id LIMIT ?",
+                         sizeof(**ret), gen_row, (void **)ret, n);
 }
 
 int sc_store_generation_mark_deleted(struct sc_store *s, int64_t id)
