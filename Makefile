@@ -128,10 +128,12 @@ run: deps
 	$(Q)$(MAKE) --no-print-directory all guest
 	$(Q)scaler/snowscale-appliance $(if $(filter 1,$(LOAD)),--load)
 
+# What an operator runs; test and benchmark tools stay in build/bin.
+INSTALL_BINS := snowscaled snowscalectl snowscale-lb sf-memserver sf-memtap sf-descriptor
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/snowscale
-	install -m755 $(ALL_BINS) $(DESTDIR)$(PREFIX)/bin/
-	cp -r etc $(DESTDIR)$(PREFIX)/share/snowscale/
+	install -m755 $(addprefix $(BIN)/,$(INSTALL_BINS)) $(DESTDIR)$(PREFIX)/bin/
+	cp -r etc docs $(DESTDIR)$(PREFIX)/share/snowscale/
 
 clean:
 	rm -rf $(BUILD)
