@@ -334,9 +334,10 @@ static void *row_slot(void **v, size_t *cap, size_t cnt, size_t elem)
         return (char *)*v + cnt * elem;
 }
 
-/* Runs a SELECT whose one parameter is the row limit (SC_STORE_LIST_MAX) and collects every
- * row, converted by from_row, into one malloc'd array (*ret, *n; *ret may be NULL when *n == 0). */
-static int list_rows(struct sc_store *s, const char *sql, size_t elem,
+/* Runs a SELECT with its parameters bound from args (n_args integers, in order) and collects
+ * every row, converted by from_row, into one malloc'd array (*ret, *n; *ret may be NULL when
+ * *n == 0). */
+static int list_rows(struct sc_store *s, const char *sql, const int64_t *args, size_t n_args, size_t elem,
                      void (*from_row)(sqlite3_stmt *st, void *elem), void **ret, size_t *n)
 {
         sqlite3_stmt *st = NULL;
@@ -348,7 +349,8 @@ static int list_rows(struct sc_store *s, const char *sql, size_t elem,
         r = prep(s, sql, &st);
         if (r < 0)
                 goto out;
-        sqlite3_bind_int(st, 1, SC_STORE_LIST_MAX);
+        for (size_t i = 0; i < n_args; i++)
+                sqlite3_bind_int64(st, (int)i + 1, args[i]);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
                 void *slot = row_slot(&v, &cap, cnt, elem);
                 if (!slot) {
@@ -825,7 +827,7 @@ int sc_store_clone_list(struct sc_store *s, bool live_only, struct sc_clone **re
                          ? "SELECT " CLONE_COLS " FROM clones WHERE state NOT IN ('retired','failed') "
                            "ORDER BY created_us, rowid LIMIT ?"
                          : "SELECT " CLONE_COLS " FROM clones ORDER BY created_us, rowid LIMIT ?",
-                         sizeof(**ret), clone_row, (void **)ret, n);
+                         (int64_t[]){ SC_STORE_LIST_MAX }, 1, sizeof(**ret), clone_row, (void **)ret, n);
 }
 
 /* ---- generations ------------------------------------------------------------------------ */
@@ -940,7 +942,7 @@ int sc_store_generation_list(struct sc_store *s, bool include_deleted,
         return list_rows(s, include_deleted
                          ? "SELECT " GEN_COLS " FROM generations ORDER BY id LIMIT ?"
                          : "SELECT " GEN_COLS " FROM generations WHERE deleted = 0 ORDER BY id LIMIT ?",
-                         sizeof(**ret), gen_row, (void **)ret, n);
+                         (int64_t[]){ SC_STORE_LIST_MAX }, 1, sizeof(**ret), gen_row, (void **)ret, n);
 }
 
 int sc_store_generation_mark_deleted(struct sc_store *s, int64_t id)
@@ -984,49 +986,28 @@ int sc_store_history_append(struct sc_store *s, const struct sc_history_point *p
         return r;
 }
 
+static void history_row(sqlite3_stmt *st, void *e)
+{
+        struct sc_history_point *p = e;
+
+        p->ts_us = (uint64_t)sqlite3_column_int64(st, 0);
+        p->p50_us = sqlite3_column_double(st, 1);
+        p->p95_us = sqlite3_column_double(st, 2);
+        p->p99_us = sqlite3_column_double(st, 3);
+        p->rps = sqlite3_column_double(st, 4);
+        p->desired = sqlite3_column_int(st, 5);
+        p->actual = sqlite3_column_int(st, 6);
+}
+
 int sc_store_history_list(struct sc_store *s, uint64_t since_us, size_t limit,
                           struct sc_history_point **ret, size_t *n)
 {
-        sqlite3_stmt *st = NULL;
-        struct sc_history_point *v = NULL;
-        size_t cnt = 0, cap = 0;
-        int r, rc;
-
         if (limit == 0 || limit > SC_STORE_HISTORY_MAX)
                 limit = SC_STORE_HISTORY_MAX;
-        pthread_mutex_lock(&s->lock);
-        r = prep(s, "SELECT ts_us, p50_us, p95_us, p99_us, rps, desired, actual FROM history "
-                    "WHERE ts_us >= ? ORDER BY ts_us, rowid LIMIT ?", &st);
-        if (r < 0)
-                goto out;
-        sqlite3_bind_int64(st, 1, (int64_t)since_us);
-        sqlite3_bind_int64(st, 2, (int64_t)limit);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                if (!row_slot((void **)&v, &cap, cnt, sizeof(*v))) {
-                        r = -ENOMEM;
-                        goto out;
-                }
-                struct sc_history_point *p = &v[cnt++];
-                p->ts_us = (uint64_t)sqlite3_column_int64(st, 0);
-                p->p50_us = sqlite3_column_double(st, 1);
-                p->p95_us = sqlite3_column_double(st, 2);
-                p->p99_us = sqlite3_column_double(st, 3);
-                p->rps = sqlite3_column_double(st, 4);
-                p->desired = sqlite3_column_int(st, 5);
-                p->actual = sqlite3_column_int(st, 6);
-        }
-        if (rc != SQLITE_DONE) {
-                r = sqlite_errno(rc);
-                goto out;
-        }
-        *ret = v;
-        *n = cnt;
-        v = NULL;
-out:
-        sqlite3_finalize(st);
-        pthread_mutex_unlock(&s->lock);
-        free(v);
-        return r;
+        return list_rows(s, "SELECT ts_us, p50_us, p95_us, p99_us, rps, desired, actual FROM history "
+                            "WHERE ts_us >= ? ORDER BY ts_us, rowid LIMIT ?",
+                         (int64_t[]){ (int64_t)since_us, (int64_t)limit }, 2, sizeof(**ret), history_row,
+                         (void **)ret, n);
 }
 
 /* ---- retention -------------------------------------------------------------------------- */
