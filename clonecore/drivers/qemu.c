@@ -1247,11 +1247,61 @@ static int copy_range(int in, int out, off_t off, size_t len)
         return 0;
 }
 
+/* Calls fn(start, end, ctx) for each data extent of fd below size, in order; holes are skipped,
+ * so a sparse RAM file stays sparse and is never read where it has nothing. Stops at fn's first
+ * non-zero return and returns it. */
+static int for_each_data_extent(int fd, uint64_t size, int (*fn)(off_t start, off_t end, void *ctx),
+                                void *ctx)
+{
+        off_t pos = 0;
+
+        while ((uint64_t)pos < size) {
+                off_t data = lseek(fd, pos, SEEK_DATA), hole;
+                int rc;
+
+                if (data < 0)
+                        break;                  /* ENXIO: only holes remain */
+                hole = lseek(fd, data, SEEK_HOLE);
+                if (hole < 0)
+                        return -errno;
+                if ((uint64_t)hole > size)
+                        hole = (off_t)size;
+                rc = fn(data, hole, ctx);
+                if (rc)
+                        return rc;
+                pos = hole;
+        }
+        return 0;
+}
+
+static int copy_extent(off_t start, off_t end, void *ctx)
+{
+        const int *fds = ctx;                   /* { in, out } */
+        return copy_range(fds[0], fds[1], start, (size_t)(end - start));
+}
+
+struct diff_ctx {
+        const uint8_t *s;
+        uint8_t *d;
+        uint64_t changed;
+};
+
+static int diff_extent(off_t start, off_t end, void *ctx)
+{
+        struct diff_ctx *dc = ctx;
+
+        for (uint64_t o = (uint64_t)start & ~4095ull; o < (uint64_t)end; o += 4096)
+                if (memcmp(dc->s + o, dc->d + o, 4096)) {
+                        memcpy(dc->d + o, dc->s + o, 4096);
+                        dc->changed++;
+                }
+        return 0;
+}
+
 /* Copy src to dst (new file), keeping holes: only SEEK_DATA extents are copied, in-kernel. */
 static int copy_sparse(const char *src, const char *dst, uint64_t size)
 {
         int in = -1, out = -1, rc = 0;
-        off_t pos = 0;
 
         in = open(src, O_RDONLY | O_CLOEXEC);
         if (in < 0)
@@ -1267,22 +1317,7 @@ static int copy_sparse(const char *src, const char *dst, uint64_t size)
         }
         if (ioctl(out, FICLONE, in) == 0)       /* reflink where the filesystem can (btrfs, xfs) */
                 goto out;
-        while ((uint64_t)pos < size) {
-                off_t data = lseek(in, pos, SEEK_DATA), hole;
-                if (data < 0)
-                        break;                  /* ENXIO: only holes remain */
-                hole = lseek(in, data, SEEK_HOLE);
-                if (hole < 0) {
-                        rc = -errno;
-                        goto out;
-                }
-                if ((uint64_t)hole > size)
-                        hole = (off_t)size;
-                rc = copy_range(in, out, data, (size_t)(hole - data));
-                if (rc)
-                        goto out;
-                pos = hole;
-        }
+        rc = for_each_data_extent(in, size, copy_extent, (int[]){ in, out });
 out:
         if (in >= 0)
                 close(in);
@@ -1299,9 +1334,7 @@ out:
 static int copy_diff(const char *src, const char *dst, uint64_t size, uint64_t *ret_pages)
 {
         uint8_t *s = MAP_FAILED, *d = MAP_FAILED;
-        uint64_t changed = 0;
         int in = -1, out = -1, rc = 0;
-        off_t pos = 0;
 
         in = open(src, O_RDONLY | O_CLOEXEC);
         out = open(dst, O_RDWR | O_CLOEXEC);
@@ -1315,25 +1348,10 @@ static int copy_diff(const char *src, const char *dst, uint64_t size, uint64_t *
                 rc = -errno;
                 goto out;
         }
-        while ((uint64_t)pos < size) {
-                off_t data = lseek(in, pos, SEEK_DATA), hole;
-                if (data < 0)
-                        break;                  /* ENXIO: only holes remain */
-                hole = lseek(in, data, SEEK_HOLE);
-                if (hole < 0) {
-                        rc = -errno;
-                        goto out;
-                }
-                if ((uint64_t)hole > size)
-                        hole = (off_t)size;
-                for (uint64_t o = (uint64_t)data & ~4095ull; o < (uint64_t)hole; o += 4096)
-                        if (memcmp(s + o, d + o, 4096)) {
-                                memcpy(d + o, s + o, 4096);
-                                changed++;
-                        }
-                pos = hole;
-        }
-        *ret_pages = changed;
+        struct diff_ctx dc = { .s = s, .d = d };
+        rc = for_each_data_extent(in, size, diff_extent, &dc);
+        if (rc == 0)
+                *ret_pages = dc.changed;
 out:
         if (s != MAP_FAILED)
                 munmap(s, size);
