@@ -16,7 +16,11 @@ t_is "$(act_trail "$id")" "requested cloning resuming checking serving" "cold wo
 t_is "$(act_clones | jq -r --arg id "$id" '.clones[] | select(.id==$id) | .generation')" 0 "it belongs to no generation"
 t_is "$(act_status | jq -r '.generation')" null "no generation is cut in cold mode"
 t_check "it runs from its own cold run dir" [ -f "$ACT_STATE/cold/$id/qemu.pid" ]
-t_is "$(act_lb_active | tr '\n' ' ')" "$(printf '%s\n' parent "$id" | sort | tr '\n' ' ')" "snowscale-lb has the parent and the worker"
+# The parent boots and warms up alongside the cold worker; either may become ready first.
+want="$(printf '%s\n' parent "$id" | sort | tr '\n' ' ')"
+_lb_has_both() { [ "$(act_lb_active | tr '\n' ' ')" = "$want" ]; }
+t_wait_for 120 _lb_has_both
+t_is "$(act_lb_active | tr '\n' ' ')" "$want" "snowscale-lb has the parent and the worker"
 
 act_scale 0
 act_wait_serving 0 60 || t_fail "the worker was not retired"
