@@ -23,7 +23,7 @@
 
 #define MAX_TICKET_CLONES 64
 #define MAX_STATE_BYTES (256u << 20)
-#define READY_POLL_MS 50                /* driver ops have no readiness event: poll status */
+#define READY_POLL_MS 10                /* driver ops have no readiness event: poll status */
 
 struct cc_generation {
         struct cc_generation *next;

@@ -67,6 +67,7 @@ struct be {
 struct reload_rec {
         uint64_t id, generation, ts_us;
         double test_ms, apply_ms, total_ms;
+        double waited_ms;       /* from the first change it carries to its start */
         const char *result;     /* "ok", "test_failed", "reload_failed", "start" */
         char error[LB_REASON_MAX];
         char added[256], removed[256];
@@ -108,6 +109,8 @@ struct lb_agent {
         /* reload pipeline */
         enum job_phase phase;
         uint64_t reload_at_ns;  /* 0 = none scheduled */
+        uint64_t window_open_ns;        /* first change the scheduled reload waits for */
+        uint64_t job_window_ns;         /* the running job's window_open_ns */
         uint64_t last_reload_ns, retry_ms;
         uint64_t job_start_ns, job_test_ns, job_apply_ns, job_gen;
         bool job_is_start;      /* confirming a freshly started master, no SIGHUP */
@@ -260,21 +263,35 @@ static bool changes_pending(struct lb_agent *a)
         return false;
 }
 
-/* Coalescing: the first change opens a window; everything arriving in it rides along. */
+/* Coalescing: the first change opens a window; everything arriving in it rides along.
+ * An addition is capacity somebody waits for: when no other backend is still being
+ * health-checked, nothing could ride along, so the window closes at once (still subject to
+ * the rate cap). Removals always wait out the window: a scale-in deregisters several
+ * backends within milliseconds and one reload should take them all. */
 static void schedule_reload(struct lb_agent *a)
 {
         uint64_t now = ss_mono_ns(), at;
+        bool adds = false, probing = false;
 
         /* While nginx is not running the (re)start writes and confirms the whole set. */
-        if (a->phase != JOB_NONE || a->reload_at_ns || a->ngx_state != NGX_RUNNING ||
-            !changes_pending(a))
+        if (a->phase != JOB_NONE || a->ngx_state != NGX_RUNNING || !changes_pending(a))
                 return;
-        at = now + a->o.coalesce_ms * MS;
+        for (size_t i = 0; i < a->n_bes; i++) {
+                const struct be *b = a->bes[i];
+                if (desired(b) && !b->in_nginx)
+                        adds = true;
+                if (b->rec.state == LB_CHECKING && !b->want)
+                        probing = true;
+        }
+        if (!a->reload_at_ns)
+                a->window_open_ns = now;
+        at = adds && !probing ? now : a->window_open_ns + a->o.coalesce_ms * MS;
         if (a->last_reload_ns && at < a->last_reload_ns + a->o.min_reload_interval_ms * MS)
                 at = a->last_reload_ns + a->o.min_reload_interval_ms * MS;
         if (a->retry_ms && at < now + a->retry_ms * MS)
                 at = now + a->retry_ms * MS;
-        a->reload_at_ns = at;
+        if (!a->reload_at_ns || at < a->reload_at_ns)
+                a->reload_at_ns = at;
 }
 
 static void append_id(char *list, size_t len, const char *id)
@@ -330,6 +347,8 @@ static struct reload_rec *new_record(struct lb_agent *a, const char *result, con
         rec->test_ms = a->job_test_ns ? (double)(a->job_test_ns - a->job_start_ns) / 1e6 : 0;
         rec->apply_ms = a->job_apply_ns ? (double)(now - a->job_apply_ns) / 1e6 : 0;
         rec->total_ms = (double)(now - a->job_start_ns) / 1e6;
+        rec->waited_ms = a->job_window_ns && a->job_window_ns < a->job_start_ns ?
+                (double)(a->job_start_ns - a->job_window_ns) / 1e6 : 0;
         return rec;
 }
 
@@ -411,10 +430,10 @@ static void job_confirmed(struct lb_agent *a)
         a->job_n_pidfds = 0;
         a->generation = a->job_gen;
         a->dirty_state = true;
-        log_info("reload %" PRIu64 " (%s) generation %" PRIu64 ": +[%s] -[%s] test %.1f ms, "
-                 "apply %.1f ms, total %.1f ms; %zu old workers to drain", rec->id, rec->result,
-                 rec->generation, rec->added, rec->removed, rec->test_ms, rec->apply_ms,
-                 rec->total_ms, rec->n_pidfds);
+        log_info("reload %" PRIu64 " (%s) generation %" PRIu64 ": +[%s] -[%s] waited %.1f ms, "
+                 "test %.1f ms, apply %.1f ms, total %.1f ms; %zu old workers to drain", rec->id,
+                 rec->result, rec->generation, rec->added, rec->removed, rec->waited_ms,
+                 rec->test_ms, rec->apply_ms, rec->total_ms, rec->n_pidfds);
         /* in_job marks exactly the backends whose membership this job's file changed. */
         for (size_t i = 0; i < a->n_bes; i++) {
                 struct be *b = a->bes[i];
@@ -451,6 +470,7 @@ static void start_job(struct lb_agent *a)
         int r;
 
         a->reload_at_ns = 0;
+        a->job_window_ns = a->window_open_ns;
         if (a->ngx_state != NGX_RUNNING)
                 return;         /* restart path writes and confirms the file itself */
         if (!changes_pending(a))
@@ -597,6 +617,7 @@ static void nginx_start(struct lb_agent *a)
         a->ngx_restart_ns = 0;
         /* The include must hold exactly what we consider loaded: the new master reads it. */
         a->job_start_ns = ss_mono_ns();
+        a->job_window_ns = 0;
         a->job_gen = a->generation + 1;
         a->job_added[0] = a->job_removed[0] = 0;
         for (size_t i = 0; i < a->n_bes; i++) {
@@ -1202,6 +1223,7 @@ int lb_agent_api_reloads(struct lb_agent *a, char **ret)
                 json_object_object_add(x, "duration_ms", ms_json(r->total_ms));
                 json_object_object_add(x, "test_ms", ms_json(r->test_ms));
                 json_object_object_add(x, "apply_ms", ms_json(r->apply_ms));
+                json_object_object_add(x, "waited_ms", ms_json(r->waited_ms));
                 json_object_object_add(x, "added", json_object_new_string(r->added));
                 json_object_object_add(x, "removed", json_object_new_string(r->removed));
                 json_object_object_add(x, "old_workers_alive", json_object_new_int64((int64_t)r->alive));

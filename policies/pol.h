@@ -199,6 +199,11 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                 const struct pol_clones *c, uint64_t now_us, uint64_t wall_time_s,
                 struct pol_decision *ret);
 
+/* True when some metric of the window w is above its target by more than the tolerance: the
+ * cue for evaluating between ticks (snowscaled does when a sample batch shows it). Missing or
+ * idle windows are never over target. */
+bool pol_over_target(const struct pol_policy *p, const struct pol_window_stats *w, int serving);
+
 /* ---- helpers (additions) --------------------------------------------------------------- */
 /* Every default of a policy (target tracking on p95_latency with target 0 = unset). */
 void pol_policy_defaults(struct pol_policy *p);

@@ -274,6 +274,18 @@ static void read_metric(const struct pol_policy *p, const struct pol_target *t,
         r->rec = clamp_rec((r->ratio > 1 && base < 1 ? 1 : base) * r->ratio);
 }
 
+bool pol_over_target(const struct pol_policy *p, const struct pol_window_stats *w, int serving)
+{
+        struct reading r;
+
+        for (size_t i = 0; i < p->n_metrics; i++) {
+                read_metric(p, &p->metrics[i], w, serving, serving, serving, &r);
+                if (!r.missing && !r.idle && !r.within && r.ratio > 1)
+                        return true;
+        }
+        return false;
+}
+
 /* "p95 412ms > target 150ms (x2.7) over 6s panic window" */
 static void describe(struct sbuf *b, const struct pol_target *t, const struct reading *r,
                      const struct pol_policy *p, uint64_t window_us, bool panic_window)

@@ -494,6 +494,8 @@ static enum MHD_Result handle_samples(struct sc_http *h, struct MHD_Connection *
         if (r == 0)
                 sc_monitor_ingest(h->mon, v, n, ss_wall_us(), &acc, &rej);
         sem_post(&h->parsers);
+        if (r == 0 && acc)
+                sc_loop_samples_arrived(h->loop);
         if (r == -E2BIG)
                 return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "%s", err);
         if (r == -ENOMEM)
@@ -678,6 +680,9 @@ static enum MHD_Result handle_get(struct sc_http *h, struct MHD_Connection *c, c
                            "# TYPE snowscale_alert gauge\nsnowscale_alert %d\n", ls.alert[0] != 0);
                 fprintf(f, "# HELP snowscale_ticks_total Control loop ticks run.\n"
                            "# TYPE snowscale_ticks_total counter\nsnowscale_ticks_total %" PRIu64 "\n", ls.ticks);
+                fprintf(f, "# HELP snowscale_early_evaluations_total Evaluations between ticks: a sample batch showed the short window over target.\n"
+                           "# TYPE snowscale_early_evaluations_total counter\nsnowscale_early_evaluations_total %" PRIu64 "\n",
+                        ls.early_evaluations);
                 fprintf(f, "# HELP snowscale_uptime_seconds Time since snowscaled started.\n"
                            "# TYPE snowscale_uptime_seconds gauge\nsnowscale_uptime_seconds %.3f\n",
                         (ss_wall_us() - ls.started_us) / 1e6);

@@ -49,6 +49,7 @@ struct sc_loop {
         struct sc_http *http;
         struct pol_state *pstate;
         int sfd, tfd, efd;
+        int xfd;                        /* eventfd: a sample batch arrived */
 
         /* loop-thread state */
         int manual;                     /* -1 = the policy decides */
@@ -57,6 +58,7 @@ struct sc_loop {
         bool last_stale;                /* samples missing (no batch lately) at the last tick */
         char last_alert[512];
         uint64_t last_prune_us;
+        uint64_t last_eval_mono_us;     /* last evaluation, on a tick or early */
 
         pthread_mutex_t lock;           /* guards status, queue */
         pthread_cond_t answered;
@@ -107,7 +109,7 @@ int sc_loop_new(struct pol_config *cfg, struct sc_store *store, struct sc_monito
         l = calloc(1, sizeof(*l));
         if (!l)
                 return -ENOMEM;
-        l->sfd = l->tfd = l->efd = -1;
+        l->sfd = l->tfd = l->efd = l->xfd = -1;
         l->store = store;
         l->mon = mon;
         l->manual = -1;
@@ -123,7 +125,8 @@ int sc_loop_new(struct pol_config *cfg, struct sc_store *store, struct sc_monito
         l->sfd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
         l->tfd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
         l->efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-        if (l->sfd < 0 || l->tfd < 0 || l->efd < 0) {
+        l->xfd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        if (l->sfd < 0 || l->tfd < 0 || l->efd < 0 || l->xfd < 0) {
                 r = -errno;
                 goto fail;
         }
@@ -200,6 +203,8 @@ void sc_loop_free(struct sc_loop *l, bool stop_vms)
                 close(l->tfd);
         if (l->efd >= 0)
                 close(l->efd);
+        if (l->xfd >= 0)
+                close(l->xfd);
         pthread_cond_destroy(&l->answered);
         pthread_mutex_destroy(&l->lock);
         free(l);
@@ -427,7 +432,8 @@ static void counts_from_store(struct sc_loop *l, struct pol_clones *c)
         free(v);
 }
 
-static void tick(struct sc_loop *l)
+/* early: the evaluation was triggered between ticks by a sample batch over target */
+static void tick(struct sc_loop *l, bool early)
 {
         uint64_t wall = ss_wall_us(), mono_us = ss_mono_ns() / 1000;
         struct sc_monitor_snapshot snap;
@@ -436,6 +442,7 @@ static void tick(struct sc_loop *l)
         struct pol_decision d = {0};
         int desired;
 
+        l->last_eval_mono_us = mono_us;
         st.panic.stale = st.stable.stale = true;
         if (sc_monitor_snapshot(l->mon, wall, &snap) == 0) {
                 st.panic = snap.short_w;
@@ -468,13 +475,15 @@ static void tick(struct sc_loop *l)
                                  l->manual, d.desired, d.reason);
                 else
                         snprintf(msg, sizeof(msg), "%s", d.reason);
-                log_info("decision: %s%s", msg, d.panic ? " (panic)" : "");
+                log_info("decision: %s%s%s", msg, d.panic ? " (panic)" : "",
+                         early ? " [between ticks: a sample batch showed the short window over target]" : "");
                 json_object *data = json_object_new_object();
                 json_object_object_add(data, "desired", json_object_new_int(desired));
                 json_object_object_add(data, "previous", json_object_new_int(l->last_desired));
                 json_object_object_add(data, "policy_desired", json_object_new_int(d.desired));
                 json_object_object_add(data, "source", json_object_new_string(l->manual >= 0 ? "manual" : "policy"));
                 json_object_object_add(data, "panic", json_object_new_boolean(d.panic));
+                json_object_object_add(data, "early", json_object_new_boolean(early));
                 json_object *cl = json_object_new_object();
                 json_object_object_add(cl, "serving", json_object_new_int(c.serving));
                 json_object_object_add(cl, "pending", json_object_new_int(c.pending));
@@ -535,11 +544,48 @@ static void tick(struct sc_loop *l)
         l->status.draining = c.draining;
         l->status.panic = d.panic;
         snprintf(l->status.alert, sizeof(l->status.alert), "%s", l->last_alert);
-        l->status.ticks++;
+        if (early)
+                l->status.early_evaluations++;
+        else
+                l->status.ticks++;
         pthread_mutex_unlock(&l->lock);
 
         sd_notifyf(0, "STATUS=desired %d, serving %d, pending %d, p95 %.1f ms, %.1f req/s",
                    desired, c.serving, c.pending, st.panic.p95_us / 1000.0, st.panic.rps);
+}
+
+/* A sample batch arrived: evaluate now if the short window is over target and the last
+ * evaluation is at least EARLY_GAP_US old. Manual counts and missing data wait for the tick. */
+#define EARLY_GAP_US 100000
+static void early_look(struct sc_loop *l)
+{
+        uint64_t v, mono_us = ss_mono_ns() / 1000;
+        struct sc_monitor_snapshot snap;
+        struct pol_clones c;
+        bool over;
+
+        if (read(l->xfd, &v, sizeof(v)) < 0 && errno != EAGAIN)
+                log_debug("samples eventfd: %s", strerror(errno));
+        if (l->manual >= 0 || mono_us - l->last_eval_mono_us < EARLY_GAP_US)
+                return;
+        if (sc_monitor_snapshot(l->mon, ss_wall_us(), &snap) < 0)
+                return;
+        if (l->act)
+                sc_actuator_counts(l->act, &c);
+        else
+                counts_from_store(l, &c);
+        over = pol_over_target(&l->cfg->policy, &snap.short_w, c.serving);
+        sc_monitor_snapshot_free(&snap);
+        if (over)
+                tick(l, true);
+}
+
+void sc_loop_samples_arrived(struct sc_loop *l)
+{
+        uint64_t one = 1;
+
+        if (l && write(l->xfd, &one, sizeof(one)) < 0 && errno != EAGAIN)
+                log_debug("samples eventfd: %s", strerror(errno));
 }
 
 /* ---- reload ------------------------------------------------------------------------------ */
@@ -644,10 +690,11 @@ static void reload(struct sc_loop *l)
 
 int sc_loop_run(struct sc_loop *l)
 {
-        struct pollfd pfd[3] = {
+        struct pollfd pfd[4] = {
                 { .fd = l->sfd, .events = POLLIN },
                 { .fd = l->tfd, .events = POLLIN },
                 { .fd = l->efd, .events = POLLIN },
+                { .fd = l->xfd, .events = POLLIN },
         };
         /* The watchdog proves this thread is alive: pinged at half its period, independent of the
          * tick (which may be longer than WatchdogSec allows). */
@@ -663,7 +710,7 @@ int sc_loop_run(struct sc_loop *l)
                                 last_wd = now;
                         }
                 }
-                if (poll(pfd, 3, timeout_ms) < 0) {
+                if (poll(pfd, 4, timeout_ms) < 0) {
                         if (errno == EINTR)
                                 continue;
                         log_error("poll: %s", strerror(errno));
@@ -688,7 +735,9 @@ int sc_loop_run(struct sc_loop *l)
                         uint64_t n;
                         if (read(l->tfd, &n, sizeof(n)) == sizeof(n) && n > 1)
                                 log_debug("control tick late: %llu ticks missed", (unsigned long long)(n - 1));
-                        tick(l);
+                        tick(l, false);
+                } else if (pfd[3].revents & POLLIN) {
+                        early_look(l);
                 }
         }
 }

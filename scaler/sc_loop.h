@@ -3,7 +3,9 @@
  * One thread runs sc_loop_run(): every tick (config tick, default 1 s) it snapshots the monitor's
  * windows, asks the policy engine for a desired count (or takes the operator's manual one), stores a
  * `decision` event when the desired count changes, lets the actuator reconcile, appends a history
- * point, prunes beyond the retention, and publishes a status snapshot. SIGHUP reloads the config
+ * point, prunes beyond the retention, and publishes a status snapshot. A sample batch that shows the
+ * short window over target triggers the same evaluation at once, between ticks (at most one per
+ * 100 ms): a spike is answered when the data shows it, not up to a tick later. SIGHUP reloads the config
  * (a bad one is refused and the running one kept), SIGTERM/SIGINT end the run. In
  * `mode: observe` no actuator exists: decisions are computed and stored only.
  *
@@ -44,6 +46,7 @@ struct sc_loop_status {
         char alert[512];                /* "" = none */
         uint64_t started_us;            /* wall clock at start */
         uint64_t ticks;
+        uint64_t early_evaluations;     /* evaluations between ticks (sample batch over target) */
 };
 
 /* Takes ownership of cfg. stop_signal_mask: the caller has blocked SIGTERM, SIGINT and SIGHUP in
@@ -68,5 +71,9 @@ void sc_loop_status(struct sc_loop *l, struct sc_loop_status *ret);
 int sc_loop_scale(struct sc_loop *l, int desired /* -1 = back to the policy */, char *why, size_t len);
 int sc_loop_retire(struct sc_loop *l, const char *clone_id, char *why, size_t len);
 int sc_loop_cut_generation(struct sc_loop *l, char *why, size_t len);
+
+/* From the thread that ingested a sample batch: lets the loop look at the windows now. Never
+ * blocks; wake-ups coalesce. */
+void sc_loop_samples_arrived(struct sc_loop *l);
 
 #endif

@@ -1,7 +1,7 @@
 /* lb-backend: a tiny HTTP backend for snowscale-lb's tests and benchmark.
  *   lb-backend --listen 127.0.0.1:PORT --name A [--delay-ms N | --delay-ms LO:HI]
- *              [--health-status N]
- * GET /healthz answers the health status (200 unless told); anything else answers "NAME\n" with
+ *              [--health-status N] [--health-delay-ms N]
+ * GET /healthz answers the health status (200 unless told, after N ms if told); anything else answers "NAME\n" with
  * 200 after the delay (uniform in LO..HI ms), so a test sees which backend served it and a
  * known latency distribution. Thread per connection: delays do not serialise requests. */
 #include <arpa/inet.h>
@@ -19,7 +19,14 @@
 #include "ss_util.h"
 
 static char name[64] = "backend";
-static unsigned delay_lo, delay_hi, health = 200;
+static unsigned delay_lo, delay_hi, health = 200, health_delay;
+
+static void sleep_ms(unsigned d)
+{
+        struct timespec ts = { d / 1000, (long)(d % 1000) * 1000000L };
+        while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+                ;
+}
 
 static unsigned rnd(void)
 {
@@ -51,14 +58,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         }
         if (strcmp(url, "/healthz") == 0) {
                 status = health;
+                if (health_delay)
+                        sleep_ms(health_delay);
                 snprintf(body, sizeof(body), "%s health %u\n", name, health);
         } else {
                 d = delay_lo + (delay_hi > delay_lo ? rnd() % (delay_hi - delay_lo + 1) : 0);
-                if (d) {
-                        struct timespec ts = { d / 1000, (long)(d % 1000) * 1000000L };
-                        while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-                                ;
-                }
+                if (d)
+                        sleep_ms(d);
                 snprintf(body, sizeof(body), "%s\n", name);
         }
         resp = MHD_create_response_from_buffer(strlen(body), body, MHD_RESPMEM_MUST_COPY);
@@ -93,6 +99,8 @@ int main(int argc, char **argv)
                                 delay_hi = delay_lo;
                 } else if (strcmp(argv[i], "--health-status") == 0) {
                         health = (unsigned)atoi(argv[i + 1]);
+                } else if (strcmp(argv[i], "--health-delay-ms") == 0) {
+                        health_delay = (unsigned)atoi(argv[i + 1]);
                 } else {
                         fprintf(stderr, "lb-backend: unknown option %s\n", argv[i]);
                         return 2;
@@ -100,7 +108,7 @@ int main(int argc, char **argv)
         }
         if (!port) {
                 fprintf(stderr, "usage: lb-backend --listen 127.0.0.1:PORT [--name N] "
-                        "[--delay-ms N|LO:HI] [--health-status N]\n");
+                        "[--delay-ms N|LO:HI] [--health-status N] [--health-delay-ms N]\n");
                 return 2;
         }
         sin.sin_port = htons((uint16_t)port);

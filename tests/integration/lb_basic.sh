@@ -9,7 +9,7 @@ lb_backend A || t_bail "backend A did not start"; pa=$LB_PORT
 lb_backend B || t_bail "backend B did not start"; pb=$LB_PORT
 lb_backend BAD --health-status 500 || t_bail "backend BAD did not start"; pbad=$LB_PORT
 lb_backend D || t_bail "backend D did not start"; pd=$LB_PORT
-lb_backend E || t_bail "backend E did not start"; pe=$LB_PORT
+lb_backend E --health-delay-ms 150 || t_bail "backend E did not start"; pe=$LB_PORT
 pnone=$(t_free_port)
 lb_agent_start --coalesce-ms 250 --min-reload-interval-ms 100 --health-attempts 4 \
   --health-interval-ms 50 --drain-timeout-ms 20000 || t_bail "snowscale-lb did not come up"
@@ -27,15 +27,29 @@ lb_wait_state b active 10; t_is "$(lb_field b state)" active "b becomes active"
 t_like "$(lb_bodies 20)" '^A=[0-9]+ B=[0-9]+$' "traffic spread over A and B"
 grep -q "127.0.0.1:$pb " "$LB_STATE/nginx/upstreams.conf"; t_is $? 0 "upstream include lists b"
 
-# --- coalescing: two adds in one window (250 ms) become one reload
-lb_add d "$pd" >/dev/null & p1=$!; lb_add e "$pe" >/dev/null & p2=$!; wait "$p1" "$p2"
+# --- coalescing: d is healthy at once but e's health check (150 ms) is still running, so d's
+# reload waits for it inside the window (250 ms): one reload adds both. Both POSTs go out from
+# one curl, back to back.
+lb_wait_settled 10
+curl -s -o /dev/null -H "Authorization: Bearer $LB_TOKEN" -d "{\"id\":\"e\",\"address\":\"127.0.0.1:$pe\"}" "$LB_API/v1/backends" \
+  --next -s -o /dev/null -H "Authorization: Bearer $LB_TOKEN" -d "{\"id\":\"d\",\"address\":\"127.0.0.1:$pd\"}" "$LB_API/v1/backends"
 lb_wait_state d active 10; lb_wait_state e active 10
 t_is "$(lb_field d state) $(lb_field e state)" "active active" "d and e active"
-t_like "$(curl -s "$LB_API/v1/reloads" | jq -r '[.reloads[] | select(.result == "ok")] | last | .added')" '^(d,e|e,d)$' "one reload added both"
+last_ok() { curl -s "$LB_API/v1/reloads" | jq -r "[.reloads[] | select(.result == \"ok\")] | last | .$1"; }
+t_like "$(last_ok added)" '^(d,e|e,d)$' "one reload added both"
+t_like "$(last_ok waited_ms)" '^[0-9.]+$' "the reload says how long it waited"
 t_like "$(lb_bodies 40)" '^A=[0-9]+ B=[0-9]+ D=[0-9]+ E=[0-9]+$' "traffic spread over A, B, D, E"
 lb_call DELETE /v1/backends/d >/dev/null & p1=$!; lb_call DELETE /v1/backends/e >/dev/null & p2=$!; wait "$p1" "$p2"
 lb_wait_state d drained 20; lb_wait_state e drained 20
 t_like "$(curl -s "$LB_API/v1/reloads" | jq -r '[.reloads[] | select(.result == "ok")] | last | .removed')" '^(d,e|e,d)$' "one reload removed both"
+t_like "$(last_ok waited_ms)" '^(2[5-9][0-9]|[3-9][0-9][0-9])(\.[0-9]+)?$' "a removal waits out the window (250 ms)"
+# --- a lone addition (nothing else being health-checked) does not wait out the window
+sleep 0.3   # past the rate cap (100 ms)
+t_like "$(lb_add d "$pd")" '^202 ' "d registered again -> 202"
+lb_wait_state d active 10
+t_is "$(last_ok added)" d "a reload added d alone"
+t_like "$(last_ok waited_ms)" '^([0-9]|[0-9][0-9]|1[0-9][0-9])(\.[0-9]+)?$' "and started well inside the window (< 200 ms)"
+lb_call DELETE /v1/backends/d >/dev/null; lb_wait_state d drained 20
 
 # --- health-failing and unreachable backends are never added
 t_like "$(lb_add bad "$pbad")" '^202 ' "add bad -> 202"

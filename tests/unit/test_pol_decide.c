@@ -624,6 +624,36 @@ static void test_reload_and_clock(void **state)
         pol_state_free(s);
 }
 
+/* The cue for evaluating between ticks: over target beyond the tolerance, on any metric. */
+static void test_over_target(void **state)
+{
+        (void)state;
+        struct pol_policy p = base_policy();
+        struct pol_stats st;
+
+        st = lat_stats(100, 160, 100);          /* within 10 % of 150 ms */
+        assert_false(pol_over_target(&p, &st.panic, 2));
+        st = lat_stats(100, 170, 100);          /* 13 % over */
+        assert_true(pol_over_target(&p, &st.panic, 2));
+        st = lat_stats(100, 20, 100);           /* far under: not "over" */
+        assert_false(pol_over_target(&p, &st.panic, 2));
+        st = lat_stats(100, 900, 0);            /* idle window: no latency */
+        assert_false(pol_over_target(&p, &st.panic, 2));
+        st = lat_stats(100, 900, 100);
+        st.panic.stale = true;                  /* missing data is not a breach */
+        assert_false(pol_over_target(&p, &st.panic, 2));
+
+        /* rps per clone: 300 rps over 2 clones against a target of 100 is over; over 4 it is not */
+        p.metrics[1].metric = POL_METRIC_RPS_PER_CLONE;
+        p.metrics[1].target = 100;
+        p.n_metrics = 2;
+        st = lat_stats(100, 20, 100);
+        st.panic.rps = 300;
+        assert_true(pol_over_target(&p, &st.panic, 2));
+        st.panic.rps = 300;
+        assert_false(pol_over_target(&p, &st.panic, 4));
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -639,6 +669,7 @@ int main(void)
                 cmocka_unit_test(test_up_stabilization),
                 cmocka_unit_test(test_repeat_without_action),
                 cmocka_unit_test(test_reload_and_clock),
+                cmocka_unit_test(test_over_target),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
