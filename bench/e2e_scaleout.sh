@@ -175,7 +175,7 @@ run_one() {
   # target, taken from its start: this also counts how long the monitor took to see the breach
   local cbreach="" s_client=nan
   cbreach=$(awk -F, -v from="$BASE_S" -v tgt="$TARGET_MS" -v t0="$t_start" \
-      'NR > 1 && $1 >= from && $8 > tgt { printf "%d", t0 + $1 * 1000000; exit }' "$OUT/scaleout-$mode.csv")
+      'NR > 1 && $1 >= from && $8 > tgt { printf "%.0f", t0 + $1 * 1000000; exit }' "$OUT/scaleout-$mode.csv")
   local s_serving=nan s_recover=nan
   [ -n "$serving" ] && s_serving=$(awk -v a="$breach" -v b="$serving" 'BEGIN{printf "%.2f", (b-a)/1e6}')
   if [ -n "$cbreach" ] && [ -n "$breach" ]; then

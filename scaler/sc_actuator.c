@@ -109,6 +109,7 @@ struct act_clone {
         char ev_address[64];
         char ev_reason[CC_REASON_MAX];
         bool engine_owned;              /* the engine knows this clone (cc_clone/cc_adopt succeeded) */
+        uint64_t guest_stats_us;        /* the last guest report stored */
         pthread_t thread;
         bool thread_started, thread_done;
 };
@@ -503,6 +504,21 @@ static int vm_wait_ready(struct act_clone *c, uint64_t deadline_ns, char *why, s
         }
 }
 
+/* A new report of the guest agent goes to the clone's row (the API and dashboard show it). */
+static void note_guest_stats(struct act_clone *c, const struct cc_vm_status *st)
+{
+        struct sc_guest_stats g;
+
+        if (!st->guest_stats_us || st->guest_stats_us == c->guest_stats_us)
+                return;
+        c->guest_stats_us = st->guest_stats_us;
+        if (sc_guest_stats_parse(st->guest_stats, st->guest_stats_us, &g) < 0) {
+                log_debug("clone %s: unreadable guest stats '%s'", c->id, st->guest_stats);
+                return;
+        }
+        sc_store_clone_set_guest(c->a->store, c->id, &g);
+}
+
 /* Is the VM of a serving clone still there? 0, or -ECHILD with why. */
 static int vm_alive(struct act_clone *c, char *why, size_t whylen)
 {
@@ -528,6 +544,7 @@ static int vm_alive(struct act_clone *c, char *why, size_t whylen)
                                 sfmt(why, whylen, "VM exited: %s", cs.vm.reason[0] ? cs.vm.reason : "no reason given");
                                 return -ECHILD;
                         }
+                        note_guest_stats(c, &cs.vm);
                         if (cs.remote) {
                                 struct sc_fetch_stats f = {
                                         .bytes = cs.fetch.bytes, .pct = cs.fetch.fetched_pct,
@@ -539,9 +556,12 @@ static int vm_alive(struct act_clone *c, char *why, size_t whylen)
                 }
                 return 0;
         }
-        if (a->drv->status(c->vm, &st) == 0 && st.state == CC_VM_EXITED) {
-                sfmt(why, whylen, "VM exited: %s", st.reason[0] ? st.reason : "no reason given");
-                return -ECHILD;
+        if (a->drv->status(c->vm, &st) == 0) {
+                if (st.state == CC_VM_EXITED) {
+                        sfmt(why, whylen, "VM exited: %s", st.reason[0] ? st.reason : "no reason given");
+                        return -ECHILD;
+                }
+                note_guest_stats(c, &st);
         }
         return 0;
 }

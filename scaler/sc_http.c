@@ -224,6 +224,22 @@ static json_object *clone_json(const struct sc_clone *c, const struct sc_monitor
         json_object_object_add(f, "demand_faults", json_object_new_int64((int64_t)c->fetch.demand_faults));
         json_object_object_add(f, "prefetched_pages", json_object_new_int64((int64_t)c->fetch.prefetched_pages));
         json_object_object_add(o, "fetch", f);
+        if (c->guest.ts_us) {
+                const struct sc_guest_stats *g = &c->guest;
+                uint64_t lookups = g->hits + g->misses;
+                json_object *x = json_object_new_object();
+                json_object_object_add(x, "ts_us", json_object_new_int64((int64_t)g->ts_us));
+                json_object_object_add(x, "uptime_s", json_object_new_double(g->uptime_s));
+                json_object_object_add(x, "load1", json_object_new_double(g->load1));
+                json_object_object_add(x, "mem_avail_kib", json_object_new_int64((int64_t)g->mem_avail_kib));
+                json_object_object_add(x, "items", json_object_new_int64((int64_t)g->items));
+                json_object_object_add(x, "hits", json_object_new_int64((int64_t)g->hits));
+                json_object_object_add(x, "misses", json_object_new_int64((int64_t)g->misses));
+                json_object_object_add(x, "hit_rate", lookups ? json_object_new_double((double)g->hits / (double)lookups) : NULL);
+                json_object_object_add(o, "guest", x);
+        } else {
+                json_object_object_add(o, "guest", NULL);
+        }
         s = json_object_new_object();
         double rps = 0, p95 = 0;
         for (size_t i = 0; snap && c->address[0] && i < snap->n_backends; i++)

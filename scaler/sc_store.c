@@ -50,6 +50,14 @@ static const char *const migrations[] = {
         "  p99_us REAL NOT NULL, rps REAL NOT NULL, desired INTEGER NOT NULL,"
         "  actual INTEGER NOT NULL);"
         "CREATE INDEX history_ts ON history(ts_us);",
+        /* 1 -> 2: the guest agent's last report per clone */
+        "ALTER TABLE clones ADD COLUMN guest_ts_us INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE clones ADD COLUMN guest_uptime_s REAL NOT NULL DEFAULT 0;"
+        "ALTER TABLE clones ADD COLUMN guest_load1 REAL NOT NULL DEFAULT 0;"
+        "ALTER TABLE clones ADD COLUMN guest_mem_avail_kib INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE clones ADD COLUMN guest_items INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE clones ADD COLUMN guest_hits INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE clones ADD COLUMN guest_misses INTEGER NOT NULL DEFAULT 0;",
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == SC_STORE_SCHEMA_VERSION,
                "one migration per schema version");
@@ -779,8 +787,70 @@ int sc_store_clone_set_fetch(struct sc_store *s, const char *id, const struct sc
         return r;
 }
 
+int sc_store_clone_set_guest(struct sc_store *s, const char *id, const struct sc_guest_stats *g)
+{
+        sqlite3_stmt *st = NULL;
+        pthread_mutex_lock(&s->lock);
+        int r = prep(s, "UPDATE clones SET guest_ts_us = ?, guest_uptime_s = ?, guest_load1 = ?, "
+                        "guest_mem_avail_kib = ?, guest_items = ?, guest_hits = ?, guest_misses = ? "
+                        "WHERE id = ?", &st);
+        if (r == 0) {
+                sqlite3_bind_int64(st, 1, (int64_t)g->ts_us);
+                sqlite3_bind_double(st, 2, g->uptime_s);
+                sqlite3_bind_double(st, 3, g->load1);
+                sqlite3_bind_int64(st, 4, (int64_t)g->mem_avail_kib);
+                sqlite3_bind_int64(st, 5, (int64_t)g->items);
+                sqlite3_bind_int64(st, 6, (int64_t)g->hits);
+                sqlite3_bind_int64(st, 7, (int64_t)g->misses);
+                sqlite3_bind_text(st, 8, id, -1, SQLITE_STATIC);
+                r = clone_update_finish(s, st);
+        }
+        pthread_mutex_unlock(&s->lock);
+        return r;
+}
+
+int sc_guest_stats_parse(const char *line, uint64_t ts_us, struct sc_guest_stats *ret)
+{
+        struct sc_guest_stats g = { .ts_us = ts_us };
+        const char *p = line;
+        int known = 0;
+
+        while (p && *p) {
+                char key[32];
+                const char *eq, *end;
+                size_t klen;
+
+                p += strspn(p, " ");
+                eq = strchr(p, '=');
+                end = p + strcspn(p, " ");
+                if (!eq || eq > end)
+                        break;
+                klen = (size_t)(eq - p);
+                if (klen >= sizeof(key))
+                        break;
+                memcpy(key, p, klen);
+                key[klen] = 0;
+                char *vend;
+                double v = strtod(eq + 1, &vend);
+                if (vend != end || !(v >= 0) || v > 1e18)
+                        return -EINVAL;
+                if (!strcmp(key, "uptime_s")) g.uptime_s = v, known++;
+                else if (!strcmp(key, "load1")) g.load1 = v, known++;
+                else if (!strcmp(key, "mem_avail_kib")) g.mem_avail_kib = (uint64_t)v, known++;
+                else if (!strcmp(key, "items")) g.items = (uint64_t)v, known++;
+                else if (!strcmp(key, "hits")) g.hits = (uint64_t)v, known++;
+                else if (!strcmp(key, "misses")) g.misses = (uint64_t)v, known++;
+                p = end;
+        }
+        if (!known)
+                return -EINVAL;
+        *ret = g;
+        return 0;
+}
+
 #define CLONE_COLS "id, generation, driver, host, address, state, created_us, state_since_us, " \
-                   "reason, fetch_bytes, fetch_pct, demand_faults, prefetched_pages"
+                   "reason, fetch_bytes, fetch_pct, demand_faults, prefetched_pages, guest_ts_us, " \
+                   "guest_uptime_s, guest_load1, guest_mem_avail_kib, guest_items, guest_hits, guest_misses"
 
 static void clone_from_row(sqlite3_stmt *st, struct sc_clone *c)
 {
@@ -799,6 +869,13 @@ static void clone_from_row(sqlite3_stmt *st, struct sc_clone *c)
         c->fetch.pct = sqlite3_column_double(st, 10);
         c->fetch.demand_faults = (uint64_t)sqlite3_column_int64(st, 11);
         c->fetch.prefetched_pages = (uint64_t)sqlite3_column_int64(st, 12);
+        c->guest.ts_us = (uint64_t)sqlite3_column_int64(st, 13);
+        c->guest.uptime_s = sqlite3_column_double(st, 14);
+        c->guest.load1 = sqlite3_column_double(st, 15);
+        c->guest.mem_avail_kib = (uint64_t)sqlite3_column_int64(st, 16);
+        c->guest.items = (uint64_t)sqlite3_column_int64(st, 17);
+        c->guest.hits = (uint64_t)sqlite3_column_int64(st, 18);
+        c->guest.misses = (uint64_t)sqlite3_column_int64(st, 19);
 }
 
 int sc_store_clone_get(struct sc_store *s, const char *id, struct sc_clone *ret)

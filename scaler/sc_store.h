@@ -22,7 +22,7 @@
 
 struct sc_store;
 
-#define SC_STORE_SCHEMA_VERSION 1
+#define SC_STORE_SCHEMA_VERSION 2
 
 /* ---- open / close ----------------------------------------------------------------------- */
 /* Opens (creating if missing) and migrates path. On failure err holds a sentence for the operator
@@ -60,6 +60,16 @@ struct sc_fetch_stats {                 /* memtap's counters for a clone's lazil
         uint64_t prefetched_pages;
 };
 
+struct sc_guest_stats {                 /* the guest agent's last report (cc_vm_status.guest_stats) */
+        uint64_t ts_us;                 /* when it arrived; 0 = no report yet */
+        double uptime_s, load1;
+        uint64_t mem_avail_kib;
+        uint64_t items, hits, misses;   /* the app's cache (sfdemo /stats) */
+};
+/* Parses "uptime_s=12.3 load1=0.10 mem_avail_kib=N items=N hits=N misses=N" (unknown keys and
+ * missing ones are fine: 0). -EINVAL when nothing in it parses. */
+int sc_guest_stats_parse(const char *line, uint64_t ts_us, struct sc_guest_stats *ret);
+
 /* Plain data; strings are NUL-terminated and truncated to fit. */
 struct sc_clone {
         char id[32];                    /* "c7" (sc_store_next_clone_id) */
@@ -72,6 +82,7 @@ struct sc_clone {
         uint64_t state_since_us;
         char reason[256];               /* why it failed / was retired; "" = none */
         struct sc_fetch_stats fetch;
+        struct sc_guest_stats guest;
 };
 
 /* "c1", "c2", …: a persistent counter, never reused across restarts. */
@@ -86,6 +97,7 @@ int sc_store_clone_set_state(struct sc_store *s, const char *id, enum sc_clone_s
                              const char *reason);
 int sc_store_clone_set_address(struct sc_store *s, const char *id, const char *address);
 int sc_store_clone_set_fetch(struct sc_store *s, const char *id, const struct sc_fetch_stats *f);
+int sc_store_clone_set_guest(struct sc_store *s, const char *id, const struct sc_guest_stats *g);
 int sc_store_clone_get(struct sc_store *s, const char *id, struct sc_clone *ret);
 /* All clones (live_only: not retired/failed), oldest first. *ret is malloc'd (free()); may be NULL
  * when *n == 0. At most SC_STORE_LIST_MAX rows. */

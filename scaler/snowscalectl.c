@@ -324,17 +324,20 @@ static int cmd_clones(void)
         json_object *arr = get(o, "clones");
         size_t n = arr ? json_object_array_length(arr) : 0;
         double now_s = (double)ss_wall_us() / 1e6;
-        printf("%-8s %4s %-10s %-22s %7s %12s %8s %10s  %s\n", "ID", "GEN", "STATE", "ADDRESS", "SINCE",
-               "FETCHED", "REQ/S", "P95", "REASON");
+        printf("%-8s %4s %-10s %-22s %7s %12s %8s %10s %6s  %s\n", "ID", "GEN", "STATE", "ADDRESS", "SINCE",
+               "FETCHED", "REQ/S", "P95", "HIT%", "REASON");
         for (size_t i = 0; i < n; i++) {
                 json_object *c = json_object_array_get_idx(arr, i), *f = get(c, "fetch"), *s = get(c, "stats");
-                char age[16], fetched[32], p95[32];
+                char age[16], fetched[32], p95[32], hit[16] = "-";
+                json_object *g = get(c, "guest"), *hr = g ? get(g, "hit_rate") : NULL;
+                if (hr)
+                        snprintf(hit, sizeof(hit), "%.1f", json_object_get_double(hr) * 100);
                 fmt_age(age, sizeof(age), now_s - gi(c, "state_since_us") / 1e6);
                 fmt_bytes(fetched, sizeof(fetched), gd(f, "bytes"));
                 fmt_us(p95, sizeof(p95), gd(s, "p95_us"));
-                printf("%-8s %4" PRId64 " %-10s %-22s %7s %12s %8.1f %10s  %s\n", gs(c, "id", "?"),
+                printf("%-8s %4" PRId64 " %-10s %-22s %7s %12s %8.1f %10s %6s  %s\n", gs(c, "id", "?"),
                        gi(c, "generation"), gs(c, "state", "?"), gs(c, "address", "-"), age, fetched,
-                       gd(s, "rps"), p95, gs(c, "reason", ""));
+                       gd(s, "rps"), p95, hit, gs(c, "reason", ""));
         }
         if (n == 0)
                 printf("(no clones)\n");

@@ -277,11 +277,11 @@
     const tr = document.createElement('tr');
     tr.dataset.id = c.id;
     const cells = {};
-    for (const k of ['id', 'state', 'since', 'addr', 'gen', 'age', 'rps', 'p95', 'bytes', 'pct', 'faults', 'pref', 'act']) {
+    for (const k of ['id', 'state', 'since', 'addr', 'gen', 'age', 'rps', 'p95', 'hit', 'bytes', 'pct', 'faults', 'pref', 'act']) {
       const td = document.createElement(k === 'id' ? 'th' : 'td');
       if (k === 'id') td.scope = 'row';
       td.className = `col-${k}`;
-      if (['rps', 'p95', 'bytes', 'pct', 'faults', 'pref'].includes(k)) td.classList.add('num');
+      if (['rps', 'p95', 'hit', 'bytes', 'pct', 'faults', 'pref'].includes(k)) td.classList.add('num');
       tr.appendChild(td);
       cells[k] = td;
     }
@@ -347,6 +347,10 @@
     const s = c.stats || {};
     set(x.rps, fmtRate(s.rps));
     set(x.p95, num(s.p95_us) && s.p95_us > 0 ? fmtUs(s.p95_us) : '–');
+    const g = c.guest || {};
+    set(x.hit, num(g.hit_rate) ? `${(g.hit_rate * 100).toFixed(1)} %` : '–');
+    const hitTitle = c.guest ? `guest report: ${fmtInt(g.hits)} hits, ${fmtInt(g.misses)} misses, ${fmtInt(g.items)} items cached` : 'no guest report yet';
+    if (x.hit.title !== hitTitle) x.hit.title = hitTitle;
     const f = c.fetch || {};
     set(x.bytes, fmtBytes(f.bytes));
     set(x.pct, num(f.pct) ? (f.pct > 0 && f.pct < 0.1 ? '<0.1 %' : `${f.pct.toFixed(1)} %`) : '–');

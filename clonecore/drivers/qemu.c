@@ -80,7 +80,9 @@ struct cc_vm {
         enum cc_vm_state state;
         bool paused;
         char reason[CC_REASON_MAX];
-        char last_stats[256];
+        char last_stats[192];
+        uint64_t last_stats_us;         /* wall clock of last_stats */
+        uint64_t stats_asked_ns;        /* monotonic: last "stats" request to the agent */
         char exit_desc[48];             /* "killed by signal 9", "exit status 1" (our child only) */
 };
 
@@ -873,7 +875,10 @@ static void agent_drain(struct cc_vm *vm)
                                 send_all(vm->agent_fd, vm->identity_line);
                         }
                 } else if (!strncmp(line, "stats ", 6)) {
+                        struct timespec now;
+                        clock_gettime(CLOCK_REALTIME, &now);
                         snprintf(vm->last_stats, sizeof(vm->last_stats), "%s", line + 6);
+                        vm->last_stats_us = (uint64_t)now.tv_sec * 1000000u + (uint64_t)now.tv_nsec / 1000u;
                 }
                 free(line);
         }
@@ -1721,6 +1726,15 @@ static int qemu_status(struct cc_vm *vm, struct cc_vm_status *ret)
                 if (vm_exited(vm))
                         vm_mark_exited(vm, "QEMU exited");
         }
+        /* the answer comes with a later status() */
+        if (vm->state == CC_VM_RUNNING && vm->agent_fd >= 0 &&
+            mono_ns() - vm->stats_asked_ns >= CC_GUEST_STATS_EVERY_MS * 1000000ull) {
+                /* never blocks: a guest that does not read its channel just gets no request */
+                vm->stats_asked_ns = mono_ns();
+                (void)send(vm->agent_fd, "stats\n", 6, MSG_NOSIGNAL | MSG_DONTWAIT);
+        }
+        snprintf(ret->guest_stats, sizeof(ret->guest_stats), "%s", vm->last_stats);
+        ret->guest_stats_us = vm->last_stats_us;
         ret->state = vm->state;
         ret->pid = vm_pid(vm);
         snprintf(ret->address, sizeof(ret->address), "127.0.0.1:%u", vm->host_port);

@@ -149,6 +149,13 @@ try {
     if (bytes !== c.fetched_text) throw new Error(`fetched "${bytes}", want "${c.fetched_text}"`);
     if (faults !== Number(c.demand_faults).toLocaleString('en')) throw new Error(`faults "${faults}"`);
   });
+  await check('the cache hit rate column shows the guest report, or a dash without one', async () => {
+    for (const c of CLONES.filter((x) => x.state === 'serving')) {
+      const hit = await page.locator(`#clone-rows tr[data-id="${c.id}"] .col-hit`).textContent();
+      const want = c.hit_text || '–';
+      if (hit !== want) throw new Error(`${c.id}: hit rate "${hit}", want "${want}"`);
+    }
+  });
   await check('retired clones hide behind "show retired"', async () => {
     const r = CLONES.find((c) => c.state === 'retired');
     await page.uncheck('#show-retired');

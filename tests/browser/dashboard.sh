@@ -87,6 +87,8 @@ INSERT INTO clones(id, generation, driver, host, address, state, created_us, sta
   ('c4', 1, 'qemu', 'localhost', '127.0.0.1:18004', 'failed',   $((now - 120 * s)), $((now - 100 * s)),
      'memserver 127.0.0.1:7301 closed the connection after 12 pages; clone stopped', 49152, 0.02, 12, 0),
   ('c5', 1, 'qemu', 'localhost', '127.0.0.1:18005', 'retired',  $((now - 1800 * s)), $((now - 1500 * s)), 'scale down', 9437184, 3.4, 2210, 0);
+UPDATE clones SET guest_ts_us = $((now - 2 * s)), guest_uptime_s = 590, guest_load1 = 0.2,
+  guest_mem_avail_kib = 201344, guest_items = 64, guest_hits = 1830, guest_misses = 170 WHERE id = 'c1';
 INSERT INTO events(ts_us, kind, message, data) VALUES
   ($((now - 900 * s)), 'generation', 'generation 1 cut: 360 KiB descriptor, parent paused 11 ms', '{"id":1}'),
   ($((now - 590 * s)), 'clone', 'c1: checking -> serving', '{"id":"c1","from":"checking","to":"serving"}'),
@@ -101,7 +103,7 @@ t_is "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$base/")" "200 t
 t_like "$(curl -s "$base/app.js" | head -c 300)" "snowscale dashboard" "snowscaled serves app.js"
 
 clones='[
- {"id":"c1","state":"serving","address":"127.0.0.1:18001","fetched_text":"7.0 MiB","demand_faults":1585},
+ {"id":"c1","state":"serving","address":"127.0.0.1:18001","fetched_text":"7.0 MiB","demand_faults":1585,"hit_text":"91.5 %"},
  {"id":"c2","state":"serving","address":"127.0.0.1:18002","fetched_text":"5.0 MiB","demand_faults":1203},
  {"id":"c3","state":"checking","address":"127.0.0.1:18003"},
  {"id":"c4","state":"failed","address":"127.0.0.1:18004",

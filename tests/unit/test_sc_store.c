@@ -227,6 +227,67 @@ static void test_clones_and_events(void **state)
         sc_store_close(s);
 }
 
+/* The guest agent's reports: parsed strictly, stored per clone, and a schema-1 file (before
+ * the guest columns existed) is migrated with its rows intact. */
+static void test_guest_stats(void **state)
+{
+        (void)state;
+        struct sc_guest_stats g;
+
+        assert_int_equal(sc_guest_stats_parse("uptime_s=631.20 load1=0.08 mem_avail_kib=201344 items=64 "
+                                              "hits=1830 misses=170", 42, &g), 0);
+        assert_true(g.ts_us == 42 && g.uptime_s == 631.2 && g.load1 == 0.08 && g.mem_avail_kib == 201344);
+        assert_true(g.items == 64 && g.hits == 1830 && g.misses == 170);
+        assert_int_equal(sc_guest_stats_parse("hits=5 future_key=7", 1, &g), 0);      /* unknown keys are fine */
+        assert_true(g.hits == 5 && g.misses == 0);
+        assert_int_equal(sc_guest_stats_parse("", 1, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("garbage", 1, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("hits=12x", 1, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("hits=-3", 1, &g), -EINVAL);
+
+        /* a schema-1 store, as the first release wrote it, with one clone */
+        sqlite3 *db;
+        assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_exec(db,
+                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                "CREATE TABLE clones(id TEXT PRIMARY KEY, generation INTEGER NOT NULL, driver TEXT NOT NULL,"
+                "  host TEXT NOT NULL, address TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,"
+                "  created_us INTEGER NOT NULL, state_since_us INTEGER NOT NULL,"
+                "  reason TEXT NOT NULL DEFAULT '', fetch_bytes INTEGER NOT NULL DEFAULT 0,"
+                "  fetch_pct REAL NOT NULL DEFAULT 0, demand_faults INTEGER NOT NULL DEFAULT 0,"
+                "  prefetched_pages INTEGER NOT NULL DEFAULT 0);"
+                "CREATE INDEX clones_state ON clones(state);"
+                "CREATE TABLE generations(id INTEGER PRIMARY KEY, created_us INTEGER NOT NULL,"
+                "  descriptor TEXT NOT NULL, descriptor_bytes INTEGER NOT NULL, pause_us INTEGER NOT NULL,"
+                "  deleted INTEGER NOT NULL DEFAULT 0);"
+                "CREATE TABLE events(id INTEGER PRIMARY KEY AUTOINCREMENT, ts_us INTEGER NOT NULL,"
+                "  kind TEXT NOT NULL, message TEXT NOT NULL, data TEXT);"
+                "CREATE INDEX events_ts ON events(ts_us);"
+                "CREATE TABLE history(ts_us INTEGER NOT NULL, p50_us REAL NOT NULL, p95_us REAL NOT NULL,"
+                "  p99_us REAL NOT NULL, rps REAL NOT NULL, desired INTEGER NOT NULL, actual INTEGER NOT NULL);"
+                "CREATE INDEX history_ts ON history(ts_us);"
+                "INSERT INTO clones(id, generation, driver, host, address, state, created_us, state_since_us)"
+                "  VALUES('c3', 1, 'qemu', 'localhost', '127.0.0.1:18003', 'serving', 10, 20);"
+                "PRAGMA user_version=1;", NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+
+        struct sc_store *s = open_ok();
+        assert_int_equal(sc_store_schema_version(s), SC_STORE_SCHEMA_VERSION);
+        struct sc_clone c;
+        assert_int_equal(sc_store_clone_get(s, "c3", &c), 0);
+        assert_int_equal(c.state, SC_CLONE_SERVING);
+        assert_string_equal(c.address, "127.0.0.1:18003");
+        assert_true(c.guest.ts_us == 0 && c.guest.hits == 0);       /* no report yet */
+
+        assert_int_equal(sc_guest_stats_parse("uptime_s=5 hits=99 misses=1 items=3", 1234, &g), 0);
+        assert_int_equal(sc_store_clone_set_guest(s, "c3", &g), 0);
+        assert_int_equal(sc_store_clone_set_guest(s, "c999", &g), -ENOENT);
+        assert_int_equal(sc_store_clone_get(s, "c3", &c), 0);
+        assert_true(c.guest.ts_us == 1234 && c.guest.hits == 99 && c.guest.misses == 1 && c.guest.items == 3);
+        assert_true(c.guest.uptime_s == 5);
+        sc_store_close(s);
+}
+
 static void test_generations(void **state)
 {
         (void)state;
@@ -341,6 +402,7 @@ int main(void)
                 cmocka_unit_test_setup_teardown(test_corrupt_refused, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_clones_and_events, setup, teardown),
+                cmocka_unit_test_setup_teardown(test_guest_stats, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_generations, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_prune, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_wait, setup, teardown),

@@ -75,7 +75,13 @@ struct cc_vm_status {
         char address[64];               /* "127.0.0.1:18003": where the app answers */
         uint64_t rss_bytes, private_bytes;
         char reason[CC_REASON_MAX];     /* for EXITED */
+        /* The guest agent's last report, "uptime_s=12.3 load1=0.1 mem_avail_kib=N items=N
+         * hits=N misses=N" ("" = none yet), and when it arrived (wall µs). Drivers ask for a
+         * fresh one every CC_GUEST_STATS_EVERY_MS through status() calls. */
+        char guest_stats[192];
+        uint64_t guest_stats_us;
 };
+#define CC_GUEST_STATS_EVERY_MS 2000
 
 struct cc_driver_ops {
         const char *name;               /* "qemu", "xen" */
