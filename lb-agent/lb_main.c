@@ -38,7 +38,7 @@ static void usage(FILE *f)
 "  --health-path PATH         (default /healthz)     --health-status N (default 200)\n"
 "  --health-attempts N        (default 40)           --health-interval-ms N (default 250)\n"
 "  --coalesce-ms N            reload coalescing window (default 200)\n"
-"  --min-reload-interval-ms N reload rate cap (default 500)\n"
+"  --min-reload-interval-ms N reload rate cap (default 250)\n"
 "  --drain-timeout-ms N       default drain timeout of DELETE (default 30000)\n"
 "  --worker-shutdown-timeout-s N  nginx worker_shutdown_timeout (default 30)\n"
 "  --ship-interval-ms N       sample batching period (default 250)\n"
@@ -110,7 +110,7 @@ static int load_opts(int argc, char **argv, struct lb_opts *ret, struct loaded *
                 .front = "127.0.0.1:8080", .upstream = "snowscale_web",
                 .nginx_binary = "/usr/sbin/nginx", .health_path = "/healthz",
                 .health_status = 200, .health_attempts = 40, .health_interval_ms = 250,
-                .coalesce_ms = 200, .min_reload_interval_ms = 500, .drain_timeout_ms = 30000,
+                .coalesce_ms = 200, .min_reload_interval_ms = 250, .drain_timeout_ms = 30000,
                 .worker_shutdown_timeout_s = 30, .ship_interval_ms = 250, .buffer_samples = 65536,
         };
         const char *config = NULL, *scaler = NULL, *log_level = NULL;

@@ -136,7 +136,7 @@ struct pol_config {
                 int health_attempts;    /* default 40 */
                 uint64_t health_interval_us;    /* default 250 ms */
                 uint64_t coalesce_us;   /* reload coalescing window, default 200 ms */
-                uint64_t min_reload_interval_us;/* reload rate cap, default 500 ms */
+                uint64_t min_reload_interval_us;/* reload rate cap, default 250 ms */
         } lb;
         struct {
                 bool serve;             /* the parent serves traffic too, default true */

@@ -1201,7 +1201,7 @@ static int config_defaults(struct pol_config *c)
         c->lb.health_attempts = 40;
         c->lb.health_interval_us = 250 * MS;
         c->lb.coalesce_us = 200 * MS;
-        c->lb.min_reload_interval_us = 500 * MS;
+        c->lb.min_reload_interval_us = 250 * MS;
         c->parent.serve = true;
         c->clones.max_consecutive_failures = 3;
         c->clones.backoff_us = 2 * SEC;

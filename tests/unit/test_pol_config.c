@@ -105,7 +105,7 @@ static void test_defaults(void **state)
         assert_int_equal(c->lb.health_attempts, 40);
         assert_int_equal(c->lb.health_interval_us, 250000);
         assert_int_equal(c->lb.coalesce_us, 200000);
-        assert_int_equal(c->lb.min_reload_interval_us, 500000);
+        assert_int_equal(c->lb.min_reload_interval_us, 250000);
         assert_true(c->parent.serve);
         assert_int_equal(c->parent.n_warmup_urls, 0);
         assert_int_equal(c->parent.generation_every_us, 0);
