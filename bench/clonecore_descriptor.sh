@@ -19,7 +19,7 @@ cleanup() {
   rm -rf "$W"
 }
 trap cleanup EXIT
-port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))   # below the ephemeral range
 for mib in 256 1024; do
   run=$W/parent-$mib; st=$W/state-$mib; gen=$st/gen/1
   mkdir -p "$st/gen"

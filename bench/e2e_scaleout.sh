@@ -65,7 +65,7 @@ api() { curl -fsS -m 5 "http://127.0.0.1:$API$1"; }
 run_one() {
   local mode=$1 dir front lb pb t_start t_spike
   dir=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
-  front=$(t_free_port); API=$(t_free_port); lb=$(t_free_port); pb=$(( 30000 + RANDOM % 20000 ))
+  front=$(t_free_port); API=$(t_free_port); lb=$(t_free_port); pb=$(( 10000 + RANDOM % 9000 ))
   {
     echo "pool: bench"
     echo "mode: active"

@@ -20,7 +20,7 @@ trap cleanup EXIT
 free_port() {  # a base port with $1 free ports after it
   local p i
   for _ in $(seq 100); do
-    p=$(( 30000 + RANDOM % 25000 )); for i in $(seq 0 "$1"); do ss -Hltn "sport = :$((p+i))" | grep -q . && continue 2; done
+    p=$(( 20000 + RANDOM % 12000 )); for i in $(seq 0 "$1"); do ss -Hltn "sport = :$((p+i))" | grep -q . && continue 2; done
     echo "$p"; return 0
   done; return 1
 }

@@ -15,7 +15,7 @@ token=bench-$RANDOM
 free_port() {
   local p
   for _ in $(seq 100); do
-    p=$(( 20000 + RANDOM % 30000 ))
+    p=$(( 20000 + RANDOM % 12000 ))   # below the ephemeral range
     ss -Hltn "sport = :$p" | grep -q . || { echo "$p"; return 0; }
   done
   return 1

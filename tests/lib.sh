@@ -44,11 +44,15 @@ t_done() { echo "1..$T_N"; [ "$T_FAILED" -eq 0 ]; }
 t_cleanup() { T_CLEANUP+=("$*"); }
 
 # A TCP port on 127.0.0.1 nobody listens on now (random, checked with ss).
+# Below the kernel's ephemeral range (ip_local_port_range, 32768.. by default): a port there can be
+# taken at any moment by somebody's outgoing connection, which makes a later listen() fail.
 t_free_port() {
-  local p
+  local p lo
+  lo=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null); lo=${lo:-32768}
+  [ "$lo" -gt 22000 ] || lo=32768
   for _ in $(seq 200); do
-    p=$(( 20000 + RANDOM % 30000 ))
-    ss -Hltn "sport = :$p" 2>/dev/null | grep -q . && continue
+    p=$(( 20000 + RANDOM % (lo - 20000) ))   # 10000-19999: VM port runs (actuator_common.sh)
+    ss -Htan "sport = :$p" 2>/dev/null | grep -q . && continue
     echo "$p"; return 0
   done
   return 1
