@@ -67,7 +67,7 @@ struct be {
 struct reload_rec {
         uint64_t id, generation, ts_us;
         double test_ms, apply_ms, total_ms;
-        double waited_ms;       /* from the first change it carries to its start */
+        double waited_ms;       /* window opened (first change, or end of the previous job) -> start */
         const char *result;     /* "ok", "test_failed", "reload_failed", "start" */
         char error[LB_REASON_MAX];
         char added[256], removed[256];
