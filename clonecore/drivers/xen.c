@@ -58,9 +58,6 @@ struct cc_vm {
         uint64_t max_memkb;
         unsigned vcpus;
         char bridge[32];
-        /* the guest agent's stats (data/snowscale/stats), asked for through data/snowscale/request */
-        char last_stats[192];
-        uint64_t last_stats_us, stats_asked_ns;
         /* console copier */
         pthread_t con_thread;
         bool con_started;
@@ -996,34 +993,6 @@ static int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
         return 0;
 }
 
-/* Picks up the agent's last stats and, every CC_GUEST_STATS_EVERY_MS, asks for fresh ones (the
- * agent removes the request once it has answered). */
-static void guest_stats(struct cc_vm *vm)
-{
-        char path[128];
-        unsigned int len;
-        uint64_t now = mono_ns();
-
-        if (now - vm->stats_asked_ns >= CC_GUEST_STATS_EVERY_MS * 1000000ull) {
-                vm->stats_asked_ns = now;
-                snprintf(path, sizeof(path), "/local/domain/%u/" XEN_AGENT_DIR "/request", vm->domid);
-                op_begin(vm);
-                xs_write(vm->xs, XBT_NULL, path, "stats", 5);
-                op_end();
-        }
-        snprintf(path, sizeof(path), "/local/domain/%u/" XEN_AGENT_DIR "/stats", vm->domid);
-        op_begin(vm);
-        char *s = xs_read(vm->xs, XBT_NULL, path, &len);
-        op_end();
-        if (s && len && len < sizeof(vm->last_stats) && strcmp(s, vm->last_stats) != 0) {
-                struct timespec ts;
-                clock_gettime(CLOCK_REALTIME, &ts);
-                snprintf(vm->last_stats, sizeof(vm->last_stats), "%s", s);
-                vm->last_stats_us = (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
-        }
-        free(s);
-}
-
 static int xen_status(struct cc_vm *vm, struct cc_vm_status *ret)
 {
         libxl_dominfo di;
@@ -1063,13 +1032,7 @@ static int xen_status(struct cc_vm *vm, struct cc_vm_status *ret)
                 bool ready = v && (vm->clone_id[0] ? strcmp(v, vm->clone_id) == 0 : len > 0);
                 free(v);
                 ret->state = ready ? CC_VM_RUNNING : CC_VM_STARTING;
-                /* Clones only: a parent is checkpointed, and its agent must not be caught in the
-                 * middle of a xenstore request by the suspend (the clones would inherit it). */
-                if (ready && vm->clone_id[0])
-                        guest_stats(vm);
         }
-        snprintf(ret->guest_stats, sizeof(ret->guest_stats), "%s", vm->last_stats);
-        ret->guest_stats_us = vm->last_stats_us;
         ret->rss_bytes = di.current_memkb * 1024;
         ret->private_bytes = ret->rss_bytes;    /* PV domains share no memory on stock Xen */
         libxl_dominfo_dispose(&di);

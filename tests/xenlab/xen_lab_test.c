@@ -523,24 +523,6 @@ int main(int argc, char **argv)
                        " page bytes read\n", cid, domid, dt, now_s() - t0, rd);
         }
 
-        step("guest-stats");
-        /* the driver asks the agent over xenstore (data/snowscale/request) and returns its report */
-        {
-                double until = now_s() + 30;
-                for (;;) {
-                        if (drv->status(clones[0], &st) < 0)
-                                die("status c1");
-                        if (st.guest_stats[0])
-                                break;
-                        if (now_s() > until)
-                                die("c1: no guest stats within 30 s");
-                        usleep(200000);
-                }
-                if (!strstr(st.guest_stats, "uptime_s=") || !strstr(st.guest_stats, "items=") || !st.guest_stats_us)
-                        die("c1: guest stats '%s' lack uptime_s/items", st.guest_stats);
-                printf("c1 guest stats: %s\n", st.guest_stats);
-        }
-
         step("page-bytes");
         uint64_t nonzero_bytes = (sent_pages - sent_zero) * 4096;
         if (bytes_read_max > nonzero_bytes)
