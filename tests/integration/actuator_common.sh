@@ -133,9 +133,15 @@ act_start_scaled() {
   curl -sf -m 2 -o /dev/null "$ACT_API/healthz" || t_bail "snowscaled did not come up (log: $(tail -3 "$T_DIR/scaled.log"))"
 }
 
-# Every QEMU of this test (parent and clones) is stopped at exit, whatever happened.
+# Every QEMU of this test (parent and clones) is stopped at exit, whatever happened. snowscaled
+# goes first: alive, it would boot a new parent as soon as it saw this one killed.
 act_kill_vms() {
   local f pid
+  if [ -n "${ACT_SCALED_PID:-}" ] && kill -0 "$ACT_SCALED_PID" 2>/dev/null; then
+    kill -TERM "$ACT_SCALED_PID" 2>/dev/null
+    for _ in $(seq 100); do kill -0 "$ACT_SCALED_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$ACT_SCALED_PID" 2>/dev/null
+  fi
   for f in "$ACT_STATE"/parent/qemu.pid "$ACT_STATE"/clones/*/qemu.pid "$ACT_STATE"/cold/*/qemu.pid; do
     [ -f "$f" ] || continue
     pid=$(cat "$f" 2>/dev/null)
