@@ -42,13 +42,13 @@ t_like "$(lb_bodies 40)" '^A=[0-9]+ B=[0-9]+ D=[0-9]+ E=[0-9]+$' "traffic spread
 lb_call DELETE /v1/backends/d >/dev/null & p1=$!; lb_call DELETE /v1/backends/e >/dev/null & p2=$!; wait "$p1" "$p2"
 lb_wait_state d drained 20; lb_wait_state e drained 20
 t_like "$(curl -s "$LB_API/v1/reloads" | jq -r '[.reloads[] | select(.result == "ok")] | last | .removed')" '^(d,e|e,d)$' "one reload removed both"
-t_like "$(last_ok waited_ms)" '^(2[5-9][0-9]|[3-9][0-9][0-9])(\.[0-9]+)?$' "a removal waits out the window (250 ms)"
+t_like "$(last_ok waited_ms)" '^(2[5-9][0-9]|[3-9][0-9][0-9]|[1-9][0-9]{3,})(\.[0-9]+)?$' "a removal waits out the window (>= 250 ms)"
 # --- a lone addition (nothing else being health-checked) does not wait out the window
 sleep 0.3   # past the rate cap (100 ms)
 t_like "$(lb_add d "$pd")" '^202 ' "d registered again -> 202"
 lb_wait_state d active 10
 t_is "$(last_ok added)" d "a reload added d alone"
-t_like "$(last_ok waited_ms)" '^([0-9]|[0-9][0-9]|1[0-9][0-9])(\.[0-9]+)?$' "and started well inside the window (< 200 ms)"
+t_like "$(last_ok waited_ms)" '^([0-9]|[0-9][0-9]|1[0-9][0-9]|2[0-4][0-9])(\.[0-9]+)?$' "and started inside the window (< 250 ms)"
 lb_call DELETE /v1/backends/d >/dev/null; lb_wait_state d drained 20
 
 # --- health-failing and unreachable backends are never added
