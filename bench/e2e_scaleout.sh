@@ -156,13 +156,18 @@ run_one() {
   jq -r --argjson t0 "$t_spike" '.points[] | "\((.ts_us - $t0) / 1e6) \(.p95_us / 1000) \(.actual)"' \
       "$dir/history.json" >"$OUT/scaleout-$mode.history"
 
+  # first_serving_after TS_US: when the first clone after TS turned serving; secs A B: (B-A) in s
+  first_serving_after() {
+    jq -r --argjson b "$1" \
+      '[.events[] | select(.kind=="clone" and .data.to=="serving" and .ts_us >= $b) | .ts_us] | min // empty' "$dir/events.json"
+  }
+  secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b-a)/1e6}'; }
   local breach serving recover
   breach=$(jq -r --argjson t0 "$t_spike" --argjson tgt "$TARGET_MS" \
       '[.points[] | select(.ts_us >= $t0 and .p95_us > $tgt * 1000) | .ts_us] | min // empty' "$dir/history.json")
   serving=""; recover=""
   if [ -n "$breach" ]; then
-    serving=$(jq -r --argjson b "$breach" \
-      '[.events[] | select(.kind=="clone" and .data.to=="serving" and .ts_us >= $b) | .ts_us] | min // empty' "$dir/events.json")
+    serving=$(first_serving_after "$breach")
   fi
   if [ -n "$serving" ]; then
     # back under target: the first tick after the first new worker from which 5 ticks stay under
@@ -173,17 +178,16 @@ run_one() {
   fi
   # the client's view: the first second of the spike whose p95 (of requests started in it) is over
   # target, taken from its start: this also counts how long the monitor took to see the breach
-  local cbreach="" s_client=nan
+  local cbreach="" cserving="" s_client=nan
   cbreach=$(awk -F, -v from="$BASE_S" -v tgt="$TARGET_MS" -v t0="$t_start" \
       'NR > 1 && $1 >= from && $8 > tgt { printf "%.0f", t0 + $1 * 1000000; exit }' "$OUT/scaleout-$mode.csv")
   local s_serving=nan s_recover=nan
-  [ -n "$serving" ] && s_serving=$(awk -v a="$breach" -v b="$serving" 'BEGIN{printf "%.2f", (b-a)/1e6}')
+  [ -n "$serving" ] && s_serving=$(secs "$breach" "$serving")
   if [ -n "$cbreach" ] && [ -n "$breach" ]; then
-    cserving=$(jq -r --argjson b "$cbreach" \
-      '[.events[] | select(.kind=="clone" and .data.to=="serving" and .ts_us >= $b) | .ts_us] | min // empty' "$dir/events.json")
-    [ -n "$cserving" ] && s_client=$(awk -v a="$cbreach" -v b="$cserving" 'BEGIN{printf "%.2f", (b-a)/1e6}')
+    cserving=$(first_serving_after "$cbreach")
+    [ -n "$cserving" ] && s_client=$(secs "$cbreach" "$cserving")
   fi
-  [ -n "$recover" ] && s_recover=$(awk -v a="$breach" -v b="$recover" 'BEGIN{printf "%.2f", (b-a)/1e6}')
+  [ -n "$recover" ] && s_recover=$(secs "$breach" "$recover")
   local above failed sent
   above=$(sed -n 's/.*above_target=\([0-9]*\).*/\1/p' "$dir/loadgen.out")
   failed=$(sed -n 's/.*failed=\([0-9]*\).*/\1/p' "$dir/loadgen.out")
@@ -211,10 +215,10 @@ for m in $MODES; do run_one "$m" || echo "e2e[$m]: run failed"; done
 
 get() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$OUT/scaleout-$1.summary" 2>/dev/null; }
 c=$(get clone breach_to_serving_s); b=$(get cold breach_to_serving_s)
-speedup=$(awk -v c="${c:-nan}" -v b="${b:-nan}" 'BEGIN{ if (c+0 > 0 && b+0 > 0) printf "%.1f", b/c; else print "nan" }')
-echo "BENCH scaleout clone_s=${c:-nan} boot_s=${b:-nan} speedup=$speedup"
+speedup() { awk -v c="${1:-nan}" -v b="${2:-nan}" 'BEGIN{ if (c+0 > 0 && b+0 > 0) printf "%.1f", b/c; else print "nan" }'; }
+echo "BENCH scaleout clone_s=${c:-nan} boot_s=${b:-nan} speedup=$(speedup "$c" "$b")"
 cc=$(get clone client_breach_to_serving_s); cb=$(get cold client_breach_to_serving_s)
-echo "BENCH scaleout_client clone_s=${cc:-nan} boot_s=${cb:-nan} speedup=$(awk -v c="${cc:-nan}" -v b="${cb:-nan}" 'BEGIN{ if (c+0 > 0 && b+0 > 0) printf "%.1f", b/c; else print "nan" }')"
+echo "BENCH scaleout_client clone_s=${cc:-nan} boot_s=${cb:-nan} speedup=$(speedup "$cc" "$cb")"
 echo "BENCH warmcache clone_first10s_ratio=$(get clone first10s_hit_ratio) cold_first10s_ratio=$(get cold first10s_hit_ratio)"
 
 if command -v gnuplot >/dev/null && [ -s "$OUT/scaleout-clone.history" ]; then

@@ -414,10 +414,16 @@ static json_object *window_json(const struct pol_window_stats *w)
         return o;
 }
 
-static void counts_from_store(struct sc_loop *l, struct pol_clones *c)
+/* The actuator's counts; in observe mode (no actuator) what the store lists. */
+static void clone_counts(struct sc_loop *l, struct pol_clones *c)
 {
         struct sc_clone *v = NULL;
         size_t n = 0;
+
+        if (l->act) {
+                sc_actuator_counts(l->act, c);
+                return;
+        }
         memset(c, 0, sizeof(*c));
         if (sc_store_clone_list(l->store, true, &v, &n) < 0)
                 return;
@@ -432,7 +438,8 @@ static void counts_from_store(struct sc_loop *l, struct pol_clones *c)
         free(v);
 }
 
-/* early: the evaluation was triggered between ticks by a sample batch over target */
+/* early: a sample batch arrived between ticks; the evaluation runs only if it shows the short
+ * window over target (pol_over_target), else nothing happens. */
 static void tick(struct sc_loop *l, bool early)
 {
         uint64_t wall = ss_wall_us(), mono_us = ss_mono_ns() / 1000;
@@ -440,23 +447,26 @@ static void tick(struct sc_loop *l, bool early)
         struct pol_stats st = {0};
         struct pol_clones c;
         struct pol_decision d = {0};
+        bool have_snap;
         int desired;
 
-        l->last_eval_mono_us = mono_us;
         st.panic.stale = st.stable.stale = true;
-        if (sc_monitor_snapshot(l->mon, wall, &snap) == 0) {
+        have_snap = sc_monitor_snapshot(l->mon, wall, &snap) == 0;
+        if (have_snap) {
                 st.panic = snap.short_w;
                 st.stable = snap.long_w;
+                sc_monitor_snapshot_free(&snap);
+        }
+        clone_counts(l, &c);
+        if (early && (!have_snap || !pol_over_target(&l->cfg->policy, &st.panic, c.serving)))
+                return;
+        l->last_eval_mono_us = mono_us;
+        if (have_snap) {
                 if (st.stable.stale != l->last_stale)
                         log_info(st.stable.stale ? "no latency samples lately: holding the clone count until they return"
                                                  : "latency samples arriving again");
                 l->last_stale = st.stable.stale;
-                sc_monitor_snapshot_free(&snap);
         }
-        if (l->act)
-                sc_actuator_counts(l->act, &c);
-        else
-                counts_from_store(l, &c);
         pol_decide(&l->cfg->policy, l->pstate, &st, &c, mono_us, wall / 1000000, &d);
         if (l->manual >= 0 && (l->manual < l->cfg->policy.min_clones || l->manual > l->cfg->policy.max_clones)) {
                 /* a reload (or restart) narrowed min..max below/above the operator's count */
@@ -554,29 +564,16 @@ static void tick(struct sc_loop *l, bool early)
                    desired, c.serving, c.pending, st.panic.p95_us / 1000.0, st.panic.rps);
 }
 
-/* A sample batch arrived: evaluate now if the short window is over target and the last
- * evaluation is at least EARLY_GAP_US old. Manual counts and missing data wait for the tick. */
+/* A sample batch arrived: evaluate now if the short window is over target (tick() checks) and
+ * the last evaluation is at least EARLY_GAP_US old. Manual counts and missing data wait for the tick. */
 #define EARLY_GAP_US 100000
 static void early_look(struct sc_loop *l)
 {
-        uint64_t v, mono_us = ss_mono_ns() / 1000;
-        struct sc_monitor_snapshot snap;
-        struct pol_clones c;
-        bool over;
+        uint64_t v;
 
         if (read(l->xfd, &v, sizeof(v)) < 0 && errno != EAGAIN)
                 log_debug("samples eventfd: %s", strerror(errno));
-        if (l->manual >= 0 || mono_us - l->last_eval_mono_us < EARLY_GAP_US)
-                return;
-        if (sc_monitor_snapshot(l->mon, ss_wall_us(), &snap) < 0)
-                return;
-        if (l->act)
-                sc_actuator_counts(l->act, &c);
-        else
-                counts_from_store(l, &c);
-        over = pol_over_target(&l->cfg->policy, &snap.short_w, c.serving);
-        sc_monitor_snapshot_free(&snap);
-        if (over)
+        if (l->manual < 0 && ss_mono_ns() / 1000 - l->last_eval_mono_us >= EARLY_GAP_US)
                 tick(l, true);
 }
 

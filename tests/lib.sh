@@ -58,6 +58,24 @@ t_free_port() {
   return 1
 }
 
+# t_start_scaled NAME CONFIG WRITER [snowscaled options]: snowscaled --config CONFIG --foreground
+# on a free loopback port ($SCALED, else build/bin/snowscaled). WRITER, a command run with eval,
+# writes CONFIG using $port. A port somebody takes between the check and the bind gets another
+# try (3 in all). Sets port, URL and T_PID; bails if the daemon does not come up.
+t_start_scaled() {
+  local name=$1 cfg=$2 writer=$3 attempt; shift 3
+  for attempt in 1 2 3; do
+    port=$(t_free_port) || t_bail "no free port"
+    URL=http://127.0.0.1:$port
+    eval "$writer"
+    t_spawn "$name" "${SCALED:-$BIN/snowscaled}" --config "$cfg" --foreground "$@"
+    t_wait_http "$URL/healthz" 10 && return 0
+    grep -q 'cannot listen' "$T_DIR/$name.log" || { cat "$T_DIR/$name.log"; t_bail "snowscaled did not come up"; }
+    t_diag "port $port taken meanwhile; another one"
+  done
+  t_bail "snowscaled did not come up: 3 ports were taken"
+}
+
 # t_spawn NAME CMD...: start CMD in the background, output to $T_DIR/NAME.log; sets T_PID.
 t_spawn() {
   local n=$1; shift

@@ -24,16 +24,7 @@ policy:
   max_clones: 8
 YAML
 }
-# A free port can be taken by another test between the check and the bind: try a few.
-for attempt in 1 2 3; do
-  port=$(t_free_port) || t_bail "no free port"
-  URL=http://127.0.0.1:$port
-  write_cfg
-  t_spawn scaled "$SCALED" --config "$T_DIR/snowscale.yaml" --foreground --stop-vms-on-exit
-  t_wait_http "$URL/healthz" 10 && break
-  grep -q 'cannot listen' "$T_DIR/scaled.log" || { cat "$T_DIR/scaled.log"; t_bail "snowscaled did not come up"; }
-  t_diag "port $port taken meanwhile; another one"
-done
+t_start_scaled scaled "$T_DIR/snowscale.yaml" write_cfg --stop-vms-on-exit
 t_is "$(curl -s "$URL/healthz")" '{"ok":true}' "healthz"
 
 auth=(-H "Authorization: Bearer $TOKEN")

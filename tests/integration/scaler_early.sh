@@ -4,9 +4,7 @@
 # "early": true); a batch under target does not.
 . "$(dirname "$0")/../lib.sh"
 TOKEN=early-token-$RANDOM
-for attempt in 1 2 3; do
-  port=$(t_free_port) || t_bail "no free port"
-  URL=http://127.0.0.1:$port
+write_cfg() {
   cat >"$T_DIR/snowscale.yaml" <<YAML
 pool: web
 mode: observe
@@ -15,10 +13,8 @@ state_dir: state
 tick: 60s
 policy: { metric: p95_latency, target: 150ms, min_clones: 1, max_clones: 8, panic: { window: 60s }, stable_window: 2m }
 YAML
-  t_spawn scaled "$BIN/snowscaled" --config "$T_DIR/snowscale.yaml" --foreground
-  t_wait_http "$URL/healthz" 10 && break
-  grep -q 'cannot listen' "$T_DIR/scaled.log" || { cat "$T_DIR/scaled.log"; t_bail "snowscaled did not come up"; }
-done
+}
+t_start_scaled scaled "$T_DIR/snowscale.yaml" write_cfg
 # batch N LATENCY_US: N samples of that latency, now
 batch() {
   local now i; now=$(date +%s%6N)

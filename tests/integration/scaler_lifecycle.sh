@@ -6,8 +6,6 @@
 SCALED=${SC_SNOWSCALED:-$BIN/snowscaled}
 CTL=${SC_SNOWSCALECTL:-$BIN/snowscalectl}
 TOKEN=tok-$RANDOM
-port=$(t_free_port) || t_bail "no free port"
-URL=http://127.0.0.1:$port
 CFG=$T_DIR/snowscale.yaml
 write_cfg() {  # write_cfg MAX_CLONES [STATE_DIR]
   cat >"$CFG" <<YAML
@@ -32,16 +30,7 @@ start() {
   t_wait_http "$URL/healthz" 10 || { cat "$T_DIR/scaled$1.log"; t_bail "snowscaled did not come up"; }
 }
 
-# A free port can be taken by another test between the check and the bind: try a few.
-for attempt in 1 2 3; do
-  write_cfg 8
-  t_spawn scaled1 "$SCALED" --config "$CFG" --foreground
-  t_wait_http "$URL/healthz" 10 && break
-  grep -q 'cannot listen' "$T_DIR/scaled1.log" || { cat "$T_DIR/scaled1.log"; t_bail "snowscaled did not come up"; }
-  t_diag "port $port taken meanwhile; another one"
-  port=$(t_free_port) || t_bail "no free port"
-  URL=http://127.0.0.1:$port
-done
+t_start_scaled scaled1 "$CFG" "write_cfg 8"
 pid=$T_PID
 now=$(( $(date +%s) * 1000000 ))
 printf '%s 127.0.0.1:18001 40000 200\n' "$now" "$now" "$now" |

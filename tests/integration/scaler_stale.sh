@@ -4,9 +4,7 @@
 # snowscale-lb sends every second while nginx is idle) keeps the data fresh.
 . "$(dirname "$0")/../lib.sh"
 TOKEN=stale-token-$RANDOM
-for attempt in 1 2 3; do
-  port=$(t_free_port) || t_bail "no free port"
-  URL=http://127.0.0.1:$port
+write_cfg() {
   cat >"$T_DIR/snowscale.yaml" <<YAML
 pool: web
 mode: observe
@@ -15,10 +13,8 @@ state_dir: state
 tick: 200ms
 policy: { metric: p95_latency, target: 150ms, min_clones: 1, max_clones: 8 }
 YAML
-  t_spawn scaled "$BIN/snowscaled" --config "$T_DIR/snowscale.yaml" --foreground
-  t_wait_http "$URL/healthz" 10 && break
-  grep -q 'cannot listen' "$T_DIR/scaled.log" || { cat "$T_DIR/scaled.log"; t_bail "snowscaled did not come up"; }
-done
+}
+t_start_scaled scaled "$T_DIR/snowscale.yaml" write_cfg
 stale() { curl -s "$URL/api/v1/status" | jq -r '"\(.windows.short.stale) \(.windows.long.stale)"'; }
 batch() { curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
             -H 'Content-Type: text/plain' --data-binary "$1" "$URL/api/v1/samples"; }
