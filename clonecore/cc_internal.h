@@ -56,6 +56,10 @@ int cc_read_varint(const uint8_t **p, const uint8_t *end, uint64_t *ret);
 int cc_why(char *why, size_t why_len, int err, const char *fmt, ...)
         __attribute__((format(printf, 4, 5)));
 
+/* Wait until fd is readable (0), stop_fd (a stop pipe's read end) is readable (-ECANCELED),
+ * timeout_ms passed (-ETIMEDOUT; < 0 = no limit) or poll failed (-errno). EINTR is retried. */
+int cc_poll_stop(int fd, int stop_fd, int timeout_ms);
+
 /* snprintf that is allowed to truncate (paths in sentences). */
 #define cc_fmt(buf, len, ...) ((void)cc_why(buf, len, 0, __VA_ARGS__))
 

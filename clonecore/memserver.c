@@ -382,16 +382,7 @@ static void *conn_main(void *arg)
 static void *accept_main(void *arg)
 {
         struct cc_memserver *s = arg;
-        struct pollfd pf[2] = { { .fd = s->lfd, .events = POLLIN }, { .fd = s->stop_pipe[0], .events = POLLIN } };
-
-        for (;;) {
-                if (poll(pf, 2, -1) < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        break;
-                }
-                if (pf[1].revents)
-                        break;
+        while (cc_poll_stop(s->lfd, s->stop_pipe[0], -1) == 0) {
                 struct sockaddr_storage ss;
                 socklen_t sl = sizeof(ss);
                 int fd = accept4(s->lfd, (struct sockaddr *)&ss, &sl, SOCK_CLOEXEC | SOCK_NONBLOCK);

@@ -549,16 +549,7 @@ static void *mc_main(void *arg)
 {
         struct cc_memtap *m = arg;
         uint8_t *dg = malloc(CC_MC_LEN + 1);
-        struct pollfd pf[2] = { { .fd = m->mc_fd, .events = POLLIN }, { .fd = m->mc_stop[0], .events = POLLIN } };
-
-        while (dg) {
-                if (poll(pf, 2, -1) < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        break;
-                }
-                if (pf[1].revents)
-                        break;
+        while (dg && cc_poll_stop(m->mc_fd, m->mc_stop[0], -1) == 0) {
                 ssize_t n = recv(m->mc_fd, dg, CC_MC_LEN + 1, MSG_DONTWAIT);
                 uint64_t page;
                 if (n < 0 || cc_mc_open(m->o.secret, m->o.secret_len, m->gen, dg, (size_t)n, &page) < 0 ||

@@ -13,8 +13,8 @@ DEB_PKGS += libfuse3-dev fuse3 libxxhash-dev liblz4-dev libssl-dev zlib1g-dev li
             iproute2 clang
 
 CC_PKGS := json-c libxxhash liblz4 fuse3 libcrypto zlib
-CC_SRCS := clonecore/registry.c clonecore/util.c clonecore/descriptor.c clonecore/pagemap.c \
-           clonecore/store.c clonecore/engine.c clonecore/proto.c clonecore/memserver.c \
+CC_SRCS := clonecore/registry.c clonecore/sys.c clonecore/util.c clonecore/descriptor.c clonecore/pagemap.c \
+           clonecore/store.c clonecore/engine.c clonecore/generation.c clonecore/clone.c clonecore/proto.c clonecore/memserver.c \
            clonecore/memtap.c
 
 $(eval $(call LIBRARY,clonecore,$(CC_SRCS) $(CC_DRIVER_SRCS),$(call pc_cflags,$(CC_PKGS)) $(CC_DRIVER_CFLAGS) $(CC_REGISTRY_CFLAGS)))
@@ -30,7 +30,7 @@ $(foreach t,$(CC_UNIT),$(eval $(call UNIT_TEST,$(t),tests/unit/$(t).c,$(CC_LIB) 
 # Fuzz target (libFuzzer, clang): built on demand by tests/integration/clonecore_fuzz.sh
 # (`make build/tests/fuzz/cc_descriptor`, then run it on a directory of descriptors).
 CC_FUZZ := $(TESTBIN)/fuzz/cc_descriptor
-$(CC_FUZZ): tests/fuzz/cc_descriptor.c clonecore/descriptor.c clonecore/pagemap.c clonecore/util.c \
+$(CC_FUZZ): tests/fuzz/cc_descriptor.c clonecore/descriptor.c clonecore/pagemap.c clonecore/util.c clonecore/sys.c \
             common/ss_util.c
 	@mkdir -p $(@D)
 	$(if $(filter 1,$(V)),,@echo "  FUZZ    $@")

@@ -88,17 +88,6 @@ int cc_read_varint(const uint8_t **p, const uint8_t *end, uint64_t *ret)
         return -EBADMSG;
 }
 
-int cc_why(char *why, size_t why_len, int err, const char *fmt, ...)
-{
-        if (why && why_len) {
-                va_list ap;
-                va_start(ap, fmt);
-                vsnprintf(why, why_len, fmt, ap);
-                va_end(ap);
-        }
-        return err;
-}
-
 bool cc_page_is_zero(const void *page, size_t len)
 {
         const uint64_t *w = page;

@@ -1,18 +1,22 @@
 # clonecore/drivers/qemu.mk: the QEMU driver (included by clonecore/module.mk).
-CC_DRIVER_SRCS += clonecore/drivers/qemu.c
+CC_QEMU_SRCS   := clonecore/drivers/qemu.c clonecore/drivers/qemu_vm.c clonecore/drivers/qmp.c \
+                  clonecore/drivers/qemu_sock.c clonecore/drivers/qemu_filecopy.c \
+                  clonecore/drivers/qemu_accel.c
+CC_DRIVER_SRCS += $(CC_QEMU_SRCS)
 CC_LDLIBS      += $(call pc_libs,json-c)
 DEB_PKGS       += qemu-system-x86 qemu-utils
 
 # cc-qemu-tool: the driver's ops from shell (tests/integration/qemu_*.sh, bench/qemu_*.sh). Linked
-# with the driver object alone so it does not wait for the rest of libclonecore.
+# with the driver's objects alone (and sys.o) so it does not wait for the rest of libclonecore.
 CC_QEMU_TOOL := $(TESTBIN)/cc-qemu-tool
-$(CC_QEMU_TOOL): $(OBJ)/tests/integration/qemu_tool.o $(OBJ)/clonecore/drivers/qemu.o
+$(CC_QEMU_TOOL): $(OBJ)/tests/integration/qemu_tool.o $(call objs,$(CC_QEMU_SRCS) clonecore/sys.c)
 	@mkdir -p $(@D)
 	$(if $(filter 1,$(V)),,@echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(call pc_libs,json-c)
 $(OBJ)/tests/integration/qemu_tool.o: EXTRA_CFLAGS += $(call pc_cflags,json-c)
+ALL_DEPS += $(OBJ)/tests/integration/qemu_tool.d $(OBJ)/tests/integration/qemu_publish.d
 
-$(eval $(call UNIT_TEST,test_cc_qemu,tests/unit/test_cc_qemu.c,,$(call pc_libs,json-c),$(call pc_cflags,json-c)))
+$(eval $(call UNIT_TEST,test_cc_qemu,tests/unit/test_cc_qemu.c clonecore/sys.c,,$(call pc_libs,json-c),$(call pc_cflags,json-c)))
 
 BENCH_PROGS += $(wildcard bench/qemu_*.sh)
 

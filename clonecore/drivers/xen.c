@@ -35,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../cc_internal.h"
 #include "clonecore/cc_driver.h"
 #include "ss_util.h"
 #include "xen_stream.h"
@@ -63,19 +64,6 @@ struct cc_vm {
         bool con_started;
         int con_stop[2];
 };
-
-static int say(char *why, size_t len, int err, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static int say(char *why, size_t len, int err, const char *fmt, ...)
-{
-        va_list ap;
-
-        if (why && len) {
-                va_start(ap, fmt);
-                vsnprintf(why, len, fmt, ap);
-                va_end(ap);
-        }
-        return err;
-}
 
 static uint64_t mono_ns(void)
 {
@@ -128,7 +116,7 @@ static int libxl_fail(struct cc_vm *vm, char *why, size_t len, const char *what,
         char tail[400];
 
         log_tail(vm, tail, sizeof(tail));
-        return say(why, len, -EIO, "%s failed (libxl rc %d)%s%s", what, rc, tail[0] ? ": " : "", tail);
+        return cc_why(why, len, -EIO, "%s failed (libxl rc %d)%s%s", what, rc, tail[0] ? ": " : "", tail);
 }
 
 /* Options "k=v,k=v": bridge=NAME (give the domain a vif on that bridge), zero_pages=data. */
@@ -233,9 +221,9 @@ static int vm_new(const char *run_dir, const char *name, struct cc_vm **ret, cha
         int r;
 
         if (!valid_name(name))
-                return say(why, len, -EINVAL, "domain name '%s' must be 1-63 of [A-Za-z0-9._-]", name);
+                return cc_why(why, len, -EINVAL, "domain name '%s' must be 1-63 of [A-Za-z0-9._-]", name);
         if (mkdir(run_dir, 0700) < 0 && errno != EEXIST)
-                return say(why, len, -errno, "cannot create run dir %s: %s", run_dir, strerror(errno));
+                return cc_why(why, len, -errno, "cannot create run dir %s: %s", run_dir, strerror(errno));
         vm = calloc(1, sizeof(*vm));
         if (!vm)
                 return -ENOMEM;
@@ -246,7 +234,7 @@ static int vm_new(const char *run_dir, const char *name, struct cc_vm **ret, cha
         snprintf(vm->log_path, sizeof(vm->log_path), "%s/xen.log", run_dir);
         vm->logf = fopen(vm->log_path, "ae");
         if (!vm->logf) {
-                r = say(why, len, -errno, "cannot open %s: %s", vm->log_path, strerror(errno));
+                r = cc_why(why, len, -errno, "cannot open %s: %s", vm->log_path, strerror(errno));
                 goto fail;
         }
         setvbuf(vm->logf, NULL, _IOLBF, 0);
@@ -254,14 +242,14 @@ static int vm_new(const char *run_dir, const char *name, struct cc_vm **ret, cha
                 r = libxl_ctx_alloc(&xen_ctx, LIBXL_VERSION, 0, &xen_logger);
                 if (r) {
                         xen_ctx = NULL;
-                        r = say(why, len, -ENODEV, "libxl_ctx_alloc failed (%d): is this a Xen dom0 with xenstored running?", r);
+                        r = cc_why(why, len, -ENODEV, "libxl_ctx_alloc failed (%d): is this a Xen dom0 with xenstored running?", r);
                         goto fail;
                 }
                 libxl_childproc_setmode(xen_ctx, &xen_childproc, NULL);
         }
         vm->xs = xs_open(0);
         if (!vm->xs) {
-                r = say(why, len, -ENODEV, "cannot connect to xenstore: %s", strerror(errno));
+                r = cc_why(why, len, -ENODEV, "cannot connect to xenstore: %s", strerror(errno));
                 goto fail;
         }
         XEN_UNLOCK();
@@ -347,12 +335,10 @@ static void *console_thread(void *arg)
                 int64_t left = (int64_t)(deadline - mono_ns()) / 1000000;
                 if (left <= 0)
                         goto out;
-                struct pollfd pf[2] = { { xs_fileno(xs), POLLIN, 0 }, { vm->con_stop[0], POLLIN, 0 } };
-                if (poll(pf, 2, (int)left) < 0 && errno != EINTR)
+                int w = cc_poll_stop(xs_fileno(xs), vm->con_stop[0], (int)left);
+                if (w == -ECANCELED || (w < 0 && w != -ETIMEDOUT))
                         goto out;
-                if (pf[1].revents)
-                        goto out;
-                if (pf[0].revents) {
+                if (w == 0) {
                         unsigned int num;
                         char **ev = xs_read_watch(xs, &num);
                         free(ev);
@@ -366,15 +352,7 @@ static void *console_thread(void *arg)
                 cfmakeraw(&tio);
                 tcsetattr(pty, TCSANOW, &tio);
         }
-        for (;;) {
-                struct pollfd pf[2] = { { pty, POLLIN, 0 }, { vm->con_stop[0], POLLIN, 0 } };
-                if (poll(pf, 2, -1) < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        break;
-                }
-                if (pf[1].revents)
-                        break;
+        while (cc_poll_stop(pty, vm->con_stop[0], -1) == 0) {
                 ssize_t n = read(pty, buf, sizeof(buf));
                 if (n < 0 && (errno == EINTR || errno == EAGAIN))
                         continue;
@@ -465,13 +443,13 @@ static int xen_probe(char *why, size_t why_len)
         int r;
 
         if (access("/dev/xen/privcmd", R_OK | W_OK) < 0 && access("/proc/xen/privcmd", R_OK | W_OK) < 0)
-                return say(why, why_len, -ENODEV, "no /dev/xen/privcmd: not running as a Xen dom0");
+                return cc_why(why, why_len, -ENODEV, "no /dev/xen/privcmd: not running as a Xen dom0");
         if (!mkdtemp(dir))
-                return say(why, why_len, -errno, "mkdtemp: %s", strerror(errno));
+                return cc_why(why, why_len, -errno, "mkdtemp: %s", strerror(errno));
         op_begin(NULL);
         r = vm_new(dir, "probe", &vm, why, why_len);
         if (r == 0 && !libxl_get_version_info(xen_ctx))
-                r = say(why, why_len, -ENODEV, "libxl cannot read the hypervisor version");
+                r = cc_why(why, why_len, -ENODEV, "libxl cannot read the hypervisor version");
         vm_free(vm);
         op_end();
         char p[sizeof(dir) + 16];
@@ -490,11 +468,11 @@ static int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, c
 
         libxl_domain_config_init(&dc);
         if (!cfg->kernel || !cfg->initrd || access(cfg->kernel, R_OK) < 0 || access(cfg->initrd, R_OK) < 0)
-                return say(why, why_len, -ENOENT, "kernel or initrd missing or unreadable (%s, %s)",
+                return cc_why(why, why_len, -ENOENT, "kernel or initrd missing or unreadable (%s, %s)",
                            cfg->kernel ? cfg->kernel : "(none)", cfg->initrd ? cfg->initrd : "(none)");
         if (cfg->mem_bytes < (32ull << 20) || cfg->mem_bytes > (CC_XS_MAX_PAGES * CC_XS_PAGE_SIZE) ||
             cfg->vcpus < 1 || cfg->vcpus > 64)
-                return say(why, why_len, -EINVAL, "memory %" PRIu64 " bytes / %u vCPUs out of range",
+                return cc_why(why, why_len, -EINVAL, "memory %" PRIu64 " bytes / %u vCPUs out of range",
                            cfg->mem_bytes, cfg->vcpus);
         r = vm_new(cfg->run_dir, cfg->name, &vm, why, why_len);
         if (r < 0)
@@ -588,20 +566,20 @@ static int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_check
 
         memset(ret, 0, sizeof(*ret));
         if (!vm->have_domain)
-                return say(why, why_len, -ESRCH, "no domain to checkpoint");
+                return cc_why(why, why_len, -ESRCH, "no domain to checkpoint");
         snprintf(ret->state_path, sizeof(ret->state_path), "%s/xen.state", gen_dir);
         snprintf(ret->mem_path, sizeof(ret->mem_path), "%s/mem.raw", gen_dir);
         job.mem_fd = open(ret->mem_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (job.mem_fd < 0)
-                return say(why, why_len, -errno, "cannot create %s: %s", ret->mem_path, strerror(errno));
+                return cc_why(why, why_len, -errno, "cannot create %s: %s", ret->mem_path, strerror(errno));
         if (pipe2(p, O_CLOEXEC) < 0) {
-                r = say(why, why_len, -errno, "pipe: %s", strerror(errno));
+                r = cc_why(why, why_len, -errno, "pipe: %s", strerror(errno));
                 goto out;
         }
         job.in_fd = p[0];
         r = -pthread_create(&t, NULL, split_thread, &job);
         if (r < 0) {
-                say(why, why_len, r, "cannot start the stream splitter");
+                cc_why(why, why_len, r, "cannot start the stream splitter");
                 goto out;
         }
         started = true;
@@ -625,7 +603,7 @@ static int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_check
                 goto out;
         }
         if (job.r < 0) {
-                r = say(why, why_len, job.r, "save stream rejected: %s", job.why);
+                r = cc_why(why, why_len, job.r, "save stream rejected: %s", job.why);
                 goto out;
         }
         if (rrc) {
@@ -634,7 +612,7 @@ static int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_check
         }
         r = write_all_file(ret->state_path, job.blob, job.len);
         if (r < 0) {
-                say(why, why_len, r, "cannot write %s: %s", ret->state_path, strerror(-r));
+                cc_why(why, why_len, r, "cannot write %s: %s", ret->state_path, strerror(-r));
                 goto out;
         }
         ret->mem_bytes = job.st.mem_pages * CC_XS_PAGE_SIZE;
@@ -650,7 +628,7 @@ static int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_check
         const char *js = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN);
         if (strlen(js) >= sizeof(ret->vm_config_json)) {
                 json_object_put(j);
-                r = say(why, why_len, -ENAMETOOLONG, "VM config does not fit the descriptor");
+                r = cc_why(why, why_len, -ENAMETOOLONG, "VM config does not fit the descriptor");
                 goto out;
         }
         snprintf(ret->vm_config_json, sizeof(ret->vm_config_json), "%s", js);
@@ -705,21 +683,21 @@ static int parse_config(struct cc_vm *vm, const char *js, char *why, size_t why_
         int r = -EINVAL;
 
         if (!j || !json_object_is_type(j, json_type_object)) {
-                say(why, why_len, r, "VM config is not a JSON object");
+                cc_why(why, why_len, r, "VM config is not a JSON object");
                 goto out;
         }
         if (!json_object_object_get_ex(j, "type", &v) || strcmp(json_object_get_string(v), "pv") != 0) {
-                say(why, why_len, r, "VM config: only type \"pv\" is supported");
+                cc_why(why, why_len, r, "VM config: only type \"pv\" is supported");
                 goto out;
         }
         if (!json_object_object_get_ex(j, "max_memkb", &v) || json_object_get_int64(v) < 32768 ||
             (uint64_t)json_object_get_int64(v) > CC_XS_MAX_PAGES * 4) {
-                say(why, why_len, r, "VM config: max_memkb missing or out of range");
+                cc_why(why, why_len, r, "VM config: max_memkb missing or out of range");
                 goto out;
         }
         vm->max_memkb = (uint64_t)json_object_get_int64(v);
         if (!json_object_object_get_ex(j, "vcpus", &v) || json_object_get_int(v) < 1 || json_object_get_int(v) > 64) {
-                say(why, why_len, r, "VM config: vcpus missing or out of range");
+                cc_why(why, why_len, r, "VM config: vcpus missing or out of range");
                 goto out;
         }
         vm->vcpus = (unsigned)json_object_get_int(v);
@@ -732,7 +710,7 @@ static int parse_config(struct cc_vm *vm, const char *js, char *why, size_t why_
         for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++) {
                 if (!json_object_object_get_ex(j, strs[i].key, &v) || !json_object_is_type(v, json_type_string) ||
                     strlen(json_object_get_string(v)) >= strs[i].size) {
-                        say(why, why_len, r, "VM config: %s missing or too long", strs[i].key);
+                        cc_why(why, why_len, r, "VM config: %s missing or too long", strs[i].key);
                         goto out;
                 }
                 snprintf((char *)vm + strs[i].off, strs[i].size, "%s", json_object_get_string(v));
@@ -767,19 +745,19 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
         const struct cc_identity *id = &spec->id;
         const char *name = id->hostname[0] ? id->hostname : id->clone_id;
         if (!valid_name(id->clone_id) || !valid_name(name)) {
-                r = say(why, why_len, -EINVAL, "clone id '%s' / name '%s' must be [A-Za-z0-9._-]", id->clone_id, name);
+                r = cc_why(why, why_len, -EINVAL, "clone id '%s' / name '%s' must be [A-Za-z0-9._-]", id->clone_id, name);
                 goto out;
         }
 
         /* Everything is checked before a domain exists: a bad descriptor creates nothing. */
         r = ss_read_file(spec->state_path, CC_XS_BLOB_MAX, (char **)&blob, &blen);
         if (r < 0) {
-                say(why, why_len, r, "cannot read state %s: %s", spec->state_path, strerror(-r));
+                cc_why(why, why_len, r, "cannot read state %s: %s", spec->state_path, strerror(-r));
                 goto out;
         }
         job.mem_fd = open(spec->mem_path, O_RDONLY | O_CLOEXEC);
         if (job.mem_fd < 0 || fstat(job.mem_fd, &sb) < 0) {
-                r = say(why, why_len, -errno, "cannot open memory image %s: %s", spec->mem_path, strerror(errno));
+                r = cc_why(why, why_len, -errno, "cannot open memory image %s: %s", spec->mem_path, strerror(errno));
                 goto out;
         }
         struct cc_xs_stats cst;
@@ -787,7 +765,7 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
         if (r < 0)
                 goto out;
         if (cst.domain_type != 1) {
-                r = say(why, why_len, -EPROTONOSUPPORT, "state is for domain type %u; this driver restores PV (1)",
+                r = cc_why(why, why_len, -EPROTONOSUPPORT, "state is for domain type %u; this driver restores PV (1)",
                         cst.domain_type);
                 goto out;
         }
@@ -799,7 +777,7 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
         if (r < 0)
                 goto out;
         if (cst.mem_pages > vm->max_memkb / 4 + 4096) {
-                r = say(why, why_len, -EBADMSG, "state has %" PRIu64 " pages, more than the config's %" PRIu64 " KiB",
+                r = cc_why(why, why_len, -EBADMSG, "state has %" PRIu64 " pages, more than the config's %" PRIu64 " KiB",
                         cst.mem_pages, vm->max_memkb);
                 goto out;
         }
@@ -809,7 +787,7 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
                 goto out;
 
         if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) < 0) {
-                r = say(why, why_len, -errno, "socketpair: %s", strerror(errno));
+                r = cc_why(why, why_len, -errno, "socketpair: %s", strerror(errno));
                 goto out;
         }
         job.blob = blob;
@@ -819,7 +797,7 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
                 job.flags |= CC_XS_ZERO_AS_DATA;
         r = -pthread_create(&t, NULL, synth_thread, &job);
         if (r < 0) {
-                say(why, why_len, r, "cannot start the stream synthesizer");
+                cc_why(why, why_len, r, "cannot start the stream synthesizer");
                 goto out;
         }
         started = true;
@@ -839,7 +817,7 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
         }
         vm->have_domain = true;
         if (job.r < 0) {
-                r = say(why, why_len, job.r, "stream synthesis failed: %s", job.why);
+                r = cc_why(why, why_len, job.r, "stream synthesis failed: %s", job.why);
                 libxl_domain_destroy(xen_ctx, vm->domid, NULL);
                 vm->have_domain = false;
                 goto out;
@@ -850,7 +828,7 @@ static int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char 
                          id->clone_id, name, id->seed,
                          opt_get(spec->driver_opts, "fail_ready", opt, sizeof(opt)) && strcmp(opt, "1") == 0);
         if (!xs_write(vm->xs, XBT_NULL, path, val, (unsigned)n)) {
-                r = say(why, why_len, -EIO, "cannot write %s: %s", path, strerror(errno));
+                r = cc_why(why, why_len, -EIO, "cannot write %s: %s", path, strerror(errno));
                 libxl_domain_destroy(xen_ctx, vm->domid, NULL);
                 vm->have_domain = false;
                 goto out;
@@ -1049,11 +1027,11 @@ static int xen_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t 
         snprintf(path, sizeof(path), "%s/xen.domid", run_dir);
         FILE *f = fopen(path, "re");
         if (!f)
-                return say(why, why_len, -errno, "no %s: %s", path, strerror(errno));
+                return cc_why(why, why_len, -errno, "no %s: %s", path, strerror(errno));
         bool ok = fgets(line, sizeof(line), f) && sscanf(line, "%u %63s %63s", &domid, name, cid) == 3;
         fclose(f);
         if (!ok)
-                return say(why, why_len, -EBADMSG, "%s is malformed", path);
+                return cc_why(why, why_len, -EBADMSG, "%s is malformed", path);
         r = vm_new(run_dir, name, &vm, why, why_len);
         if (r < 0)
                 return r;
@@ -1064,7 +1042,7 @@ static int xen_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t 
         free(cur);
         if (!same) {
                 vm_free(vm);
-                return say(why, why_len, -ESRCH, "domain %u '%s' no longer exists", domid, name);
+                return cc_why(why, why_len, -ESRCH, "domain %u '%s' no longer exists", domid, name);
         }
         vm->domid = domid;
         vm->have_domain = true;

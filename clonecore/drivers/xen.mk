@@ -15,7 +15,7 @@ CC_DRIVER_SRCS   += clonecore/drivers/xen.c
 CC_DRIVER_CFLAGS += -DCC_HAVE_XEN $(if $(XEN_PREFIX),-isystem $(XEN_PREFIX)/usr/include)
 CC_LDLIBS        += $(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog
 # The driver's refusals that need no Xen (corrupt state, short image, bad identity), on any host.
-$(eval $(call UNIT_TEST,test_cc_xen_driver,tests/unit/test_cc_xen_driver.c clonecore/drivers/xen.c clonecore/drivers/xen_stream.c,$(COMMON_LIB),$(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog $(call pc_libs,json-c) -lz,-Iclonecore/drivers -DCC_HAVE_XEN $(if $(XEN_PREFIX),-isystem $(XEN_PREFIX)/usr/include)))
+$(eval $(call UNIT_TEST,test_cc_xen_driver,tests/unit/test_cc_xen_driver.c clonecore/drivers/xen.c clonecore/drivers/xen_stream.c clonecore/sys.c,$(COMMON_LIB),$(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog $(call pc_libs,json-c) -lz,-Iclonecore/drivers -DCC_HAVE_XEN $(if $(XEN_PREFIX),-isystem $(XEN_PREFIX)/usr/include)))
 endif
 
 # Round trips of the stream splitter/synthesizer: synthetic streams and a state blob captured

@@ -17,6 +17,8 @@
 #include <inttypes.h>
 #include <json-c/json.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +48,8 @@ static const char *state_name(enum cc_vm_state s)
         return "?";
 }
 
-/* status() is the driver's only readiness signal; ask it every 20 ms until RUNNING or a deadline. */
+/* Until RUNNING (or PAUSED), EXITED or the deadline: status() after each of the driver's
+ * wait() events (the agent spoke, QEMU exited). */
 static int wait_ready(struct cc_vm *vm, double timeout_s, struct cc_vm_status *st)
 {
         double end = now_s() + timeout_s;
@@ -59,8 +62,47 @@ static int wait_ready(struct cc_vm *vm, double timeout_s, struct cc_vm_status *s
                         return -ESRCH;
                 if (now_s() > end)
                         return -ETIMEDOUT;
-                usleep(20000);
+                drv->wait(vm, -1, (unsigned)((end - now_s()) * 1000) + 1);
         }
+}
+
+/* One waiter thread per clone of "clones": each clone's own ready time, so the first ready is
+ * the earliest of them, not clone 0's. */
+struct waiter {
+        pthread_t thread;
+        struct cc_vm *vm;
+        double t0, timeout_s, ready_s;
+        struct cc_vm_status st;
+        int rc;
+        bool thread_started;
+};
+
+static void *waiter_main(void *arg)
+{
+        struct waiter *w = arg;
+        w->rc = wait_ready(w->vm, w->timeout_s, &w->st);
+        w->ready_s = now_s() - w->t0;
+        return NULL;
+}
+
+/* Proportional set size of a process (kB from /proc/PID/smaps_rollup): its private pages plus its
+ * share of the pages it shares (the generation file's page cache, libraries). Summed over clones it
+ * is the host memory they take, which decides how many fit. */
+static uint64_t pss_bytes(int pid)
+{
+        char path[64], line[256];
+        unsigned long long kb = 0;
+        FILE *f;
+
+        snprintf(path, sizeof(path), "/proc/%d/smaps_rollup", pid);
+        f = fopen(path, "re");
+        if (!f)
+                return 0;
+        while (fgets(line, sizeof(line), f))
+                if (sscanf(line, "Pss: %llu kB", &kb) == 1)
+                        break;
+        fclose(f);
+        return (uint64_t)kb * 1024;
 }
 
 static int read_text(const char *path, char *buf, size_t len)
@@ -141,7 +183,7 @@ int main(int argc, char **argv)
         if (!strcmp(cmd, "boot")) {
                 struct cc_vm_config cfg = { .name = "parent", .run_dir = run, .kernel = kernel, .initrd = initrd,
                                             .cmdline = cmdline, .mem_bytes = (uint64_t)mem_mib << 20, .vcpus = 1,
-                                            .accel = accel, .guest_port = 80, .host_port = port, .driver_opts = opts };
+                                            .accel = accel, .guest_port = 80, .net = cc_net_user(port), .driver_opts = opts };
                 double t0 = now_s();
                 rc = drv->boot_parent(&cfg, &vm, why, sizeof(why));
                 if (rc == 0) {
@@ -174,8 +216,9 @@ int main(int argc, char **argv)
         } else if (!strcmp(cmd, "clone") || !strcmp(cmd, "clones")) {
                 char conf[4096], state[PATH_MAX], mem[PATH_MAX], path[PATH_MAX];
                 struct cc_vm **vms = NULL;
+                struct waiter *ws = NULL;
                 double t0, first = 0, all = 0;
-                uint64_t priv = 0;
+                uint64_t priv = 0, pss = 0;
                 if (!gen || !port || n == 0 || n > 64) {
                         fprintf(stderr, "--gen, --port and 1 <= --n <= 64 are required\n");
                         return 2;
@@ -195,7 +238,7 @@ int main(int argc, char **argv)
                 t0 = now_s();
                 for (unsigned i = 0; i < n && rc == 0; i++) {
                         struct cc_clone_spec spec = { .state_path = state, .mem_path = mem_path ? mem_path : mem,
-                                                      .vm_config_json = conf, .host_port = port + i, .driver_opts = opts };
+                                                      .vm_config_json = conf, .net = cc_net_user(port + i), .driver_opts = opts };
                         char dir[PATH_MAX];
                         if (!strcmp(cmd, "clone")) {
                                 snprintf(dir, sizeof(dir), "%s", run);
@@ -210,27 +253,41 @@ int main(int argc, char **argv)
                         spec.mem_is_lazy = mem_path != NULL;
                         rc = drv->clone(&spec, &vms[i], why, sizeof(why));
                 }
+                ws = calloc(n, sizeof(*ws));
                 for (unsigned i = 0; i < n && rc == 0 && !nowait; i++) {
-                        rc = wait_ready(vms[i], timeout - (now_s() - t0), &st);
-                        if (rc) {
-                                snprintf(why, sizeof(why), "clone %u not ready: %s %s", i, state_name(st.state), st.reason);
-                                break;
-                        }
-                        if (i == 0)
-                                first = now_s() - t0;
-                        all = now_s() - t0;
+                        ws[i] = (struct waiter){ .vm = vms[i], .t0 = t0, .timeout_s = timeout - (now_s() - t0) };
+                        if (pthread_create(&ws[i].thread, NULL, waiter_main, &ws[i]))
+                                waiter_main(&ws[i]);
+                        else
+                                ws[i].thread_started = true;
                 }
+                for (unsigned i = 0; i < n && rc == 0 && !nowait; i++) {
+                        if (ws[i].thread_started)
+                                pthread_join(ws[i].thread, NULL);
+                        if (ws[i].rc && rc == 0) {
+                                rc = ws[i].rc;
+                                snprintf(why, sizeof(why), "clone %u not ready: %s %s", i,
+                                         state_name(ws[i].st.state), ws[i].st.reason);
+                        }
+                        if (i == 0 || ws[i].ready_s < first)
+                                first = ws[i].ready_s;
+                        if (ws[i].ready_s > all)
+                                all = ws[i].ready_s;
+                }
+                free(ws);
                 if (rc == 0)
                         for (unsigned i = 0; i < n; i++) {
                                 drv->status(vms[i], &st);
                                 priv += st.private_bytes;
+                                pss += pss_bytes(st.pid);
                                 if (!strcmp(cmd, "clone"))
                                         printf("ready_s=%.3f pid=%d address=%s state=%s\n", now_s() - t0, st.pid,
                                                st.address, state_name(st.state));
                         }
                 if (rc == 0 && !strcmp(cmd, "clones"))
-                        printf("n=%u first_ready_s=%.3f all_ready_s=%.3f private_mib_per_clone=%.1f\n", n, first, all,
-                               (double)priv / n / 1048576.0);
+                        printf("n=%u first_ready_s=%.3f all_ready_s=%.3f private_mib_per_clone=%.1f "
+                               "pss_mib_per_clone=%.1f\n", n, first, all, (double)priv / n / 1048576.0,
+                               (double)pss / n / 1048576.0);
                 for (unsigned i = 0; i < n; i++)
                         drv->destroy(vms[i]);
                 free(vms);

@@ -1,13 +1,18 @@
 /* Unit tests of the QEMU driver's pure parts: option parsing, the VM config round trip, the
  * command line shared by parents and clones, line framing of QMP/agent sockets, input checks that
- * must fail before any QEMU starts, and the KVM probe's verdict. The driver source is included so
- * its static helpers can be reached; nothing here starts QEMU (tests/integration/qemu_*.sh do). */
+ * must fail before any QEMU starts, and the KVM probe's verdict. The driver's sources are included
+ * so their static helpers can be reached; nothing here starts QEMU (tests/integration/qemu_*.sh do). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 
 #include "../../clonecore/drivers/qemu.c"
+#include "../../clonecore/drivers/qemu_vm.c"
+#include "../../clonecore/drivers/qmp.c"
+#include "../../clonecore/drivers/qemu_sock.c"
+#include "../../clonecore/drivers/qemu_filecopy.c"
+#include "../../clonecore/drivers/qemu_accel.c"
 
 static void test_opts(void **state)
 {
@@ -27,17 +32,17 @@ static void test_conf_roundtrip(void **state)
         struct vm_conf a = { .kernel = "/k", .initrd = "/i", .cmdline = "console=ttyS0", .binary = "/usr/bin/q",
                              .accel = "tcg", .mac = "52:54:00:12:34:56", .mem_bytes = 256ull << 20,
                              .vcpus = 2, .guest_port = 80 }, b;
-        json_object *o = conf_to_json(&a);
+        json_object *o = qemu_conf_to_json(&a);
         char why[128];
         (void)state;
-        assert_int_equal(conf_from_json(o, &b, why, sizeof(why)), 0);
+        assert_int_equal(qemu_conf_from_json(o, &b, why, sizeof(why)), 0);
         assert_memory_equal(&a, &b, sizeof(a));
         /* a config that lies about its size is refused with a reason */
         json_object_object_add(o, "mem_bytes", json_object_new_int64(12345));
-        assert_int_equal(conf_from_json(o, &b, why, sizeof(why)), -EINVAL);
+        assert_int_equal(qemu_conf_from_json(o, &b, why, sizeof(why)), -EINVAL);
         assert_non_null(strstr(why, "out of range"));
         json_object_object_del(o, "kernel");
-        assert_int_equal(conf_from_json(o, &b, why, sizeof(why)), -EINVAL);
+        assert_int_equal(qemu_conf_from_json(o, &b, why, sizeof(why)), -EINVAL);
         json_object_put(o);
 }
 
@@ -51,7 +56,7 @@ static bool has_arg(const struct argv_buf *a, const char *s)
 
 static void test_argv(void **state)
 {
-        struct cc_vm *vm = vm_new("/run/x/c7");
+        struct cc_vm *vm = qemu_vm_new("/run/x/c7");
         struct argv_buf a;
         (void)state;
         vm->conf = (struct vm_conf){ .kernel = "/k", .initrd = "/i", .cmdline = "console=ttyS0", .binary = "qemu",
@@ -60,13 +65,13 @@ static void test_argv(void **state)
         vm->host_port = 18003;
         snprintf(vm->mem_path, sizeof(vm->mem_path), "/gen/1/mem");
         vm->mem_shared = false;
-        assert_int_equal(build_argv(vm, true, &a), 0);
+        assert_int_equal(qemu_build_argv(vm, true, &a), 0);
         assert_true(has_arg(&a, "memory-backend-file,id=ram0,size=256M,mem-path=/gen/1/mem,share=off"));
         assert_true(has_arg(&a, "user,id=n0,hostfwd=tcp:127.0.0.1:18003-:80"));
         assert_true(has_arg(&a, "defer"));
         assert_true(has_arg(&a, "-S"));
         vm->mem_shared = true;
-        assert_int_equal(build_argv(vm, false, &a), 0);
+        assert_int_equal(qemu_build_argv(vm, false, &a), 0);
         assert_true(has_arg(&a, "memory-backend-file,id=ram0,size=256M,mem-path=/gen/1/mem,share=on"));
         assert_false(has_arg(&a, "-incoming"));
         /* an absurd command line is an error, not an overflow */
@@ -74,7 +79,7 @@ static void test_argv(void **state)
         vm->mem_path[sizeof(vm->mem_path) - 1] = 0;
         memset(vm->conf.kernel, 'k', sizeof(vm->conf.kernel) - 1);
         vm->conf.kernel[sizeof(vm->conf.kernel) - 1] = 0;
-        assert_int_equal(build_argv(vm, false, &a), -E2BIG);
+        assert_int_equal(qemu_build_argv(vm, false, &a), -E2BIG);
         qemu_destroy(vm);
 }
 
@@ -85,15 +90,15 @@ static void test_line_framing(void **state)
         int sv[2];
         (void)state;
         assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
-        assert_int_equal(send_all(sv[1], "ready c1\r\nready"), 0);
-        assert_int_equal(line_read(sv[0], -1, &lb, 0, &line), 0);
+        assert_int_equal(qemu_send_all(sv[1], "ready c1\r\nready"), 0);
+        assert_int_equal(qemu_line_read(sv[0], -1, &lb, 0, &line), 0);
         assert_string_equal(line, "ready c1");
         free(line);
-        assert_int_equal(line_read(sv[0], -1, &lb, 0, &line), 0);
+        assert_int_equal(qemu_line_read(sv[0], -1, &lb, 0, &line), 0);
         assert_null(line);                                      /* partial line: not yet */
-        assert_int_equal(line_read(sv[0], -1, &lb, 50, &line), -ETIMEDOUT);
-        assert_int_equal(send_all(sv[1], " c2\n"), 0);
-        assert_int_equal(line_read(sv[0], -1, &lb, 0, &line), 0);
+        assert_int_equal(qemu_line_read(sv[0], -1, &lb, 50, &line), -ETIMEDOUT);
+        assert_int_equal(qemu_send_all(sv[1], " c2\n"), 0);
+        assert_int_equal(qemu_line_read(sv[0], -1, &lb, 0, &line), 0);
         assert_string_equal(line, "ready c2");
         free(line);
         /* a peer that never ends its line is cut off, not buffered forever */
@@ -104,12 +109,12 @@ static void test_line_framing(void **state)
         int sndbuf = 1 << 20;
         setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof(sndbuf));
         send(sv[1], big, LINE_MAX_BYTES, MSG_NOSIGNAL);
-        int rc = line_read(sv[0], -1, &lb, 200, &line);
+        int rc = qemu_line_read(sv[0], -1, &lb, 200, &line);
         assert_int_equal(rc, -EMSGSIZE);
         free(big);
         close(sv[1]);
         lb.have = 0;
-        assert_int_equal(line_read(sv[0], -1, &lb, 100, &line), -EPIPE);  /* EOF */
+        assert_int_equal(qemu_line_read(sv[0], -1, &lb, 100, &line), -EPIPE);  /* EOF */
         close(sv[0]);
         free(lb.buf);
 }
@@ -120,9 +125,9 @@ static void test_clone_refuses_bad_input(void **state)
         struct cc_vm *vm = NULL;
         struct vm_conf c = { .kernel = "/k", .initrd = "/i", .cmdline = "x", .binary = "qemu", .accel = "tcg",
                              .mac = "52:54:00:12:34:56", .mem_bytes = 64ull << 20, .vcpus = 1, .guest_port = 80 };
-        json_object *o = conf_to_json(&c);
+        json_object *o = qemu_conf_to_json(&c);
         struct cc_clone_spec spec = { .state_path = "/nonexistent/state", .mem_path = "/nonexistent/mem",
-                                      .vm_config_json = json_object_to_json_string(o), .host_port = 20000 };
+                                      .vm_config_json = json_object_to_json_string(o), .net = { .kind = CC_NET_USER, .host_port = 20000 } };
         (void)state;
         assert_non_null(mkdtemp(dir));
         snprintf(run, sizeof(run), "%s/c1", dir);
@@ -148,7 +153,7 @@ static void test_boot_refuses_bad_input(void **state)
 {
         struct cc_vm_config cfg = { .run_dir = "/tmp/never-created-by-test", .kernel = "/nonexistent",
                                     .initrd = "/nonexistent", .mem_bytes = 256ull << 20, .vcpus = 1,
-                                    .host_port = 20000 };
+                                    .net = { .kind = CC_NET_USER, .host_port = 20000 } };
         struct cc_vm *vm = NULL;
         char why[CC_REASON_MAX];
         (void)state;
@@ -159,6 +164,24 @@ static void test_boot_refuses_bad_input(void **state)
         cfg.mem_bytes = 256ull << 20;
         cfg.vcpus = 0;
         assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        cfg.vcpus = 1;
+        /* The attachment is data: none given, a kind this driver lacks, disks it cannot attach
+         * yet, a port out of range — each refused with its reason before anything starts. */
+        cfg.net = (struct cc_net){ 0 };
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "no network attachment"));
+        cfg.net = (struct cc_net){ .kind = CC_NET_BRIDGE, .bridge = "br0", .ipv4 = "10.0.3.17", .prefix_len = 24 };
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EOPNOTSUPP);
+        assert_non_null(strstr(why, "bridge"));
+        cfg.net = cc_net_user(70000);
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "host_port"));
+        struct cc_disk disk = { .path = "/nonexistent.qcow2" };
+        cfg.net = cc_net_user(20000);
+        cfg.disks = &disk;
+        cfg.ndisks = 1;
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EOPNOTSUPP);
+        assert_non_null(strstr(why, "disks"));
         assert_null(vm);
         assert_int_equal(access(cfg.run_dir, F_OK), -1);
 }
@@ -170,7 +193,7 @@ static void test_accel_auto(void **state)
         char accel[16], why[256] = "", kwhy[256] = "";
         int usable = kvm_usable(kwhy, sizeof(kwhy));
         (void)state;
-        assert_int_equal(resolve_accel("auto", accel, sizeof(accel), why, sizeof(why)), 0);
+        assert_int_equal(qemu_resolve_accel("auto", accel, sizeof(accel), why, sizeof(why)), 0);
         assert_string_equal(accel, usable == 0 ? "kvm" : "tcg");
         /* Independent of the probe's own logic: a software-only kvm module is never chosen. */
         if (access("/sys/module/kvm_pvm", F_OK) == 0 && access("/sys/module/kvm_intel", F_OK) &&
@@ -178,12 +201,12 @@ static void test_accel_auto(void **state)
                 assert_string_equal(accel, "tcg");
         if (usable != 0) {
                 print_message("# kvm not usable here: %s\n", kwhy);
-                assert_int_equal(resolve_accel("kvm", accel, sizeof(accel), why, sizeof(why)), -ENODEV);
+                assert_int_equal(qemu_resolve_accel("kvm", accel, sizeof(accel), why, sizeof(why)), -ENODEV);
                 assert_non_null(strstr(why, "kvm"));
         }
-        assert_int_equal(resolve_accel("tcg", accel, sizeof(accel), why, sizeof(why)), 0);
+        assert_int_equal(qemu_resolve_accel("tcg", accel, sizeof(accel), why, sizeof(why)), 0);
         assert_string_equal(accel, "tcg");
-        assert_int_equal(resolve_accel("hvf", accel, sizeof(accel), why, sizeof(why)), -EINVAL);
+        assert_int_equal(qemu_resolve_accel("hvf", accel, sizeof(accel), why, sizeof(why)), -EINVAL);
 }
 
 /* The freeze: pre-copy while running, then a compare pass that rewrites exactly the changed pages;
@@ -207,12 +230,12 @@ static void test_freeze_copy(void **state)
                 memset(page, 'a' + i, sizeof(page));
                 assert_int_equal(pwrite(fd, page, sizeof(page), i * 4096), 4096);
         }
-        assert_int_equal(copy_sparse(src, dst, size), 0);
+        assert_int_equal(qemu_copy_sparse(src, dst, size), 0);
         /* the "parent" writes on: one old page changed, one hole filled */
         memset(page, 'X', sizeof(page));
         assert_int_equal(pwrite(fd, page, 100, 3 * 4096 + 7), 100);
         assert_int_equal(pwrite(fd, page, sizeof(page), 40 * 4096), 4096);
-        assert_int_equal(copy_diff(src, dst, size, &changed), 0);
+        assert_int_equal(qemu_copy_diff(src, dst, size, &changed), 0);
         assert_int_equal(changed, 2);
         for (uint64_t o = 0; o < size; o += 4096) {
                 assert_int_equal(pread(fd, a, 4096, (off_t)o), 4096);
@@ -223,7 +246,7 @@ static void test_freeze_copy(void **state)
         }
         assert_int_equal(stat(dst, &st), 0);
         assert_true((uint64_t)st.st_blocks * 512 < size);      /* still sparse */
-        assert_int_equal(copy_diff(src, dst, size, &changed), 0);
+        assert_int_equal(qemu_copy_diff(src, dst, size, &changed), 0);
         assert_int_equal(changed, 0);
         close(fd);
         unlink(src);

@@ -22,6 +22,35 @@
 
 struct cc_vm;                           /* driver-private, one per running VM */
 
+/* How a VM reaches its network, as data: the driver never infers it from a port number.
+ * Today the drivers implement CC_NET_USER; the bridge fields are the production attachment's
+ * shape (DESIGN.md "Networks are data") and a driver without it answers -EOPNOTSUPP. */
+enum cc_net_kind {
+        CC_NET_NONE = 0,                /* not given: an error where the VM needs a network */
+        CC_NET_USER,                    /* QEMU user-mode net, the app forwarded from a host port */
+        CC_NET_BRIDGE,                  /* a tap on a host bridge, its own MAC and IPv4 address */
+};
+
+struct cc_net {
+        enum cc_net_kind kind;
+        unsigned host_port;             /* USER: 127.0.0.1:host_port -> the guest's app port */
+        char bridge[16];                /* BRIDGE: host bridge name (IFNAMSIZ) */
+        uint8_t mac[6];                 /* BRIDGE: all zero = the clone identity's MAC */
+        char ipv4[16];                  /* BRIDGE: "10.0.3.17" */
+        unsigned prefix_len;            /* BRIDGE: 24 */
+};
+
+/* A user-net attachment forwarding host_port (the one kind drivers implement today). */
+static inline struct cc_net cc_net_user(unsigned host_port)
+{
+        return (struct cc_net){ .kind = CC_NET_USER, .host_port = host_port };
+}
+
+struct cc_disk {                        /* a block device of the VM (none yet: initramfs workers) */
+        const char *path;
+        bool read_only;
+};
+
 struct cc_vm_config {                   /* what a parent VM is */
         const char *name;               /* "parent", used for the run dir and logs */
         const char *run_dir;            /* driver keeps pid file, sockets, logs, RAM file here */
@@ -31,7 +60,9 @@ struct cc_vm_config {                   /* what a parent VM is */
         const char *accel;              /* "auto" | "kvm" | "tcg" (qemu), ignored by xen */
         const char *binary;             /* qemu-system-x86_64 path; NULL = default */
         unsigned guest_port;            /* app port inside the guest (80) */
-        unsigned host_port;             /* where the host reaches it (user-net hostfwd) */
+        struct cc_net net;              /* where the host reaches the app */
+        const struct cc_disk *disks;    /* ndisks disks (0 today: a driver refuses others) */
+        unsigned ndisks;
         const char *driver_opts;        /* driver-specific "k=v,k=v" (e.g. "fail_ready=1" for tests) */
 };
 
@@ -57,7 +88,9 @@ struct cc_clone_spec {
         bool mem_is_lazy;               /* mem_path is a memtap file */
         const char *vm_config_json;     /* as recorded by checkpoint() */
         const char *run_dir;            /* the clone's own directory */
-        unsigned host_port;             /* user-net hostfwd port for this clone */
+        struct cc_net net;              /* this clone's attachment (user-net: its own host port) */
+        const struct cc_disk *disks;    /* ndisks overlays of the generation's disks (0 today) */
+        unsigned ndisks;
         const char *driver_opts;
         struct cc_identity id;
 };
@@ -72,7 +105,8 @@ enum cc_vm_state {
 struct cc_vm_status {
         enum cc_vm_state state;
         int pid;                        /* VMM process (qemu) or domid (xen) */
-        char address[64];               /* "127.0.0.1:18003": where the app answers */
+        char address[64];               /* the address the VM got: where the app answers
+                                         * (user-net: "127.0.0.1:18003", host:port) */
         uint64_t rss_bytes, private_bytes;
         char reason[CC_REASON_MAX];     /* for EXITED */
         /* The guest agent's last report, "uptime_s=12.3 load1=0.1 mem_avail_kib=N items=N
@@ -97,6 +131,11 @@ struct cc_driver_ops {
         /* Graceful stop within timeout_ms, then force. Frees nothing; call destroy after. */
         int (*retire)(struct cc_vm *vm, unsigned timeout_ms);
         int (*status)(struct cc_vm *vm, struct cc_vm_status *ret);
+        /* Optional: block until the VM's state may have changed (its guest agent spoke, its VMM
+         * exited), wake_fd became readable, or timeout_ms passed; then status() tells what
+         * changed. The engine waits for a clone's readiness on it; NULL = the engine asks
+         * status() every few milliseconds instead. */
+        int (*wait)(struct cc_vm *vm, int wake_fd, unsigned timeout_ms);
         /* Find VMs of a previous run under run_dir (pid files): adopt or kill. */
         int (*adopt)(const char *run_dir, struct cc_vm **ret, char *why, size_t why_len);
         void (*destroy)(struct cc_vm *vm);      /* NULL-tolerant; frees the handle */

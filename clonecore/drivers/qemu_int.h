@@ -1,0 +1,140 @@
+/* drivers/qemu_int.h: what the QEMU driver's files share (not an API: drivers/qemu.c is the ops
+ * table, the others are its parts). One job per file:
+ *   qemu.c           the ops: boot a parent, checkpoint, clone, pause/resume, retire, status, adopt
+ *   qemu_vm.c        a VM's process: command line, spawn, lifetime, vm.json, the guest agent
+ *   qmp.c            the QMP client: commands, fd passing, migration to and from a file
+ *   qemu_sock.c      line framing and unix sockets (QMP and the agent's virtio-serial port)
+ *   qemu_filecopy.c  the freeze copy of a RAM file: sparse copy, then page diff
+ *   qemu_accel.c     "auto" acceleration: does /dev/kvm really run guests? */
+#ifndef CC_QEMU_INT_H
+#define CC_QEMU_INT_H
+
+#include <json-c/json.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "../cc_internal.h"
+#include "clonecore/cc_driver.h"
+
+#define QMP_TIMEOUT_MS     10000        /* a QMP command QEMU does not answer in this is a hang */
+#define MIGRATE_TIMEOUT_MS 120000       /* a full-RAM migration of a large guest under TCG */
+#define LINE_MAX_BYTES     65536        /* a QMP or agent line longer than this is a lie */
+#define TAIL_BYTES         300
+#define AGENT_PORT_NAME    "org.snowscale.agent"
+#define DEFAULT_BINARY     "qemu-system-x86_64"
+#define MAX_MEM_BYTES      (1ull << 40)
+#define MAX_VCPUS          64
+
+struct vm_conf {
+        char kernel[PATH_MAX], initrd[PATH_MAX], cmdline[1024];
+        char binary[PATH_MAX], accel[16], mac[18];
+        uint64_t mem_bytes;
+        unsigned vcpus, guest_port;
+};
+
+struct linebuf {
+        char *buf;
+        size_t have;
+};
+
+struct qmp_conn {
+        int fd;                         /* -1: not connected */
+        int watch_fd;                   /* QEMU's pidfd: a dead QEMU ends every wait */
+        struct linebuf in;
+        char mig_status[32];            /* last MIGRATION event's status ("" = none since reset) */
+};
+
+struct cc_vm {
+        pthread_mutex_t lock;
+        struct vm_conf conf;
+        char run_dir[PATH_MAX];
+        char mem_path[PATH_MAX];        /* what QEMU maps */
+        bool mem_shared;                /* share=on (own RAM file) vs MAP_PRIVATE clone */
+        bool is_child;                  /* ours to waitpid */
+        unsigned host_port;             /* user-net: the hostfwd port (the one attachment today) */
+        pid_t pid;
+        int pidfd, agent_fd;
+        struct qmp_conn qmp;
+        struct linebuf agent_in;
+        char expect_id[64];             /* the agent's "ready <id>" we wait for */
+        char identity_line[256];        /* resent when the guest answers "hello" as someone else */
+        enum cc_vm_state state;
+        bool paused;
+        char reason[CC_REASON_MAX];
+        char last_stats[192];
+        uint64_t last_stats_us;         /* wall clock of last_stats */
+        uint64_t stats_asked_ns;        /* monotonic: last "stats" request to the agent */
+        char exit_desc[48];             /* "killed by signal 9", "exit status 1" (our child only) */
+};
+
+static inline uint64_t mono_ns(void)
+{
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static inline int path_join(char *out, size_t len, const char *dir, const char *name)
+{
+        int n = snprintf(out, len, "%s/%s", dir, name);
+        return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
+}
+
+/* qemu_accel.c: "auto" -> "kvm" when KVM really runs guests here, else "tcg". */
+int qemu_resolve_accel(const char *want, char *out, size_t len, char *why, size_t why_len);
+
+/* qemu_sock.c */
+int qemu_line_read(int fd, int watch_fd, struct linebuf *lb, int timeout_ms, char **ret);
+int qemu_send_all(int fd, const char *s);
+int qemu_unix_connect(const char *path);
+int qemu_unix_listen(const char *path);
+
+/* qmp.c */
+int qmp_connect(struct qmp_conn *q, const char *path, int watch_fd, char *why, size_t why_len);
+void qmp_close(struct qmp_conn *q);
+int qmp_cmd(struct qmp_conn *q, const char *cmd, json_object *args, json_object **ret,
+            char *why, size_t why_len);
+int qmp_cmd_fd(struct qmp_conn *q, const char *cmd, json_object *args, int fd, json_object **ret,
+               char *why, size_t why_len);
+/* Migrate the VM's state to a file / restore it from one (an incoming VM started -incoming
+ * defer); ignore_shared leaves out RAM on a share=on memory backend. Waits for the end. */
+int qmp_migrate_to(struct qmp_conn *q, const char *path, bool ignore_shared, char *why, size_t why_len);
+int qmp_migrate_from(struct qmp_conn *q, const char *path, bool ignore_shared, char *why, size_t why_len);
+
+/* qemu_filecopy.c */
+int qemu_copy_sparse(const char *src, const char *dst, uint64_t size);
+int qemu_copy_diff(const char *src, const char *dst, uint64_t size, uint64_t *ret_pages);
+
+/* qemu_vm.c */
+struct argv_buf {
+        char *v[96];
+        char store[8192];
+        size_t used;
+        int n;
+        int err;
+};
+struct cc_vm *qemu_vm_new(const char *run_dir);
+void qemu_destroy(struct cc_vm *vm);
+int qemu_pidfd_open(pid_t pid);
+bool qemu_vm_exited(struct cc_vm *vm);
+int qemu_vm_pid(const struct cc_vm *vm);
+bool qemu_vm_wait_exit(struct cc_vm *vm, unsigned timeout_ms);
+void qemu_vm_mark_exited(struct cc_vm *vm, const char *what);
+void qemu_vm_kill(struct cc_vm *vm);
+json_object *qemu_conf_to_json(const struct vm_conf *c);
+int qemu_conf_from_json(json_object *o, struct vm_conf *c, char *why, size_t why_len);
+int qemu_json_str(json_object *o, const char *key, char *out, size_t len);
+int qemu_json_u64(json_object *o, const char *key, uint64_t *out);
+int qemu_write_state_file(struct cc_vm *vm);
+int qemu_qmp_connect(struct cc_vm *vm, char *why, size_t why_len);
+int qemu_agent_connect(struct cc_vm *vm, char *why, size_t why_len);
+void qemu_agent_drain(struct cc_vm *vm);
+int qemu_build_argv(const struct cc_vm *vm, bool incoming, struct argv_buf *a);
+int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len);
+
+#endif

@@ -1,0 +1,482 @@
+/* drivers/qemu_vm.c: one QEMU process: its command line (identical for parents and clones, as
+ * migration needs), spawning it with QMP and agent sockets already listening, its lifetime
+ * (pidfd), its vm.json record and the guest agent's channel. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "qemu_int.h"
+
+/* Last bytes of the VM's qemu.log as one line: what QEMU said before it died. */
+static void log_tail(const char *run_dir, char *out, size_t len)
+{
+        char path[PATH_MAX], buf[TAIL_BYTES + 1];
+        off_t size;
+        ssize_t n;
+        int fd;
+
+        out[0] = 0;
+        if (path_join(path, sizeof(path), run_dir, "qemu.log") < 0)
+                return;
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return;
+        size = lseek(fd, 0, SEEK_END);
+        if (size > TAIL_BYTES)
+                lseek(fd, size - TAIL_BYTES, SEEK_SET);
+        else
+                lseek(fd, 0, SEEK_SET);
+        n = read(fd, buf, TAIL_BYTES);
+        close(fd);
+        if (n <= 0)
+                return;
+        buf[n] = 0;
+        while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || buf[n - 1] == ' '))
+                buf[--n] = 0;
+        for (char *p = buf; *p; p++)
+                if (*p == '\n' || *p == '\r' || (unsigned char)*p < 0x20)
+                        *p = ' ';
+        snprintf(out, len, "%s", buf);
+}
+
+int qemu_pidfd_open(pid_t pid)
+{
+        return (int)syscall(SYS_pidfd_open, pid, 0);
+}
+
+/* Has QEMU exited? Reaps it when it is our child. */
+bool qemu_vm_exited(struct cc_vm *vm)
+{
+        char path[64], st = 0;
+        FILE *f;
+
+        if (vm->pid <= 0)
+                return true;
+        if (vm->is_child) {
+                int status;
+                pid_t r = waitpid(vm->pid, &status, WNOHANG);
+                if (r == vm->pid || (r < 0 && errno == ECHILD)) {
+                        if (r == vm->pid && WIFSIGNALED(status))
+                                snprintf(vm->exit_desc, sizeof(vm->exit_desc), "killed by signal %d",
+                                         WTERMSIG(status));
+                        else if (r == vm->pid && WIFEXITED(status))
+                                snprintf(vm->exit_desc, sizeof(vm->exit_desc), "exit status %d",
+                                         WEXITSTATUS(status));
+                        vm->is_child = false;
+                        vm->pid = -vm->pid;     /* remember it for messages, never signal it again */
+                        return true;
+                }
+                return false;
+        }
+        if (kill(vm->pid, 0) < 0 && errno == ESRCH)
+                return true;
+        snprintf(path, sizeof(path), "/proc/%d/stat", vm->pid);
+        f = fopen(path, "re");
+        if (!f)
+                return true;
+        if (fscanf(f, "%*d (%*[^)]) %c", &st) != 1)
+                st = 'Z';
+        fclose(f);
+        return st == 'Z' || st == 'X';
+}
+
+int qemu_vm_pid(const struct cc_vm *vm)
+{
+        return vm->pid < 0 ? -vm->pid : vm->pid;
+}
+
+/* Wait for QEMU to exit (pidfd: an event, not polling), at most timeout_ms. */
+bool qemu_vm_wait_exit(struct cc_vm *vm, unsigned timeout_ms)
+{
+        uint64_t deadline = mono_ns() + (uint64_t)timeout_ms * 1000000ull;
+
+        while (!qemu_vm_exited(vm)) {
+                int64_t left = ((int64_t)deadline - (int64_t)mono_ns()) / 1000000;
+                if (left <= 0)
+                        return false;
+                if (vm->pidfd >= 0) {
+                        struct pollfd p = { .fd = vm->pidfd, .events = POLLIN };
+                        poll(&p, 1, (int)(left > 100 ? 100 : left));
+                } else {
+                        usleep(10000);
+                }
+        }
+        return true;
+}
+
+void qemu_vm_mark_exited(struct cc_vm *vm, const char *what)
+{
+        char tail[TAIL_BYTES + 1];
+
+        if (vm->state == CC_VM_EXITED)
+                return;
+        vm->state = CC_VM_EXITED;
+        log_tail(vm->run_dir, tail, sizeof(tail));
+        snprintf(vm->reason, sizeof(vm->reason), "%s (qemu pid %d%s%s)%s%s", what, qemu_vm_pid(vm),
+                 vm->exit_desc[0] ? ", " : "", vm->exit_desc, tail[0] ? "; qemu said: " : "", tail);
+}
+
+void qemu_vm_kill(struct cc_vm *vm)
+{
+        if (vm->pid > 0 && !qemu_vm_exited(vm)) {
+                kill(vm->pid, SIGKILL);
+                qemu_vm_wait_exit(vm, 5000);
+        }
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* vm.json: config recorded for clones (vm_config_json) and for adopt()                            */
+
+json_object *qemu_conf_to_json(const struct vm_conf *c)
+{
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "kernel", json_object_new_string(c->kernel));
+        json_object_object_add(o, "initrd", json_object_new_string(c->initrd));
+        json_object_object_add(o, "cmdline", json_object_new_string(c->cmdline));
+        json_object_object_add(o, "binary", json_object_new_string(c->binary));
+        json_object_object_add(o, "accel", json_object_new_string(c->accel));
+        json_object_object_add(o, "mac", json_object_new_string(c->mac));
+        json_object_object_add(o, "mem_bytes", json_object_new_int64((int64_t)c->mem_bytes));
+        json_object_object_add(o, "vcpus", json_object_new_int((int)c->vcpus));
+        json_object_object_add(o, "guest_port", json_object_new_int((int)c->guest_port));
+        return o;
+}
+
+int qemu_json_str(json_object *o, const char *key, char *out, size_t len)
+{
+        json_object *v;
+        if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
+                return -EINVAL;
+        if (strlen(json_object_get_string(v)) >= len)
+                return -ENAMETOOLONG;
+        snprintf(out, len, "%s", json_object_get_string(v));
+        return 0;
+}
+
+int qemu_json_u64(json_object *o, const char *key, uint64_t *out)
+{
+        json_object *v;
+        if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_int) ||
+            json_object_get_int64(v) < 0)
+                return -EINVAL;
+        *out = (uint64_t)json_object_get_int64(v);
+        return 0;
+}
+
+int qemu_conf_from_json(json_object *o, struct vm_conf *c, char *why, size_t why_len)
+{
+        uint64_t vcpus = 0, port = 0;
+
+        memset(c, 0, sizeof(*c));
+        if (qemu_json_str(o, "kernel", c->kernel, sizeof(c->kernel)) || qemu_json_str(o, "initrd", c->initrd, sizeof(c->initrd)) ||
+            qemu_json_str(o, "cmdline", c->cmdline, sizeof(c->cmdline)) || qemu_json_str(o, "binary", c->binary, sizeof(c->binary)) ||
+            qemu_json_str(o, "accel", c->accel, sizeof(c->accel)) || qemu_json_str(o, "mac", c->mac, sizeof(c->mac)) ||
+            qemu_json_u64(o, "mem_bytes", &c->mem_bytes) || qemu_json_u64(o, "vcpus", &vcpus) || qemu_json_u64(o, "guest_port", &port))
+                return cc_why(why, why_len, -EINVAL, "VM config: a field is missing or has the wrong type");
+        if (c->mem_bytes == 0 || c->mem_bytes > MAX_MEM_BYTES || c->mem_bytes % (1 << 20) ||
+            vcpus == 0 || vcpus > MAX_VCPUS || port == 0 || port > 65535)
+                return cc_why(why, why_len, -EINVAL, "VM config: memory, vcpus or guest_port out of range");
+        c->vcpus = (unsigned)vcpus;
+        c->guest_port = (unsigned)port;
+        return 0;
+}
+
+int qemu_write_state_file(struct cc_vm *vm)
+{
+        json_object *o = json_object_new_object();
+        char path[PATH_MAX], pidtext[32];
+        const char *text;
+        int rc;
+
+        json_object_object_add(o, "conf", qemu_conf_to_json(&vm->conf));
+        json_object_object_add(o, "mem_path", json_object_new_string(vm->mem_path));
+        json_object_object_add(o, "mem_shared", json_object_new_boolean(vm->mem_shared));
+        json_object_object_add(o, "host_port", json_object_new_int((int)vm->host_port));
+        json_object_object_add(o, "expect_id", json_object_new_string(vm->expect_id));
+        json_object_object_add(o, "identity", json_object_new_string(vm->identity_line));
+        text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY);
+        rc = path_join(path, sizeof(path), vm->run_dir, "vm.json");
+        if (rc == 0) {
+                FILE *f = fopen(path, "we");
+                if (!f || fputs(text, f) < 0)
+                        rc = -errno;
+                if (f && fclose(f) && !rc)
+                        rc = -errno;
+        }
+        json_object_put(o);
+        if (rc)
+                return rc;
+        snprintf(pidtext, sizeof(pidtext), "%d\n", vm->pid);
+        rc = path_join(path, sizeof(path), vm->run_dir, "qemu.pid");
+        if (rc == 0) {
+                FILE *f = fopen(path, "we");
+                if (!f || fputs(pidtext, f) < 0)
+                        rc = -errno;
+                if (f && fclose(f) && !rc)
+                        rc = -errno;
+        }
+        return rc;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* VM handle                                                                                        */
+
+struct cc_vm *qemu_vm_new(const char *run_dir)
+{
+        struct cc_vm *vm = calloc(1, sizeof(*vm));
+        if (!vm)
+                return NULL;
+        pthread_mutex_init(&vm->lock, NULL);
+        vm->pidfd = vm->qmp.fd = vm->qmp.watch_fd = vm->agent_fd = -1;
+        vm->state = CC_VM_STARTING;
+        snprintf(vm->run_dir, sizeof(vm->run_dir), "%s", run_dir);
+        return vm;
+}
+
+void qemu_destroy(struct cc_vm *vm)
+{
+        if (!vm)
+                return;
+        qmp_close(&vm->qmp);
+        if (vm->agent_fd >= 0)
+                close(vm->agent_fd);
+        if (vm->pidfd >= 0)
+                close(vm->pidfd);
+        if (vm->is_child)
+                qemu_vm_exited(vm);          /* reap if already gone; a live VM stays up */
+        free(vm->qmp.in.buf);
+        free(vm->agent_in.buf);
+        pthread_mutex_destroy(&vm->lock);
+        free(vm);
+}
+
+/* QMP of this VM: <run_dir>/qmp.sock, watched by QEMU's pidfd. */
+int qemu_qmp_connect(struct cc_vm *vm, char *why, size_t why_len)
+{
+        char path[PATH_MAX];
+
+        if (path_join(path, sizeof(path), vm->run_dir, "qmp.sock"))
+                return cc_why(why, why_len, -ENAMETOOLONG, "run dir path too long: %s", vm->run_dir);
+        return qmp_connect(&vm->qmp, path, vm->pidfd, why, why_len);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* guest agent                                                                                      */
+
+int qemu_agent_connect(struct cc_vm *vm, char *why, size_t why_len)
+{
+        char path[PATH_MAX];
+        int rc;
+
+        if (vm->agent_fd >= 0)
+                close(vm->agent_fd);
+        vm->agent_fd = -1;
+        vm->agent_in.have = 0;
+        rc = path_join(path, sizeof(path), vm->run_dir, "agent.sock");
+        if (rc == 0)
+                rc = qemu_unix_connect(path);
+        if (rc < 0)
+                return cc_why(why, why_len, rc, "connect %s: %s", path, strerror(-rc));
+        vm->agent_fd = rc;
+        return 0;
+}
+
+/* Consume what the agent said so far; flips STARTING -> RUNNING on "ready <expected id>". */
+void qemu_agent_drain(struct cc_vm *vm)
+{
+        char *line = NULL;
+
+        while (vm->agent_fd >= 0) {
+                int rc = qemu_line_read(vm->agent_fd, -1, &vm->agent_in, 0, &line);
+                if (rc || !line) {
+                        if (rc) {               /* QEMU went away or the agent lied: stop listening */
+                                close(vm->agent_fd);
+                                vm->agent_fd = -1;
+                        }
+                        return;
+                }
+                if (!strncmp(line, "ready ", 6)) {
+                        if (!strcmp(line + 6, vm->expect_id)) {
+                                if (vm->state == CC_VM_STARTING)
+                                        vm->state = vm->paused ? CC_VM_PAUSED : CC_VM_RUNNING;
+                        } else if (vm->identity_line[0]) {
+                                /* The guest still speaks as its parent: it has not taken the
+                                 * identity yet (or lost it to a restart of the agent). */
+                                qemu_send_all(vm->agent_fd, vm->identity_line);
+                        }
+                } else if (!strncmp(line, "stats ", 6)) {
+                        struct timespec now;
+                        clock_gettime(CLOCK_REALTIME, &now);
+                        snprintf(vm->last_stats, sizeof(vm->last_stats), "%s", line + 6);
+                        vm->last_stats_us = (uint64_t)now.tv_sec * 1000000u + (uint64_t)now.tv_nsec / 1000u;
+                }
+                free(line);
+        }
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* spawning QEMU                                                                                    */
+
+static void arg(struct argv_buf *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void arg(struct argv_buf *a, const char *fmt, ...)
+{
+        va_list ap;
+        int n;
+
+        if (a->err)
+                return;
+        if (a->n >= (int)(sizeof(a->v) / sizeof(a->v[0])) - 1) {
+                a->err = -E2BIG;
+                return;
+        }
+        va_start(ap, fmt);
+        n = vsnprintf(a->store + a->used, sizeof(a->store) - a->used, fmt, ap);
+        va_end(ap);
+        if (n < 0 || (size_t)n >= sizeof(a->store) - a->used) {
+                a->err = -E2BIG;
+                return;
+        }
+        a->v[a->n++] = a->store + a->used;
+        a->v[a->n] = NULL;
+        a->used += (size_t)n + 1;
+}
+
+/* Device configuration shared by parents and clones: migration needs both sides identical. */
+int qemu_build_argv(const struct cc_vm *vm, bool incoming, struct argv_buf *a)
+{
+        const struct vm_conf *c = &vm->conf;
+        unsigned mib = (unsigned)(c->mem_bytes >> 20);
+
+        memset(a, 0, sizeof(*a));
+        arg(a, "%s", c->binary);
+        arg(a, "-name"); arg(a, "snowscale-%s", strrchr(vm->run_dir, '/') ? strrchr(vm->run_dir, '/') + 1 : vm->run_dir);
+        arg(a, "-accel"); arg(a, "%s", c->accel);
+        arg(a, "-M"); arg(a, "pc");
+        arg(a, "-m"); arg(a, "%u", mib);
+        arg(a, "-smp"); arg(a, "%u", c->vcpus);
+        arg(a, "-object");
+        arg(a, "memory-backend-file,id=ram0,size=%uM,mem-path=%s,share=%s", mib, vm->mem_path,
+            vm->mem_shared ? "on" : "off");
+        arg(a, "-machine"); arg(a, "memory-backend=ram0");
+        arg(a, "-nodefaults"); arg(a, "-display"); arg(a, "none"); arg(a, "-vga"); arg(a, "none");
+        arg(a, "-no-reboot");
+        arg(a, "-serial"); arg(a, "file:%s/console.log", vm->run_dir);
+        arg(a, "-netdev"); arg(a, "user,id=n0,hostfwd=tcp:127.0.0.1:%u-:%u", vm->host_port, c->guest_port);
+        /* romfile= : no iPXE option ROM (we boot -kernel); it would only grow the descriptor. */
+        arg(a, "-device"); arg(a, "virtio-net-pci,netdev=n0,mac=%s,romfile=", c->mac);
+        arg(a, "-device"); arg(a, "virtio-serial-pci,id=vser0");
+        arg(a, "-chardev"); arg(a, "socket,id=agent,fd=4,server=on,wait=off");
+        arg(a, "-device"); arg(a, "virtserialport,bus=vser0.0,chardev=agent,name=%s", AGENT_PORT_NAME);
+        arg(a, "-chardev"); arg(a, "socket,id=qmp,fd=3,server=on,wait=off");
+        arg(a, "-mon"); arg(a, "chardev=qmp,mode=control");
+        arg(a, "-kernel"); arg(a, "%s", c->kernel);
+        arg(a, "-initrd"); arg(a, "%s", c->initrd);
+        arg(a, "-append"); arg(a, "%s", c->cmdline);
+        if (incoming) {
+                arg(a, "-S");
+                arg(a, "-incoming"); arg(a, "defer");
+        }
+        return a->err;
+}
+
+/* Start QEMU for vm (conf, mem_path, mem_shared, host_port, run_dir set); connects QMP. */
+int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len)
+{
+        struct argv_buf *a = NULL;
+        char qmp_path[PATH_MAX], agent_path[PATH_MAX], log_path[PATH_MAX];
+        int qmp_l = -1, agent_l = -1, log_fd = -1, rc;
+        pid_t pid;
+
+        a = malloc(sizeof(*a));
+        if (!a)
+                return cc_why(why, why_len, -ENOMEM, "out of memory");
+        rc = qemu_build_argv(vm, incoming, a);
+        if (rc) {
+                rc = cc_why(why, why_len, rc, "QEMU command line too long");
+                goto out;
+        }
+        if (path_join(qmp_path, sizeof(qmp_path), vm->run_dir, "qmp.sock") ||
+            path_join(agent_path, sizeof(agent_path), vm->run_dir, "agent.sock") ||
+            path_join(log_path, sizeof(log_path), vm->run_dir, "qemu.log")) {
+                rc = cc_why(why, why_len, -ENAMETOOLONG, "run dir path too long: %s", vm->run_dir);
+                goto out;
+        }
+        qmp_l = qemu_unix_listen(qmp_path);
+        agent_l = qmp_l < 0 ? -1 : qemu_unix_listen(agent_path);
+        if (qmp_l < 0 || agent_l < 0) {
+                rc = qmp_l < 0 ? qmp_l : agent_l;
+                rc = cc_why(why, why_len, rc, "listen on %s: %s", qmp_l < 0 ? qmp_path : agent_path,
+                             strerror(-rc));
+                goto out;
+        }
+        log_fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (log_fd < 0) {
+                rc = cc_why(why, why_len, -errno, "%s: %s", log_path, strerror(errno));
+                goto out;
+        }
+        pid = fork();
+        if (pid < 0) {
+                rc = cc_why(why, why_len, -errno, "fork: %s", strerror(errno));
+                goto out;
+        }
+        if (pid == 0) {
+                /* Own session: the VM outlives a restart of its manager (adopt() takes it back) and
+                 * a terminal's ^C does not reach it. Only fds 0-4 survive exec; move them above
+                 * 4 first so no dup2 overwrites a source still to be copied. */
+                int nul = open("/dev/null", O_RDONLY);
+                int hq = fcntl(qmp_l, F_DUPFD_CLOEXEC, 10), ha = fcntl(agent_l, F_DUPFD_CLOEXEC, 10);
+                int hl = fcntl(log_fd, F_DUPFD_CLOEXEC, 10), hn = nul < 0 ? -1 : fcntl(nul, F_DUPFD_CLOEXEC, 10);
+                sigset_t all;
+                setsid();
+                sigemptyset(&all);
+                sigprocmask(SIG_SETMASK, &all, NULL);
+                if (hn < 0 || hq < 0 || ha < 0 || hl < 0 || dup2(hn, 0) < 0 || dup2(hl, 1) < 0 ||
+                    dup2(hl, 2) < 0 || dup2(hq, 3) < 0 || dup2(ha, 4) < 0)
+                        _exit(127);
+                execvp(a->v[0], a->v);
+                dprintf(2, "exec %s: %s\n", a->v[0], strerror(errno));
+                _exit(127);
+        }
+        vm->pid = pid;
+        vm->is_child = true;
+        vm->pidfd = qemu_pidfd_open(pid);
+        rc = qemu_write_state_file(vm);
+        if (rc) {
+                rc = cc_why(why, why_len, rc, "write %s/vm.json: %s", vm->run_dir, strerror(-rc));
+                qemu_vm_kill(vm);
+                goto out;
+        }
+        /* The listening sockets exist already, so this connect succeeds at once; QEMU greets us
+         * once it has parsed its command line (or exits, which the read reports). */
+        rc = qemu_qmp_connect(vm, why, why_len);
+        if (rc) {
+                if (qemu_vm_wait_exit(vm, 2000))
+                        qemu_vm_mark_exited(vm, "QEMU exited at start");
+                else
+                        qemu_vm_kill(vm);
+                if (vm->state == CC_VM_EXITED)
+                        cc_why(why, why_len, rc, "%s", vm->reason);
+                goto out;
+        }
+        rc = qemu_agent_connect(vm, why, why_len);
+out:
+        if (qmp_l >= 0)
+                close(qmp_l);
+        if (agent_l >= 0)
+                close(agent_l);
+        if (log_fd >= 0)
+                close(log_fd);
+        free(a);
+        return rc;
+}
