@@ -385,7 +385,7 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
                         .name = c->id, .run_dir = c->run_dir, .kernel = fx->kernel, .initrd = fx->initrd,
                         .cmdline = fx->cmdline, .mem_bytes = fx->mem_bytes, .vcpus = fx->vcpus,
                         .accel = fx->accel, .binary = fx->binary[0] ? fx->binary : NULL,
-                        .guest_port = fx->guest_port, .host_port = c->port,
+                        .guest_port = fx->guest_port, .net = cc_net_user(c->port),
                         .driver_opts = fx->driver_opts[0] ? fx->driver_opts : NULL,
                 };
 
@@ -400,7 +400,7 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
 
         struct cc_generation *g = NULL;
         const char *ids[1] = { c->id };
-        unsigned ports[1] = { c->port };
+        struct cc_net nets[1] = { cc_net_user(c->port) };
         uint64_t ticket;
 
         pthread_mutex_lock(&a->lock);
@@ -413,7 +413,7 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
                 return -ENOENT;
         }
         struct cc_clone_opts o = {
-                .n = 1, .ids = ids, .host_ports = ports,
+                .n = 1, .ids = ids, .nets = nets,
                 .driver_opts = fx->driver_opts[0] ? fx->driver_opts : NULL,
                 .cb = engine_cb, .userdata = c,
         };
@@ -1203,7 +1203,7 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
                         .name = "parent", .run_dir = run_dir, .kernel = fx->kernel, .initrd = fx->initrd,
                         .cmdline = fx->cmdline, .mem_bytes = fx->mem_bytes, .vcpus = fx->vcpus,
                         .accel = fx->accel, .binary = fx->binary[0] ? fx->binary : NULL,
-                        .guest_port = fx->guest_port, .host_port = fx->port_base,
+                        .guest_port = fx->guest_port, .net = cc_net_user(fx->port_base),
                 };
                 rm_rf(run_dir);
                 r = ss_mkdir_p(run_dir, 0700);
