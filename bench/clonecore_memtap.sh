@@ -3,8 +3,12 @@
 # QEMU's MADV_HUGEPAGE on the mapping) read through memtap with pages in the local store, and
 # fetched from sf-memserver over loopback with each readahead policy (as is, and with every reply
 # 500 µs late: a LAN round trip, via the memserver's delay injector); then working-set replay
-# against plain demand paging on the same trace. All figures come from this one run.
-#   BENCH descriptor mb_per_gb=... ; BENCH memtap mode=... ; BENCH prefetch fault_reduction_pct=...
+# against plain demand paging, the set recorded on one trace and replayed on another (a
+# different seed: independent synthetic traces share only what chance gives them, so this is a
+# floor; bench/clonecore_replay.sh measures real clones serving different traffic). All figures
+# come from this one run.
+#   BENCH descriptor_synthetic mb_per_gb=... ; BENCH memtap mode=... ;
+#   BENCH prefetch_synthetic overlap_pct=... fault_reduction_pct=...
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$ROOT/build/bin
@@ -29,7 +33,7 @@ pages=$(sed -n 's/.* pages=\([0-9]*\) .*/\1/p' <<<"$pub")
 zero=$(sed -n 's/.* zero=\([0-9]*\) .*/\1/p' <<<"$pub")
 distinct=$(sed -n 's/.* distinct=\([0-9]*\) .*/\1/p' <<<"$pub")
 awk -v b="$bytes" -v m="$MIB" -v p="$pages" -v z="$zero" -v d="$distinct" 'BEGIN {
-  printf "BENCH descriptor mb_per_gb=%.2f bytes=%d pages=%d zero_pct=%.1f distinct_pct=%.1f (synthetic image, denser than a guest)\n",
+  printf "BENCH descriptor_synthetic mb_per_gb=%.2f bytes=%d pages=%d zero_pct=%.1f distinct_pct=%.1f (synthetic image, denser than a guest)\n",
          b / 1048576 / (m / 1024), b, p, 100 * z / p, 100 * d / p }'
 
 # start_ms NAME [ARGS...]: a memserver on a free loopback port; sets PORT
@@ -44,14 +48,15 @@ start_ms() {
 start_ms ms; port=$PORT
 start_ms msd --inject-fault delay:500; dport=$PORT
 
-# run NAME TOUCH_EXTRA -- MEMTAP_ARGS...: sets TOUCH and STATS
+# run NAME TOUCH_EXTRA -- MEMTAP_ARGS...: sets TOUCH and STATS (the trace: seed $SEED)
+SEED=23
 run() {
   local n=$1 extra=$2; shift 3
   mkdir -p "$n.mnt"
   "$BIN/sf-memtap" --descriptor st/gen/1/descriptor.sfd --mount "$n.mnt" "$@" >"$n.out" 2>"$n.log" &
   local pid=$!
   for _ in $(seq 100); do grep -qs '^ready' "$n.out" && break; sleep 0.05; done
-  TOUCH=$("$BIN/sf-maptouch" touch --file "$n.mnt/mem" --source st/gen/1/mem.raw --pct "$PCT" --seed 23 \
+  TOUCH=$("$BIN/sf-maptouch" touch --file "$n.mnt/mem" --source st/gen/1/mem.raw --pct "$PCT" --seed "$SEED" \
           --pattern clustered $extra)
   kill -TERM $pid; wait $pid
   STATS=$(grep '^STATS' "$n.out")
@@ -79,13 +84,28 @@ for rtt in 0 500; do
   line remote "kernel-4MiB-readaround" "$rtt"
 done
 
-# Working-set record & replay on the same trace: a first clone records, a second (fresh store,
-# as on another host) replays; demand faults are the ones the clone had to wait for.
+# Working-set record & replay across traces: a first clone records on trace 23; then trace 29
+# runs twice, each on a fresh store (as on another host): once by demand paging (recording too,
+# only to know which pages trace 29 touches), once replaying trace 23's recording. Demand
+# faults are the ones the clone had to wait for.
 remote=(--memserver 127.0.0.1:$dport --secret-file secret)      # with the 500 µs round trip
 run rec --hugepage -- --store cl-rec "${remote[@]}" --readahead none --record-ws ws.bin
+SEED=29
+run base --hugepage -- --store cl-base "${remote[@]}" --readahead none --record-ws ws-base.bin
 base=$(field demand_faults "$STATS"); base_ms=$(field total_ms "$TOUCH")
 run rep --hugepage -- --store cl-rep "${remote[@]}" --readahead none --replay-ws ws.bin
 rep=$(field demand_faults "$STATS"); rep_ms=$(field total_ms "$TOUCH"); pf=$(field prefetched_pages "$STATS")
-awk -v a="$base" -v b="$rep" -v pf="$pf" -v am="$base_ms" -v bm="$rep_ms" 'BEGIN {
-  printf "BENCH prefetch fault_reduction_pct=%.1f rtt_us=500 demand_faults_none=%d demand_faults_replay=%d prefetched_pages=%d touch_ms_none=%s touch_ms_replay=%s\n",
-         a ? 100 * (a - b) / a : 0, a, b, pf, am, bm }'
+# ws.bin: "SFWS", u32 version, u64 generation, u64 count, count x u32 page, u32 CRC-32
+python3 - ws.bin ws-base.bin "$base" "$rep" "$pf" "$base_ms" "$rep_ms" <<'EOF'
+import struct, sys
+def pages(path):
+    b = open(path, 'rb').read()
+    n = struct.unpack_from('<Q', b, 16)[0]
+    return set(struct.unpack_from('<%dI' % n, b, 24))
+a, b = pages(sys.argv[1]), pages(sys.argv[2])
+base, rep = int(sys.argv[3]), int(sys.argv[4])
+print("BENCH prefetch_synthetic overlap_pct=%.1f fault_reduction_pct=%.1f rtt_us=500 record_seed=23 replay_seed=29 "
+      "demand_faults_none=%d demand_faults_replay=%d prefetched_pages=%s touch_ms_none=%s touch_ms_replay=%s"
+      % (100.0 * len(a & b) / max(len(b), 1), 100.0 * (base - rep) / base if base else 0.0, base, rep,
+         sys.argv[5], sys.argv[6], sys.argv[7]))
+EOF
