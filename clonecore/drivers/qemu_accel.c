@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/kvm.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -115,20 +116,34 @@ static int kvm_usable(char *why, size_t why_len)
                 alarm(3);
                 _exit(kvm_run_hlt());
         }
+        /* The child's exit is the event (its pidfd turns readable); 3 s bound the wait. */
+        int pidfd = qemu_pidfd_open(pid);
         for (;;) {
                 pid_t r = waitpid(pid, &status, WNOHANG);
                 if (r == pid)
                         break;
-                if (r < 0 && errno != EINTR)
+                if (r < 0 && errno != EINTR) {
+                        if (pidfd >= 0)
+                                close(pidfd);
                         return cc_why(why, why_len, -ECHILD, "waitpid: %s", strerror(errno));
-                if (mono_ns() > deadline) {
+                }
+                int64_t left = ((int64_t)deadline - (int64_t)mono_ns()) / 1000000;
+                if (left <= 0) {
                         kill(pid, SIGKILL);
                         waitpid(pid, &status, 0);
+                        if (pidfd >= 0)
+                                close(pidfd);
                         return cc_why(why, why_len, -ENODEV, "KVM_RUN of a HLT guest did not return");
                 }
-                /* A 3 s bound on a probe run once per start; there is no event for "ioctl done". */
-                usleep(5000);
+                if (pidfd >= 0) {
+                        struct pollfd p = { .fd = pidfd, .events = POLLIN };
+                        poll(&p, 1, (int)left);
+                } else {
+                        usleep(5000);   /* no pidfd (Linux < 5.3): no exit event to wait on */
+                }
         }
+        if (pidfd >= 0)
+                close(pidfd);
         if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
                 return 0;
         if (WIFEXITED(status) && WEXITSTATUS(status) < (int)(sizeof(steps) / sizeof(steps[0])))

@@ -109,7 +109,7 @@ bool qemu_vm_wait_exit(struct cc_vm *vm, unsigned timeout_ms)
                         struct pollfd p = { .fd = vm->pidfd, .events = POLLIN };
                         poll(&p, 1, (int)(left > 100 ? 100 : left));
                 } else {
-                        usleep(10000);
+                        usleep(10000);  /* no pidfd (Linux < 5.3): no exit event for a non-child */
                 }
         }
         return true;

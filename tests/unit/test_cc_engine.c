@@ -15,7 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,9 +50,14 @@ static int pd_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *
         snprintf(vm->run_dir, sizeof(vm->run_dir), "%s", spec->run_dir);
         snprintf(tool, sizeof(tool), "%s/build/bin/sf-maptouch", root);
         snprintf(ready, sizeof(ready), "%s/ready", spec->run_dir);
-        cc_fmt(cmd, sizeof(cmd), "cat '%s' >/dev/null && '%s' touch --file '%s' --source '%s' --pct 30 --seed %d"
-                 " >'%s/touch.log' 2>&1 && touch '%s' && exec sleep 600",
-                 spec->state_path, tool, spec->mem_path, image, spec->net.host_port, spec->run_dir, ready);
+        if (spec->driver_opts && strstr(spec->driver_opts, "never_ready"))
+                cc_fmt(cmd, sizeof(cmd), "exec sleep 600");
+        else if (spec->driver_opts && strstr(spec->driver_opts, "ready_late"))
+                cc_fmt(cmd, sizeof(cmd), "sleep 0.3 && touch '%s' && exec sleep 600", ready);
+        else
+                cc_fmt(cmd, sizeof(cmd), "cat '%s' >/dev/null && '%s' touch --file '%s' --source '%s' --pct 30 --seed %d"
+                         " >'%s/touch.log' 2>&1 && touch '%s' && exec sleep 600",
+                         spec->state_path, tool, spec->mem_path, image, spec->net.host_port, spec->run_dir, ready);
         vm->exit_status = -1;
         vm->pid = fork();
         if (vm->pid < 0) {
@@ -98,6 +107,36 @@ static void pd_destroy(struct cc_vm *vm) { free(vm); }
 static const struct cc_driver_ops proc_driver = {
         .name = "proc", .clone = pd_clone, .status = pd_status, .retire = pd_retire,
         .destroy = pd_destroy,
+};
+
+/* The same driver with a readiness event: wait() returns when the "ready" file appears in the
+ * run dir (inotify), the process exits (pidfd) or the engine writes wake_fd. */
+static unsigned pd_waits;
+
+static int pd_wait(struct cc_vm *vm, int wake_fd, unsigned timeout_ms)
+{
+        char ready[PATH_MAX + 16];
+        int in = inotify_init1(IN_CLOEXEC), pfd = (int)syscall(SYS_pidfd_open, vm->pid, 0);
+
+        __atomic_add_fetch(&pd_waits, 1, __ATOMIC_RELAXED);
+        snprintf(ready, sizeof(ready), "%s/ready", vm->run_dir);
+        if (in >= 0)
+                inotify_add_watch(in, vm->run_dir, IN_CREATE | IN_MOVED_TO);
+        if (access(ready, F_OK) != 0) {         /* it may have come before the watch */
+                struct pollfd p[3] = { { .fd = in, .events = POLLIN }, { .fd = pfd, .events = POLLIN },
+                                       { .fd = wake_fd, .events = POLLIN } };
+                poll(p, 3, (int)timeout_ms);
+        }
+        if (in >= 0)
+                close(in);
+        if (pfd >= 0)
+                close(pfd);
+        return 0;
+}
+
+static const struct cc_driver_ops proc_wait_driver = {
+        .name = "proc", .clone = pd_clone, .status = pd_status, .retire = pd_retire,
+        .destroy = pd_destroy, .wait = pd_wait,
 };
 
 /* ---- events ---- */
@@ -150,10 +189,10 @@ static void wait_for(struct events *e, unsigned *counter, unsigned n)
                 fail_msg("waited for %u events, got %u (last failure: %s)", n, got, e->reason);
 }
 
-static struct cc_engine *setup(struct cc_generation **g)
+static struct cc_engine *setup_with(const struct cc_driver_ops *drv, uint64_t id, struct cc_generation **g)
 {
         struct cc_engine_config ec = {
-                .driver = &proc_driver, .state_dir = dir, .secret = secret,
+                .driver = drv, .state_dir = dir, .secret = secret,
                 .secret_len = sizeof(secret) - 1, .ready_timeout_ms = 10000, .fetch_timeout_ms = 1500,
         };
         struct cc_engine *e;
@@ -161,18 +200,20 @@ static struct cc_engine *setup(struct cc_generation **g)
         struct cc_checkpoint cp = { .mem_bytes = 8u << 20, .page_size = 4096 };
 
         assert_int_equal(cc_engine_new(&ec, &e, why, sizeof(why)), 0);
-        snprintf(gdir, sizeof(gdir), "%s/gen/1", dir);
+        snprintf(gdir, sizeof(gdir), "%s/gen/%" PRIu64, dir, id);
         mkdir(gdir, 0700);
         snprintf(cp.mem_path, sizeof(cp.mem_path), "%s/mem.raw", gdir);
         snprintf(cp.state_path, sizeof(cp.state_path), "%s/state.bin", gdir);
         cc_fmt(cmd, sizeof(cmd), "cp '%s' '%s' && echo state > '%s'", image, cp.mem_path, cp.state_path);
         assert_int_equal(system(cmd), 0);
         strcpy(cp.vm_config_json, "{\"test\":true}");
-        struct cc_publish_opts po = { .id = 1 };
+        struct cc_publish_opts po = { .id = id };
         if (cc_generation_publish(e, gdir, &cp, &po, g, why, sizeof(why)) < 0)
                 fail_msg("publish: %s", why);
         return e;
 }
+
+static struct cc_engine *setup(struct cc_generation **g) { return setup_with(&proc_driver, 1, g); }
 
 static int group_setup(void **state)
 {
@@ -227,6 +268,44 @@ static void test_local_clones(void **unused)
         assert_int_equal(cc_clone_stats(e, ev.ids[0], &st), -ENOENT);
         cc_generation_info(g, &gi);
         assert_int_equal(gi.clones, 0);
+        cc_engine_free(e);
+}
+
+/* With a driver that has wait(), readiness is that event: the engine waited on it, and a
+ * retire of a clone that never gets ready wakes the wait at once (ready timeout: 10 s). */
+static void test_readiness_is_an_event(void **unused)
+{
+        struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+        struct cc_generation *g;
+        struct cc_engine *e = setup_with(&proc_wait_driver, 2, &g);
+        struct cc_net net = cc_net_user(3);
+        const char *stuck[] = { "stuck" };
+        const char *late[] = { "late" };    /* run dirs of earlier tests' c1.. hold "ready" */
+        struct cc_clone_opts o = { .n = 1, .ids = late, .nets = &net, .driver_opts = "ready_late",
+                                   .cb = on_event, .userdata = &ev };
+        struct cc_clone_opts o2 = { .n = 1, .ids = stuck, .nets = &net, .driver_opts = "never_ready",
+                                    .cb = on_event, .userdata = &ev };
+        uint64_t ticket;
+
+        /* ready 0.3 s after start: the engine sleeps in wait() until the file appears */
+        uint64_t t0 = ss_mono_ns();
+        assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
+        wait_for(&ev, &ev.ready, 1);
+        uint64_t ms = (ss_mono_ns() - t0) / 1000000;
+        assert_true(__atomic_load_n(&pd_waits, __ATOMIC_RELAXED) > 0);
+        assert_true(ms < 3000);
+        assert_int_equal(cc_clone(e, g, &o2, &ticket), 0);
+        wait_for(&ev, &ev.resuming, 2);
+        usleep(200000);                         /* let its start job sit in wait() */
+        t0 = ss_mono_ns();
+        assert_int_equal(cc_retire(e, "stuck", 1000), 0);
+        wait_for(&ev, &ev.retired, 1);
+        ms = (ss_mono_ns() - t0) / 1000000;
+        print_message("# retire of a clone waiting for readiness took %" PRIu64 " ms\n", ms);
+        assert_true(ms < 3000);
+        assert_int_equal(ev.failed, 0);
+        assert_int_equal(cc_retire(e, ev.ids[0], 1000), 0);
+        wait_for(&ev, &ev.retired, 2);
         cc_engine_free(e);
 }
 
@@ -337,6 +416,7 @@ int main(void)
 {
         const struct CMUnitTest tests[] = {
                 cmocka_unit_test(test_local_clones),
+                cmocka_unit_test(test_readiness_is_an_event),
                 cmocka_unit_test(test_remote_clones),
                 cmocka_unit_test(test_lying_memserver_fails_clone),
         };
