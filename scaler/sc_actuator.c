@@ -102,6 +102,7 @@ struct act_clone {
         bool retire;                    /* retire requested (loop thread or API) */
         char retire_reason[256];
         bool recovered;                 /* adopted from a previous run */
+        uint64_t created_us;            /* the row's created_us: retire order, whatever list order */
         struct cc_vm *vm;               /* cold-booted workers: driver handle owned by the worker */
         /* what the engine reported (its callback thread writes, under a->lock) */
         bool ev_resuming, ev_ready, ev_final;
@@ -126,7 +127,7 @@ struct sc_actuator {
         pthread_mutex_t lock;
         pthread_cond_t cond;            /* CLOCK_MONOTONIC; broadcast on every change below */
         struct act_live live;
-        struct act_clone *clones;       /* newest first */
+        struct act_clone *clones;       /* new ones at the head; adopted ones in directory order */
         bool shutting_down, stop_vms;
 
         int consecutive_failures;
@@ -273,7 +274,8 @@ static void set_state(struct act_clone *c, enum sc_clone_state st, const char *r
                 log_error("actuator: %s: could not persist state %s: %s", c->id,
                           sc_clone_state_name(st), strerror(-r));
         pthread_mutex_lock(&a->lock);
-        if (st != c->state)
+        /* a failure is logged once, by clone_fail, with what is done about it */
+        if (st != c->state && st != SC_CLONE_FAILED)
                 log_info("clone %s: %s -> %s%s%s", c->id, sc_clone_state_name(c->state),
                          sc_clone_state_name(st), reason && *reason ? ": " : "", reason ? reason : "");
         c->state = st;
@@ -281,15 +283,17 @@ static void set_state(struct act_clone *c, enum sc_clone_state st, const char *r
         pthread_mutex_unlock(&a->lock);
 }
 
-/* Counts a failure toward the alert; the next clone waits backoff * 2^(n-1). */
-static void note_failure(struct sc_actuator *a, const char *who, const char *reason)
+/* Counts a failure toward the alert; the next clone waits backoff * 2^(n-1). The one log line of
+ * a clone's failure: the transition, the reason and what is done about it. */
+static void note_failure(struct sc_actuator *a, const char *who, const char *from, const char *reason)
 {
         char msg[768];
         bool raise = false;
         uint64_t delay;
+        int n;
 
         pthread_mutex_lock(&a->lock);
-        a->consecutive_failures++;
+        n = ++a->consecutive_failures;
         delay = a->live.backoff_us;
         for (int i = 1; i < a->consecutive_failures && delay < ACT_BACKOFF_MAX_US; i++)
                 delay *= 2;
@@ -306,10 +310,12 @@ static void note_failure(struct sc_actuator *a, const char *who, const char *rea
         }
         pthread_mutex_unlock(&a->lock);
         if (raise) {
-                log_error("actuator: %s", msg);
+                log_error("clone %s: %s -> failed: %s; cloning stopped after %d consecutive failures "
+                          "(alert)", who, from, reason, n);
                 emit(a, "alert", msg, "reason", reason, "clone", who, NULL);
         } else {
-                log_warn("actuator: %s failed (%s); next clone in %.1f s", who, reason, delay / 1e6);
+                log_warn("clone %s: %s -> failed: %s; next clone in %.1f s (%d failure%s in a row)",
+                         who, from, reason, delay / 1e6, n, n == 1 ? "" : "s");
         }
 }
 
@@ -745,13 +751,17 @@ static int lb_watch(struct act_clone *c, unsigned *misses, char *why, size_t why
 static void clone_fail(struct act_clone *c, bool registered, const char *reason, bool count)
 {
         struct sc_actuator *a = c->a;
+        const char *from = sc_clone_state_name(c->state);
 
         if (registered)
                 lb_drain(c, 0, false);
         vm_end(c);
         set_state(c, SC_CLONE_FAILED, reason);
         if (count)
-                note_failure(a, c->id, reason);
+                note_failure(a, c->id, from, reason);
+        else
+                log_warn("clone %s: %s -> failed: %s; replaced, not counted toward the alert", c->id,
+                         from, reason);
 }
 
 static void clone_retire(struct act_clone *c, bool registered)
@@ -1448,6 +1458,7 @@ static int start_clone_locked(struct sc_actuator *a, const char *cause)
         copy_str(row.driver, sizeof(row.driver), a->fx.driver_name);
         copy_str(row.host, sizeof(row.host), "localhost");
         row.state = SC_CLONE_REQUESTED;
+        row.created_us = c->created_us = ss_wall_us();
         copy_str(row.reason, sizeof(row.reason), cause);
         r = sc_store_clone_insert(a->store, &row);
         if (r < 0)
@@ -1473,16 +1484,29 @@ static bool retiring(const struct act_clone *c)
         return c->retire || c->state == SC_CLONE_DRAINING;
 }
 
-/* Picks the clone to retire next: pending before serving, newest first (list order). */
+/* Is x newer than y? By creation time, then by id number (c9 < c10) for clones of one µs. */
+static bool newer(const struct act_clone *x, const struct act_clone *y)
+{
+        if (x->created_us != y->created_us)
+                return x->created_us > y->created_us;
+        return strlen(x->id) != strlen(y->id) ? strlen(x->id) > strlen(y->id) : strcmp(x->id, y->id) > 0;
+}
+
+/* Picks the clone to retire next: pending before serving, newest first by creation time. Not
+ * list order: clones adopted after a restart join the list in directory order. */
 static struct act_clone *pick_victim_locked(struct sc_actuator *a)
 {
-        for (struct act_clone *c = a->clones; c; c = c->next)
-                if (!retiring(c) && sc_clone_state_pending(c->state))
-                        return c;
-        for (struct act_clone *c = a->clones; c; c = c->next)
-                if (!retiring(c) && c->state == SC_CLONE_SERVING)
-                        return c;
-        return NULL;
+        struct act_clone *pending = NULL, *serving = NULL;
+
+        for (struct act_clone *c = a->clones; c; c = c->next) {
+                if (retiring(c))
+                        continue;
+                if (sc_clone_state_pending(c->state) && (!pending || newer(c, pending)))
+                        pending = c;
+                else if (c->state == SC_CLONE_SERVING && (!serving || newer(c, serving)))
+                        serving = c;
+        }
+        return pending ? pending : serving;
 }
 
 static void reap_locked(struct sc_actuator *a)
@@ -1896,6 +1920,7 @@ static struct act_clone *recovered_clone(struct sc_actuator *a, const struct sc_
         copy_str(c->run_dir, sizeof(c->run_dir), dir);
         copy_str(c->address, sizeof(c->address), row->address);
         c->state = row->state;
+        c->created_us = row->created_us;
         c->recovered = true;
         colon = strrchr(c->address, ':');
         c->port = colon ? (unsigned)atoi(colon + 1) : 0;

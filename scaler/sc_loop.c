@@ -520,13 +520,9 @@ static void tick(struct sc_loop *l, bool early)
                 sc_actuator_counts(l->act, &c);
                 alert = sc_actuator_alert(l->act);
         }
-        if (strcmp(alert ? alert : "", l->last_alert) != 0) {
-                if (alert)
-                        log_error("alert: %s", alert);
-                else
-                        log_info("alert cleared");
-                snprintf(l->last_alert, sizeof(l->last_alert), "%s", alert ? alert : "");
-        }
+        /* not logged here: the actuator logged the failure that raised it, and the re-arm that
+         * cleared it, where it decided */
+        snprintf(l->last_alert, sizeof(l->last_alert), "%s", alert ? alert : "");
 
         struct sc_history_point hp = {
                 .ts_us = wall, .p50_us = st.panic.p50_us, .p95_us = st.panic.p95_us,
