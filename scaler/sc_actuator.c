@@ -513,7 +513,7 @@ static int vm_wait_ready(struct act_clone *c, uint64_t deadline_ns, char *why, s
 /* A new report of the guest agent goes to the clone's row (the API and dashboard show it). */
 static void note_guest_stats(struct act_clone *c, const struct cc_vm_status *st)
 {
-        struct sc_guest_stats g;
+        struct sc_guest_report g;
 
         if (!st->guest_stats_us || st->guest_stats_us == c->guest_stats_us)
                 return;
