@@ -211,22 +211,31 @@ static void *parent_main(void *arg)
                         break;
                 if (r < 0) {
                         uint64_t delay;
+                        bool raise;
 
                         failures++;
                         sfmt(msg, sizeof(msg), "parent did not come up: %s", why[0] ? why : strerror(-r));
-                        log_error("actuator: %s", msg);
+                        pthread_mutex_lock(&a->lock);
+                        raise = a->live.max_failures > 0 && failures == a->live.max_failures;
+                        delay = a->live.backoff_us << (failures < 8 ? failures - 1 : 7);
+                        if (delay > ACT_BACKOFF_MAX_US)
+                                delay = ACT_BACKOFF_MAX_US;
+                        pthread_mutex_unlock(&a->lock);
+                        /* once, with what is done about it */
+                        if (raise)
+                                log_error("actuator: %s; cloning stopped (alert), booting again in %.1f s", msg,
+                                          delay / 1e6);
+                        else
+                                log_error("actuator: %s; booting again in %.1f s", msg, delay / 1e6);
                         sc_act_emit(a, "error", msg, NULL);
                         pthread_mutex_lock(&a->lock);
-                        if (a->live.max_failures > 0 && failures == a->live.max_failures) {
+                        if (raise) {
                                 sfmt(a->alert, sizeof(a->alert), "%.500s", msg);
                                 a->stopped = true;
                                 pthread_mutex_unlock(&a->lock);
                                 sc_act_emit(a, "alert", msg, NULL);
                                 pthread_mutex_lock(&a->lock);
                         }
-                        delay = a->live.backoff_us << (failures < 8 ? failures - 1 : 7);
-                        if (delay > ACT_BACKOFF_MAX_US)
-                                delay = ACT_BACKOFF_MAX_US;
                         a->parent_state = PARENT_FAILED;
                         if (!a->shutting_down)
                                 wait_until(a, now_ns() + delay * 1000);
@@ -291,7 +300,7 @@ static void *parent_main(void *arg)
                                         sfmt(a->alert, sizeof(a->alert), "%s", msg);
                                         a->stopped = true;
                                         pthread_mutex_unlock(&a->lock);
-                                        log_error("actuator: %s", msg);
+                                        log_error("actuator: %s; cloning stopped (alert)", msg);
                                         sc_act_emit(a, "alert", msg, NULL);
                                 }
                         }
