@@ -120,7 +120,7 @@ run_one() {
   : >"$dir/workers.txt"
   (
     declare -A seen
-    stats() { curl -fs -m 2 "http://$1/stats" | jq -r '"\(.hits) \(.misses)"'; }
+    stats() { curl -fs -m 2 "http://$1/stats" | awk -F= '$1=="hits"{h=$2} $1=="misses"{m=$2} END{print h, m}'; }
     while :; do
       api /api/v1/clones 2>/dev/null | jq -r '.clones[] | select(.state=="serving") | "\(.id) \(.address)"' |
       while read -r id addr; do

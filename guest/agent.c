@@ -24,13 +24,15 @@
 #define LOG(...) do { fprintf(stderr, "sf-guestd: " __VA_ARGS__); fputc('\n', stderr); } while (0)
 
 static unsigned app_port = 80;
+static const char *app_stats_path = "/stats";   /* -s: the app's metrics (agent.h, sfg_app_stats) */
 
-/* GET path from the app on loopback; the body into out. 0, or -errno. Bounded by a 2 s timeout. */
+/* GET path from the app on loopback; the whole body (up to outlen - 1 bytes) into out. 0, or
+ * -errno. Bounded by a 2 s timeout. */
 static int app_get(const char *path, char *out, size_t outlen, int *status)
 {
         struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
         struct timeval tv = { .tv_sec = 2 };
-        char req[128], buf[2048];
+        char req[320], buf[8192];
         size_t have = 0;
         int fd, rc = 0;
         ssize_t n;
@@ -45,7 +47,7 @@ static int app_get(const char *path, char *out, size_t outlen, int *status)
                 rc = -errno;
                 goto out;
         }
-        n = snprintf(req, sizeof(req), "GET %s HTTP/1.0\r\n\r\n", path);
+        n = snprintf(req, sizeof(req), "GET %.256s HTTP/1.0\r\n\r\n", path);
         if (write(fd, req, (size_t)n) != n) {
                 rc = -EIO;
                 goto out;
@@ -60,7 +62,6 @@ static int app_get(const char *path, char *out, size_t outlen, int *status)
         if (out) {
                 char *body = strstr(buf, "\r\n\r\n");
                 snprintf(out, outlen, "%s", body ? body + 4 : "");
-                out[strcspn(out, "\r\n")] = 0;
         }
 out:
         close(fd);
@@ -73,18 +74,10 @@ static bool app_ready(void)
         return app_get("/healthz", NULL, 0, &status) == 0 && status == 200;
 }
 
-static unsigned long json_num(const char *json, const char *key)
-{
-        char pat[64];
-        const char *p;
-        snprintf(pat, sizeof(pat), "\"%s\":", key);
-        p = strstr(json, pat);
-        return p ? strtoul(p + strlen(pat), NULL, 10) : 0;
-}
-
+/* The agent's own uptime, load and available memory, then every pair the app reports. */
 static void stats_line(char *out, size_t len)
 {
-        char up[64] = "0", load[64] = "0", line[256], app[512] = "";
+        char up[64] = "0", load[64] = "0", line[256], app[8192] = "";
         unsigned long memfree = 0;
         int status = 0;
         FILE *f;
@@ -105,9 +98,9 @@ static void stats_line(char *out, size_t len)
                                 break;
                 fclose(f);
         }
-        app_get("/stats", app, sizeof(app), &status);
-        snprintf(out, len, "uptime_s=%s load1=%s mem_avail_kib=%lu items=%lu hits=%lu misses=%lu", up, load,
-                 memfree, json_num(app, "items"), json_num(app, "hits"), json_num(app, "misses"));
+        snprintf(out, len, "uptime_s=%s load1=%s mem_avail_kib=%lu", up, load, memfree);
+        if (app_get(app_stats_path, app, sizeof(app), &status) == 0 && status == 200)
+                sfg_app_stats(app, out, len);
 }
 
 /* A clone must not share the parent's RNG state: mix fresh host entropy into the kernel pool and
@@ -197,11 +190,13 @@ int main(int argc, char **argv)
         bool ready = false, announce = true, fail_ready = false;
         int opt;
 
-        while ((opt = getopt(argc, argv, "p:")) != -1) {
+        while ((opt = getopt(argc, argv, "p:s:")) != -1) {
                 if (opt == 'p')
                         app_port = (unsigned)strtoul(optarg, NULL, 10);
+                else if (opt == 's' && optarg[0] == '/' && strlen(optarg) <= 256)
+                        app_stats_path = optarg;
                 else {
-                        fprintf(stderr, "usage: sf-guestd [-p app_port]\n");
+                        fprintf(stderr, "usage: sf-guestd [-p app_port] [-s stats_path]\n");
                         return 2;
                 }
         }
@@ -266,7 +261,7 @@ int main(int argc, char **argv)
                                 announce = true;
                                 break;
                         case SFG_EV_STATS: {
-                                char line[SFG_LINE_MAX - 16];
+                                char line[SFG_STATS_MAX];
                                 stats_line(line, sizeof(line));
                                 ops->send(ch, "stats", line);
                                 break;

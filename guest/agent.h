@@ -13,7 +13,8 @@
  *                  STATS            please report stats now
  *                  QUIT             shut down cleanly (retire)
  *   guest -> host  send("ready", clone_id or "parent")   app answers /healthz, identity applied
- *                  send("stats", "uptime_s=.. mem_free_kib=.. load1=.. hits=.. misses=.. items=..")
+ *                  send("stats", "uptime_s=.. load1=.. mem_avail_kib=.. KEY=VALUE ..")
+ *                                   the agent's own three, then the app's pairs (sfg_app_stats)
  *                  send("log", text)                     a decision worth showing on the host
  *
  * Wire format of the virtio transport (one message per '\n'-terminated line, at most
@@ -30,7 +31,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SFG_LINE_MAX 512
+#define SFG_LINE_MAX 4096
+/* A stats line: the agent's own pairs plus at most SFG_APP_PAIRS_MAX of the app's, each
+ * "key=value " with a key of at most SFG_APP_KEY_MAX and a value of at most SFG_APP_VALUE_MAX
+ * characters. The host (clonecore's guest_stats, snowscaled's parser) holds the same bounds. */
+#define SFG_APP_PAIRS_MAX 32
+#define SFG_APP_KEY_MAX   48
+#define SFG_APP_VALUE_MAX 32
+#define SFG_STATS_MAX     (96 + SFG_APP_PAIRS_MAX * (SFG_APP_KEY_MAX + SFG_APP_VALUE_MAX + 2))
 #define SFG_ID_MAX   64
 
 struct sfg_identity {
@@ -86,6 +94,12 @@ unsigned sfg_channels(const struct sfg_channel_ops ***ret);
 int sfg_parse_identity(const char *fields, struct sfg_identity *id);
 /* Parse one host line ("hello", "identity ...", "stats", "quit") into ev; -EINVAL if unknown. */
 int sfg_parse_host_line(const char *line, struct sfg_event *ev);
+/* The app's GET /stats body (text/plain, one "key=value" per line; blank lines and a final CR
+ * are fine) as " key=value" pairs appended to out: keys [a-z0-9_.]{1,SFG_APP_KEY_MAX}, values
+ * numbers; other pairs, the agent's own keys (uptime_s, load1, mem_avail_kib) and a repeated key
+ * are skipped; at most SFG_APP_PAIRS_MAX. A body with a line that is not key=value at all (JSON,
+ * HTML, an error page) gives no pairs: -EINVAL. Returns the number of pairs appended. */
+int sfg_app_stats(const char *body, char *out, size_t outlen);
 /* true when s is non-empty, shorter than SFG_ID_MAX and only [A-Za-z0-9_.-]. */
 bool sfg_valid_name(const char *s);
 

@@ -1,5 +1,6 @@
 /* agent_proto.c: parsing shared by sf-guestd's transports (see agent.h for the line format). */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,74 @@ unsigned sfg_channels(const struct sfg_channel_ops ***ret)
 {
         *ret = channels;
         return n_channels;
+}
+
+static bool app_key_ok(const char *k, size_t n)
+{
+        if (n == 0 || n > SFG_APP_KEY_MAX)
+                return false;
+        for (size_t i = 0; i < n; i++)
+                if (!((k[i] >= 'a' && k[i] <= 'z') || (k[i] >= '0' && k[i] <= '9') || k[i] == '_' || k[i] == '.'))
+                        return false;
+        return true;
+}
+
+static bool app_value_ok(const char *v, size_t n)
+{
+        char buf[SFG_APP_VALUE_MAX + 1], *end;
+        double d;
+
+        if (n == 0 || n > SFG_APP_VALUE_MAX)
+                return false;
+        memcpy(buf, v, n);
+        buf[n] = 0;
+        errno = 0;
+        d = strtod(buf, &end);
+        return *end == 0 && isfinite(d) && errno != ERANGE;
+}
+
+int sfg_app_stats(const char *body, char *out, size_t outlen)
+{
+        static const char *const own[] = { "uptime_s=", "load1=", "mem_avail_kib=" };
+        size_t start = strlen(out), used = start;
+        int pairs = 0;
+
+        for (const char *p = body; *p;) {
+                size_t n = strcspn(p, "\n"), klen;
+                const char *line = p, *eq;
+                bool skip = false;
+
+                p += n + (p[n] == '\n');
+                if (n && line[n - 1] == '\r')
+                        n--;
+                if (n == 0)
+                        continue;
+                eq = memchr(line, '=', n);
+                for (size_t i = 0; i < n; i++)
+                        if (line[i] == ' ' || line[i] == '\t' || (unsigned char)line[i] < 0x20)
+                                eq = NULL;
+                if (!eq) {
+                        out[start] = 0;         /* not key=value text: nothing of it */
+                        return -EINVAL;
+                }
+                klen = (size_t)(eq - line);
+                if (pairs >= SFG_APP_PAIRS_MAX || !app_key_ok(line, klen) ||
+                    !app_value_ok(eq + 1, n - klen - 1))
+                        continue;
+                for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+                        skip = skip || (strlen(own[i]) == klen + 1 && !strncmp(own[i], line, klen + 1));
+                /* a repeated key: the first one counts (" key=" already in out) */
+                for (const char *q = out + start; !skip && (q = strstr(q, " ")); q++)
+                        skip = !strncmp(q + 1, line, klen + 1);
+                if (skip || used + 1 + n + 1 > outlen)
+                        continue;
+                out[used++] = ' ';
+                memcpy(out + used, line, n);
+                used += n;
+                out[used] = 0;
+                pairs++;
+        }
+        return pairs;
 }
 
 bool sfg_valid_name(const char *s)

@@ -7,7 +7,7 @@
  *                           with -w MS every item request also waits MS ms for one of -k backend
  *                           slots (a simulated downstream call with a bounded connection pool)
  *   PUT  /item/KEY          store the body as KEY, overwriting in place when it fits
- *   GET  /stats             {"items":..,"bytes":..,"hits":..,"misses":..,"hit_rate":..}
+ *   GET  /stats             text/plain, one key=value per line: items, bytes, hits, misses
  *   GET  /whoami            hostname and clone id (from /run/sf/clone_id)
  *
  * Static binary, no dependencies: the guest has only busybox. One thread per connection (bounded),
@@ -282,9 +282,7 @@ static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep,
                 pthread_mutex_lock(&cache_lock);
                 unsigned long h = n_hits, m = n_misses, it = n_items, b = n_bytes;
                 pthread_mutex_unlock(&cache_lock);
-                int n = snprintf(out, sizeof(out), "{\"items\":%lu,\"bytes\":%lu,\"hits\":%lu,\"misses\":%lu,"
-                                 "\"hit_rate\":%.4f,\"miss_cost_ms\":%u}\n", it, b, h, m,
-                                 h + m ? (double)h / (double)(h + m) : 0.0, miss_cost_ms);
+                int n = snprintf(out, sizeof(out), "items=%lu\nbytes=%lu\nhits=%lu\nmisses=%lu\n", it, b, h, m);
                 respond(fd, 200, NULL, out, (size_t)n, *keep);
         } else if (!strcmp(path, "/random")) {
                 /* 16 bytes from the kernel CRNG: clones must not repeat their parent's stream. */

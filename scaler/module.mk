@@ -28,6 +28,8 @@ $(eval $(call PROGRAM,snowscalectl,scaler/snowscalectl.c,$(CC_LIB) $(POL_LIB) $(
 
 $(eval $(call UNIT_TEST,test_sc_monitor,tests/unit/test_sc_monitor.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_store,tests/unit/test_sc_store.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
+# The guest agent's half of the generic metrics contract (what it forwards of the app's /stats).
+$(eval $(call UNIT_TEST,test_sc_guest_metrics,tests/unit/test_sc_guest_metrics.c guest/agent_proto.c,,,-Iguest))
 
 # The ingest benchmark: the same parse + monitor code the HTTP handler runs, in-process (built
 # under build/bench, not installed).
@@ -43,7 +45,7 @@ BENCH_PROGS += bench/scaler_ingest.sh
 
 .PHONY: scaler
 scaler: $(SC_LIB) $(BIN)/snowscaled $(BIN)/snowscalectl $(TESTBIN)/unit/test_sc_monitor \
-        $(TESTBIN)/unit/test_sc_store $(SC_BENCH)
+        $(TESTBIN)/unit/test_sc_store $(TESTBIN)/unit/test_sc_guest_metrics $(SC_BENCH)
 
 # Test tool (not installed): stands in for systemd's notify socket.
 SC_NOTIFY_LISTEN := $(TESTBIN)/scaler_notify_listen

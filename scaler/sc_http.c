@@ -206,8 +206,13 @@ static json_object *status_json(struct sc_http *h)
         return o;
 }
 
-static json_object *clone_json(const struct sc_clone *c, const struct sc_monitor_snapshot *snap)
+static json_object *clone_json(struct sc_store *st, const struct sc_clone *c,
+                               const struct sc_monitor_snapshot *snap)
 {
+        struct sc_metric m[SC_METRICS_MAX];
+        size_t nm = 0;
+        const double *hits = NULL, *misses = NULL;
+
         json_object *o = json_object_new_object(), *f, *s;
         json_object_object_add(o, "id", json_object_new_string(c->id));
         json_object_object_add(o, "generation", json_object_new_int64(c->generation));
@@ -224,22 +229,33 @@ static json_object *clone_json(const struct sc_clone *c, const struct sc_monitor
         json_object_object_add(f, "demand_faults", json_object_new_int64((int64_t)c->fetch.demand_faults));
         json_object_object_add(f, "prefetched_pages", json_object_new_int64((int64_t)c->fetch.prefetched_pages));
         json_object_object_add(o, "fetch", f);
+        /* the app's pairs as it reported them; the demo's cache counters give the hit rate */
+        json_object *mo = json_object_new_object();
+        if (sc_store_clone_metrics(st, c->id, m, SC_METRICS_MAX, &nm) < 0)
+                nm = 0;
+        for (size_t i = 0; i < nm; i++) {
+                double v = m[i].value;
+                json_object_object_add(mo, m[i].key, v > -9e15 && v < 9e15 && v == (double)(int64_t)v ?
+                                       json_object_new_int64((int64_t)v) : json_object_new_double(v));
+                if (!strcmp(m[i].key, "hits"))
+                        hits = &m[i].value;
+                else if (!strcmp(m[i].key, "misses"))
+                        misses = &m[i].value;
+        }
         if (c->guest.ts_us) {
                 const struct sc_guest_stats *g = &c->guest;
-                uint64_t lookups = g->hits + g->misses;
+                double lookups = hits && misses ? *hits + *misses : 0;
                 json_object *x = json_object_new_object();
                 json_object_object_add(x, "ts_us", json_object_new_int64((int64_t)g->ts_us));
                 json_object_object_add(x, "uptime_s", json_object_new_double(g->uptime_s));
                 json_object_object_add(x, "load1", json_object_new_double(g->load1));
                 json_object_object_add(x, "mem_avail_kib", json_object_new_int64((int64_t)g->mem_avail_kib));
-                json_object_object_add(x, "items", json_object_new_int64((int64_t)g->items));
-                json_object_object_add(x, "hits", json_object_new_int64((int64_t)g->hits));
-                json_object_object_add(x, "misses", json_object_new_int64((int64_t)g->misses));
-                json_object_object_add(x, "hit_rate", lookups ? json_object_new_double((double)g->hits / (double)lookups) : NULL);
+                json_object_object_add(x, "hit_rate", lookups > 0 ? json_object_new_double(*hits / lookups) : NULL);
                 json_object_object_add(o, "guest", x);
         } else {
                 json_object_object_add(o, "guest", NULL);
         }
+        json_object_object_add(o, "metrics", mo);
         s = json_object_new_object();
         double rps = 0, p95 = 0;
         for (size_t i = 0; snap && c->address[0] && i < snap->n_backends; i++)
@@ -269,7 +285,7 @@ static json_object *clones_json(struct sc_http *h, int *err)
         for (size_t i = 0; i < n; i++) {
                 if (!sc_clone_state_live(v[i].state) && v[i].state_since_us + RETIRED_SHOWN_US < now)
                         continue;
-                json_object_array_add(arr, clone_json(&v[i], have_snap ? &snap : NULL));
+                json_object_array_add(arr, clone_json(h->store, &v[i], have_snap ? &snap : NULL));
         }
         if (have_snap)
                 sc_monitor_snapshot_free(&snap);
@@ -607,7 +623,7 @@ static enum MHD_Result handle_get(struct sc_http *h, struct MHD_Connection *c, c
                 if (!valid_id(id, strlen(id)) || sc_store_clone_get(h->store, id, &cl) < 0)
                         return send_error(c, MHD_HTTP_NOT_FOUND, "no clone %.40s", id);
                 bool hs = sc_monitor_snapshot(h->mon, ss_wall_us(), &snap) == 0;
-                json_object *o = clone_json(&cl, hs ? &snap : NULL);
+                json_object *o = clone_json(h->store, &cl, hs ? &snap : NULL);
                 if (hs)
                         sc_monitor_snapshot_free(&snap);
                 return send_json(c, MHD_HTTP_OK, o);

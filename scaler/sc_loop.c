@@ -17,7 +17,6 @@
 #include <systemd/sd-daemon.h>
 
 #include "sc_actuator.h"
-#include "sc_http.h"
 #include "sc_monitor.h"
 #include "sc_store.h"
 #include "ss_log.h"
@@ -46,7 +45,8 @@ struct sc_loop {
         struct sc_store *store;
         struct sc_monitor *mon;
         struct sc_actuator *act;        /* NULL in observe mode */
-        struct sc_http *http;
+        sc_loop_reload_fn on_reload;
+        void *on_reload_arg;
         struct pol_state *pstate;
         int sfd, tfd, efd;
         int xfd;                        /* eventfd: a sample batch arrived */
@@ -165,9 +165,10 @@ fail:
         return r;
 }
 
-void sc_loop_attach_http(struct sc_loop *l, struct sc_http *h)
+void sc_loop_on_reload(struct sc_loop *l, sc_loop_reload_fn fn, void *arg)
 {
-        l->http = h;
+        l->on_reload = fn;
+        l->on_reload_arg = arg;
 }
 
 void sc_loop_stop_requests(struct sc_loop *l)
@@ -519,13 +520,9 @@ static void tick(struct sc_loop *l, bool early)
                 sc_actuator_counts(l->act, &c);
                 alert = sc_actuator_alert(l->act);
         }
-        if (strcmp(alert ? alert : "", l->last_alert) != 0) {
-                if (alert)
-                        log_error("alert: %s", alert);
-                else
-                        log_info("alert cleared");
-                snprintf(l->last_alert, sizeof(l->last_alert), "%s", alert ? alert : "");
-        }
+        /* not logged here: the actuator logged the failure that raised it, and the re-arm that
+         * cleared it, where it decided */
+        snprintf(l->last_alert, sizeof(l->last_alert), "%s", alert ? alert : "");
 
         struct sc_history_point hp = {
                 .ts_us = wall, .p50_us = st.panic.p50_us, .p95_us = st.panic.p95_us,
@@ -587,7 +584,7 @@ void sc_loop_samples_arrived(struct sc_loop *l)
 
 /* ---- reload ------------------------------------------------------------------------------ */
 
-static void log_diags(const struct pol_diags *d, const char *prefix)
+void sc_loop_log_diags(const struct pol_diags *d, const char *prefix)
 {
         char *buf = NULL;
         size_t len = 0;
@@ -619,7 +616,7 @@ static void reload(struct sc_loop *l)
         log_info("SIGHUP: reloading %s", path);
         r = pol_config_load(path, &nc, &diags);
         if (r < 0) {
-                log_diags(&diags, "reload: ");
+                sc_loop_log_diags(&diags, "reload: ");
                 snprintf(msg, sizeof(msg), "reload of %s refused (%zu problem%s, first: %s%s%s); the running "
                          "configuration stays", path, diags.n, diags.n == 1 ? "" : "s",
                          diags.n ? (diags.v[0].path ? diags.v[0].path : "") : strerror(-r),
@@ -663,11 +660,8 @@ static void reload(struct sc_loop *l)
         else if (mc.short_us != oc.short_us || mc.long_us != oc.long_us)
                 log_info("reload: monitor windows now %.1f s / %.1f s; they restart empty",
                          mc.short_us / 1e6, mc.long_us / 1e6);
-        if (l->http) {
-                r = sc_http_configure(l->http, nc->api.token, nc->api.max_body);
-                if (r < 0)
-                        log_warn("reload: API token/body limit unchanged: %s", strerror(-r));
-        }
+        if (l->on_reload)
+                l->on_reload(nc, l->on_reload_arg);
         ss_log_set_level(nc->log_level);
         if (l->act)
                 sc_actuator_set_config(l->act, nc);

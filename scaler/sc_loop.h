@@ -24,7 +24,6 @@
 struct sc_loop;
 struct sc_store;
 struct sc_monitor;
-struct sc_http;
 
 #define SC_VERSION "0.1.0"
 
@@ -53,8 +52,12 @@ struct sc_loop_status {
  * every thread; the loop receives them through a signalfd. Logs what it decided (boundary). */
 int sc_loop_new(struct pol_config *cfg, struct sc_store *store, struct sc_monitor *mon,
                 struct sc_loop **ret);
-/* Where reloaded api.token / api.max_body go (NULL: nowhere). */
-void sc_loop_attach_http(struct sc_loop *l, struct sc_http *h);
+/* Called on the loop thread after a reload validated, with the new config (valid during the
+ * call only), before the actuator sees it: the daemon hands api.token / api.max_body to its HTTP
+ * server here, so the loop needs no knowledge of who else reads the config. One hook; fn NULL
+ * removes it. */
+typedef void (*sc_loop_reload_fn)(const struct pol_config *cfg, void *arg);
+void sc_loop_on_reload(struct sc_loop *l, sc_loop_reload_fn fn, void *arg);
 /* Runs until SIGTERM or SIGINT. Returns the signal that ended it. */
 int sc_loop_run(struct sc_loop *l);
 /* Answers queued and future requests with -ESHUTDOWN (before stopping the HTTP server, so
@@ -71,6 +74,9 @@ void sc_loop_status(struct sc_loop *l, struct sc_loop_status *ret);
 int sc_loop_scale(struct sc_loop *l, int desired /* -1 = back to the policy */, char *why, size_t len);
 int sc_loop_retire(struct sc_loop *l, const char *clone_id, char *why, size_t len);
 int sc_loop_cut_generation(struct sc_loop *l, char *why, size_t len);
+
+/* Logs a config's diagnostics, one error line each, FILE:LINE:COL: path: message, after prefix. */
+void sc_loop_log_diags(const struct pol_diags *d, const char *prefix);
 
 /* From the thread that ingested a sample batch: lets the loop look at the windows now. Never
  * blocks; wake-ups coalesce. */

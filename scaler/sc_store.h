@@ -22,7 +22,7 @@
 
 struct sc_store;
 
-#define SC_STORE_SCHEMA_VERSION 2
+#define SC_STORE_SCHEMA_VERSION 3
 
 /* ---- open / close ----------------------------------------------------------------------- */
 /* Opens (creating if missing) and migrates path. On failure err holds a sentence for the operator
@@ -60,15 +60,33 @@ struct sc_fetch_stats {                 /* memtap's counters for a clone's lazil
         uint64_t prefetched_pages;
 };
 
-struct sc_guest_stats {                 /* the guest agent's last report (cc_vm_status.guest_stats) */
+struct sc_guest_stats {                 /* the guest agent's own part of its last report */
         uint64_t ts_us;                 /* when it arrived; 0 = no report yet */
         double uptime_s, load1;
         uint64_t mem_avail_kib;
-        uint64_t items, hits, misses;   /* the app's cache (sfdemo /stats) */
 };
-/* Parses "uptime_s=12.3 load1=0.10 mem_avail_kib=N items=N hits=N misses=N" (unknown keys and
- * missing ones are fine: 0). -EINVAL when nothing in it parses. */
-int sc_guest_stats_parse(const char *line, uint64_t ts_us, struct sc_guest_stats *ret);
+
+/* The app's part: whatever numeric pairs the app in the guest reports (its GET /stats, forwarded
+ * by the agent), at most SC_METRICS_MAX per clone, keys [a-z0-9_.]{1,SC_METRIC_KEY_MAX}. */
+#define SC_METRICS_MAX          32
+#define SC_METRIC_KEY_MAX       48
+#define SC_METRIC_VALUE_MAX     32      /* characters of a value as the agent writes it */
+struct sc_metric {
+        char key[SC_METRIC_KEY_MAX + 1];
+        double value;
+};
+bool sc_metric_key_valid(const char *key, size_t len);
+
+struct sc_guest_report {
+        struct sc_guest_stats stats;
+        size_t n;
+        struct sc_metric m[SC_METRICS_MAX];     /* the app's pairs, in the order reported */
+};
+/* Parses the agent's line "uptime_s=12.3 load1=0.10 mem_avail_kib=N KEY=VALUE ..." (any subset).
+ * The three agent keys fill stats; every other pair is the app's (first of a key wins, pairs
+ * beyond SC_METRICS_MAX dropped). -EINVAL when the line is empty or any token is not KEY=NUMBER
+ * within the bounds (a negative or absurd agent value too): nothing of such a line is kept. */
+int sc_guest_stats_parse(const char *line, uint64_t ts_us, struct sc_guest_report *ret);
 
 /* Plain data; strings are NUL-terminated and truncated to fit. */
 struct sc_clone {
@@ -97,7 +115,13 @@ int sc_store_clone_set_state(struct sc_store *s, const char *id, enum sc_clone_s
                              const char *reason);
 int sc_store_clone_set_address(struct sc_store *s, const char *id, const char *address);
 int sc_store_clone_set_fetch(struct sc_store *s, const char *id, const struct sc_fetch_stats *f);
-int sc_store_clone_set_guest(struct sc_store *s, const char *id, const struct sc_guest_stats *g);
+/* Stores the agent's part in the clone's row and replaces the clone's metric map with g's pairs
+ * (table clone_metrics). */
+int sc_store_clone_set_guest(struct sc_store *s, const char *id, const struct sc_guest_report *g);
+/* The clone's metric map, sorted by key, at most max pairs into ret; *n = how many (0: none
+ * reported, or unknown clone). */
+int sc_store_clone_metrics(struct sc_store *s, const char *id, struct sc_metric *ret, size_t max,
+                           size_t *n);
 int sc_store_clone_get(struct sc_store *s, const char *id, struct sc_clone *ret);
 /* All clones (live_only: not retired/failed), oldest first. *ret is malloc'd (free()); may be NULL
  * when *n == 0. At most SC_STORE_LIST_MAX rows. */

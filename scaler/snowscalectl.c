@@ -36,7 +36,8 @@ static void usage(FILE *f)
                 "\n"
                 "commands:\n"
                 "  status [--brief]           the pool at a glance (--brief: one line)\n"
-                "  clones                     clones and their state\n"
+                "  clones [--metrics]         clones and their state (--metrics: every pair the app in\n"
+                "                             each guest reports, e.g. items=64 hits=1830)\n"
                 "  events [--since ID] [--limit N] [--follow]   the newest events (or those after ID),\n"
                 "                             oldest first; --follow keeps printing new ones\n"
                 "  scale N | scale policy     set a manual desired count, or return control to the policy\n"
@@ -311,7 +312,26 @@ static int cmd_status(bool brief)
         return 0;
 }
 
-static int cmd_clones(void)
+/* The app's pairs of one clone, "k=v k=v", bounded by buf (a long map ends in "…"). */
+static void fmt_metrics(char *buf, size_t len, json_object *m)
+{
+        size_t used = 0;
+
+        buf[0] = 0;
+        if (!m || !json_object_is_type(m, json_type_object))
+                return;
+        json_object_object_foreach(m, k, v) {
+                int n = snprintf(buf + used, len - used, "%s%s=%s", used ? " " : "", k,
+                                 json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN));
+                if (n < 0 || (size_t)n >= len - used) {
+                        snprintf(buf + used, len - used, "%s", used + 4 < len ? " …" : "");
+                        return;
+                }
+                used += (size_t)n;
+        }
+}
+
+static int cmd_clones(bool metrics)
 {
         json_object *o = NULL;
         if (api("GET", "/api/v1/clones", NULL, &o, NULL) < 0)
@@ -324,20 +344,24 @@ static int cmd_clones(void)
         json_object *arr = get(o, "clones");
         size_t n = arr ? json_object_array_length(arr) : 0;
         double now_s = (double)ss_wall_us() / 1e6;
-        printf("%-8s %4s %-10s %-22s %7s %12s %8s %10s %6s  %s\n", "ID", "GEN", "STATE", "ADDRESS", "SINCE",
-               "FETCHED", "REQ/S", "P95", "HIT%", "REASON");
+        printf("%-8s %4s %-10s %-22s %7s %12s %8s %10s %6s  %s%s\n", "ID", "GEN", "STATE", "ADDRESS", "SINCE",
+               "FETCHED", "REQ/S", "P95", "HIT%", metrics ? "METRICS / " : "", "REASON");
         for (size_t i = 0; i < n; i++) {
                 json_object *c = json_object_array_get_idx(arr, i), *f = get(c, "fetch"), *s = get(c, "stats");
-                char age[16], fetched[32], p95[32], hit[16] = "-";
+                char age[16], fetched[32], p95[32], hit[16] = "-", m[512] = "";
+                /* the hit rate exists when the app reports hits and misses (the demo app does) */
                 json_object *g = get(c, "guest"), *hr = g ? get(g, "hit_rate") : NULL;
                 if (hr)
                         snprintf(hit, sizeof(hit), "%.1f", json_object_get_double(hr) * 100);
+                if (metrics)
+                        fmt_metrics(m, sizeof(m), get(c, "metrics"));
                 fmt_age(age, sizeof(age), now_s - gi(c, "state_since_us") / 1e6);
                 fmt_bytes(fetched, sizeof(fetched), gd(f, "bytes"));
                 fmt_us(p95, sizeof(p95), gd(s, "p95_us"));
-                printf("%-8s %4" PRId64 " %-10s %-22s %7s %12s %8.1f %10s %6s  %s\n", gs(c, "id", "?"),
+                printf("%-8s %4" PRId64 " %-10s %-22s %7s %12s %8.1f %10s %6s  %s%s%s\n", gs(c, "id", "?"),
                        gi(c, "generation"), gs(c, "state", "?"), gs(c, "address", "-"), age, fetched,
-                       gd(s, "rps"), p95, hit, gs(c, "reason", ""));
+                       gd(s, "rps"), p95, hit, metrics ? (m[0] ? m : "-") : "",
+                       metrics && *gs(c, "reason", "") ? " / " : "", gs(c, "reason", ""));
         }
         if (n == 0)
                 printf("(no clones)\n");
@@ -761,7 +785,9 @@ int main(int argc, char **argv)
         else if (strcmp(argv[0], "status") == 0 && argc == 2 && strcmp(argv[1], "--brief") == 0)
                 rc = cmd_status(true);
         else if (strcmp(argv[0], "clones") == 0 && argc == 1)
-                rc = cmd_clones();
+                rc = cmd_clones(false);
+        else if (strcmp(argv[0], "clones") == 0 && argc == 2 && strcmp(argv[1], "--metrics") == 0)
+                rc = cmd_clones(true);
         else if (strcmp(argv[0], "events") == 0)
                 rc = cmd_events(argc - 1, argv + 1);
         else if (strcmp(argv[0], "scale") == 0 && argc == 2)

@@ -38,18 +38,13 @@ static void usage(FILE *f)
                    "                        (default: they keep running for the next start to adopt)\n");
 }
 
-static void log_diags(const struct pol_diags *d)
+/* The loop's reload hook: the HTTP server takes the new token and body limit. */
+static void reload_http(const struct pol_config *cfg, void *arg)
 {
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&buf, &len);
-        if (!f)
-                return;
-        pol_diags_print(d, f);
-        fclose(f);
-        for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
-                log_error("%s", line);
-        free(buf);
+        int r = sc_http_configure(arg, cfg->api.token, cfg->api.max_body);
+
+        if (r < 0)
+                log_warn("reload: API token/body limit unchanged: %s", strerror(-r));
 }
 
 /* One snowscaled per state dir: two would fight over the same VMs and database. The lock lives
@@ -139,7 +134,7 @@ int main(int argc, char **argv)
 
         r = pol_config_load(config, &cfg, &diags);
         if (r < 0) {
-                log_diags(&diags);
+                sc_loop_log_diags(&diags, "");
                 log_error("cannot load %s: %s; fix it (snowscalectl config check %s) and start again",
                           config, diags.n ? "invalid configuration" : strerror(-r), config);
                 pol_diags_free(&diags);
@@ -217,7 +212,7 @@ int main(int argc, char **argv)
                 log_error("HTTP API: %s", err);
                 goto out;
         }
-        sc_loop_attach_http(loop, http);
+        sc_loop_on_reload(loop, reload_http, http);
         if (!have_token)
                 log_warn("no api.token configured: POST endpoints (samples, scale, retire) are refused");
         log_info("snowscaled %s serving pool %s on http://%s (state %s, mode %s)", SC_VERSION, pool,

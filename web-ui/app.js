@@ -277,7 +277,7 @@
     const tr = document.createElement('tr');
     tr.dataset.id = c.id;
     const cells = {};
-    for (const k of ['id', 'state', 'since', 'addr', 'gen', 'age', 'rps', 'p95', 'hit', 'bytes', 'pct', 'faults', 'pref', 'act']) {
+    for (const k of ['id', 'state', 'since', 'addr', 'gen', 'age', 'rps', 'p95', 'hit', 'metrics', 'bytes', 'pct', 'faults', 'pref', 'act']) {
       const td = document.createElement(k === 'id' ? 'th' : 'td');
       if (k === 'id') td.scope = 'row';
       td.className = `col-${k}`;
@@ -329,6 +329,12 @@
     $('clones').hidden = shown.length === 0;
   }
 
+  /* A metric value as the app sent it, integers with separators, others to 4 significant digits. */
+  function fmtMetric(v) {
+    if (!num(v)) return String(v);
+    return Number.isInteger(v) ? fmtInt(v) : String(Number(v.toPrecision(4)));
+  }
+
   function fillRow(row) {
     const c = row.clone, x = row.cells;
     const now = serverNowUs();
@@ -348,9 +354,19 @@
     set(x.rps, fmtRate(s.rps));
     set(x.p95, num(s.p95_us) && s.p95_us > 0 ? fmtUs(s.p95_us) : '–');
     const g = c.guest || {};
+    /* whatever pairs the app reports (its GET /stats through the guest agent); the hit rate
+       exists when they include hits and misses */
+    const m = c.metrics && typeof c.metrics === 'object' ? c.metrics : {};
+    const keys = Object.keys(m).sort();
     set(x.hit, num(g.hit_rate) ? `${(g.hit_rate * 100).toFixed(1)} %` : '–');
-    const hitTitle = c.guest ? `guest report: ${fmtInt(g.hits)} hits, ${fmtInt(g.misses)} misses, ${fmtInt(g.items)} items cached` : 'no guest report yet';
+    const hitTitle = !c.guest ? 'no guest report yet'
+      : num(m.hits) && num(m.misses) ? `guest report: ${fmtInt(m.hits)} hits, ${fmtInt(m.misses)} misses${num(m.items) ? `, ${fmtInt(m.items)} items cached` : ''}`
+      : 'the app reports no hits/misses';
     if (x.hit.title !== hitTitle) x.hit.title = hitTitle;
+    const pairs = keys.map(k => `${k}=${fmtMetric(m[k])}`);
+    set(x.metrics, pairs.length ? pairs.join(' ') : '–');
+    const mTitle = pairs.length ? pairs.join('\n') : (c.guest ? 'the app reports no metrics' : 'no guest report yet');
+    if (x.metrics.title !== mTitle) x.metrics.title = mTitle;
     const f = c.fetch || {};
     set(x.bytes, fmtBytes(f.bytes));
     set(x.pct, num(f.pct) ? (f.pct > 0 && f.pct < 0.1 ? '<0.1 %' : `${f.pct.toFixed(1)} %`) : '–');

@@ -66,7 +66,7 @@ struct cc_vm {
         enum cc_vm_state state;
         bool paused;
         char reason[CC_REASON_MAX];
-        char last_stats[192];
+        char last_stats[CC_GUEST_STATS_MAX];
         uint64_t last_stats_us;         /* wall clock of last_stats */
         uint64_t stats_asked_ns;        /* monotonic: last "stats" request to the agent */
         char exit_desc[48];             /* "killed by signal 9", "exit status 1" (our child only) */

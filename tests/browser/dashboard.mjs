@@ -156,6 +156,13 @@ try {
       if (hit !== want) throw new Error(`${c.id}: hit rate "${hit}", want "${want}"`);
     }
   });
+  await check('the app metrics column shows every pair the app reports, or a dash without any', async () => {
+    for (const c of CLONES.filter((x) => x.state === 'serving' || x.state === 'checking')) {
+      const m = await page.locator(`#clone-rows tr[data-id="${c.id}"] .col-metrics`).textContent();
+      const want = c.metrics_text || '–';
+      if (m !== want) throw new Error(`${c.id}: metrics "${m}", want "${want}"`);
+    }
+  });
   await check('retired clones hide behind "show retired"', async () => {
     const r = CLONES.find((c) => c.state === 'retired');
     await page.uncheck('#show-retired');

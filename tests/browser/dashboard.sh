@@ -88,7 +88,12 @@ INSERT INTO clones(id, generation, driver, host, address, state, created_us, sta
      'memserver 127.0.0.1:7301 closed the connection after 12 pages; clone stopped', 49152, 0.02, 12, 0),
   ('c5', 1, 'qemu', 'localhost', '127.0.0.1:18005', 'retired',  $((now - 1800 * s)), $((now - 1500 * s)), 'scale down', 9437184, 3.4, 2210, 0);
 UPDATE clones SET guest_ts_us = $((now - 2 * s)), guest_uptime_s = 590, guest_load1 = 0.2,
-  guest_mem_avail_kib = 201344, guest_items = 64, guest_hits = 1830, guest_misses = 170 WHERE id = 'c1';
+  guest_mem_avail_kib = 201344 WHERE id IN ('c1', 'c2');
+-- the demo app's cache counters for c1; c2 runs an app that reports other pairs (no hit rate)
+INSERT INTO clone_metrics(clone_id, key, value, updated) VALUES
+  ('c1', 'items', 64, $((now - 2 * s))), ('c1', 'hits', 1830, $((now - 2 * s))),
+  ('c1', 'misses', 170, $((now - 2 * s))),
+  ('c2', 'queue.depth', 3, $((now - 2 * s))), ('c2', 'temp_c', 41.5, $((now - 2 * s)));
 INSERT INTO events(ts_us, kind, message, data) VALUES
   ($((now - 900 * s)), 'generation', 'generation 1 cut: 360 KiB descriptor, parent paused 11 ms', '{"id":1}'),
   ($((now - 590 * s)), 'clone', 'c1: checking -> serving', '{"id":"c1","from":"checking","to":"serving"}'),
@@ -103,8 +108,10 @@ t_is "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$base/")" "200 t
 t_like "$(curl -s "$base/app.js" | head -c 300)" "snowscale dashboard" "snowscaled serves app.js"
 
 clones='[
- {"id":"c1","state":"serving","address":"127.0.0.1:18001","fetched_text":"7.0 MiB","demand_faults":1585,"hit_text":"91.5 %"},
- {"id":"c2","state":"serving","address":"127.0.0.1:18002","fetched_text":"5.0 MiB","demand_faults":1203},
+ {"id":"c1","state":"serving","address":"127.0.0.1:18001","fetched_text":"7.0 MiB","demand_faults":1585,"hit_text":"91.5 %",
+  "metrics_text":"hits=1,830 items=64 misses=170"},
+ {"id":"c2","state":"serving","address":"127.0.0.1:18002","fetched_text":"5.0 MiB","demand_faults":1203,
+  "metrics_text":"queue.depth=3 temp_c=41.5"},
  {"id":"c3","state":"checking","address":"127.0.0.1:18003"},
  {"id":"c4","state":"failed","address":"127.0.0.1:18004",
   "reason":"memserver 127.0.0.1:7301 closed the connection after 12 pages; clone stopped"},

@@ -66,4 +66,21 @@ broken=$(for id in $(jq -r --arg skip "$orphan" '.clones[] | select(.id != $skip
       else empty end' <<<"$ev"
 done)
 t_is "$broken" "" "every clone's event chain is complete and ends in its table state"
+
+# Scale-in after a restart retires the newest clones first, adopted or not. Adopted clones join the
+# actuator in directory order, which says nothing about their age: kill -9 once more with every
+# clone serving, so that all of them are adopted, then shrink one at a time; each step must keep
+# the oldest clones by creation time.
+kill -KILL "$ACT_SCALED_PID"
+wait "$ACT_SCALED_PID" 2>/dev/null
+act_start_scaled
+act_wait_serving 5 120 || t_bail "pool did not come back to 5 serving clones after the second restart"
+by_age=$(act_clones | jq -r '[.clones[] | select(.state=="serving")] | sort_by(.created_us) | .[].id')
+t_diag "serving clones, oldest first: $(tr '\n' ' ' <<<"$by_age")"
+for k in 4 3 2 1; do
+  act_scale "$k"
+  act_wait_serving "$k" 120 || t_fail "pool did not shrink to $k serving clones"
+  t_is "$(act_ids_in serving | tr '\n' ' ')" "$(head -n "$k" <<<"$by_age" | sort | tr '\n' ' ')" \
+    "scale $k after a restart keeps the $k oldest clones"
+done
 t_done

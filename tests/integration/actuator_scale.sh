@@ -29,17 +29,22 @@ want=$(printf '%s\n' parent $serving | sort | tr '\n' ' ')
 t_is "$(act_lb_active | tr '\n' ' ')" "$want" "snowscale-lb has exactly the parent and the serving clones active"
 t_is "$(act_front_workers 60 | tr '\n' ' ')" "$want" "nginx spreads requests over exactly the parent and the 3 clones"
 # The guest agent's report reaches the clone's row: the clone was born with the parent's warm
-# cache (the two warm-up items), and a request straight at it for a warm item is a hit.
+# cache (the two warm-up items), and a request straight at it for a warm item is a hit. The app's
+# counters arrive as the generic metric map, whatever pairs the app reports.
 addr=$(act_clones | jq -r --arg id "$first" '.clones[] | select(.id==$id) | .address')
 curl -s -m 5 -o /dev/null "http://$addr/item/1"
-_guest_hit() { [ "$(act_clones | jq -r --arg id "$first" '.clones[] | select(.id==$id) | .guest.hits // 0')" -ge 1 ]; }
+_guest_hit() { [ "$(act_clones | jq -r --arg id "$first" '.clones[] | select(.id==$id) | .metrics.hits // 0')" -ge 1 ]; }
 t_wait_for 15 _guest_hit
-g=$(act_clones | jq -c --arg id "$first" '.clones[] | select(.id==$id) | .guest')
-t_like "$(jq -r '.items' <<<"$g")" '^([2-9]|[1-9][0-9]+)$' "$first's guest report shows the parent's warm-up items in its cache ($g)"
-t_like "$(jq -r '.hits' <<<"$g")" '^[1-9][0-9]*$' "a request for a warm item was a hit in the clone"
+c=$(act_clones | jq -c --arg id "$first" '.clones[] | select(.id==$id)')
+g=$(jq -c '.guest' <<<"$c"); m=$(jq -c '.metrics' <<<"$c")
+t_like "$(jq -r '.items' <<<"$m")" '^([2-9]|[1-9][0-9]+)$' "$first's metrics show the parent's warm-up items in its cache ($m)"
+t_like "$(jq -r '.hits' <<<"$m")" '^[1-9][0-9]*$' "a request for a warm item was a hit in the clone"
+t_is "$(jq -r 'keys | join(",")' <<<"$m")" "bytes,hits,items,misses" "the metric map holds exactly the pairs the app reports"
 t_like "$(jq -r '.hit_rate' <<<"$g")" '^(0?\.[0-9]+|1(\.0+)?)$' "the API derives a hit rate"
 t_like "$(jq -r '.uptime_s' <<<"$g")" '^[0-9]+(\.[0-9]+)?$' "and the guest's uptime"
 t_like "$("$BIN/snowscalectl" --url "$ACT_API" clones 2>&1 | head -1)" 'HIT%' "snowscalectl clones shows the hit rate column"
+t_like "$("$BIN/snowscalectl" --url "$ACT_API" clones --metrics 2>&1 | grep -w "$first")" 'hits=[1-9]' \
+  "snowscalectl clones --metrics shows the app's pairs"
 # The policy must not count ordered capacity twice: nothing is pending once they serve.
 t_is "$(act_status | jq -r '.pending')" 0 "no clone pending after scale-out"
 

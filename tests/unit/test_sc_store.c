@@ -2,6 +2,7 @@
  * clones and their events, persistent clone ids, generations, history, retention, waiting. */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -227,45 +228,75 @@ static void test_clones_and_events(void **state)
         sc_store_close(s);
 }
 
+/* The schema the first release wrote (version 1), as SQL: the migration tests start from it. */
+#define SCHEMA_1_SQL                                                                                 \
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"                              \
+        "CREATE TABLE clones(id TEXT PRIMARY KEY, generation INTEGER NOT NULL, driver TEXT NOT NULL," \
+        "  host TEXT NOT NULL, address TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,"              \
+        "  created_us INTEGER NOT NULL, state_since_us INTEGER NOT NULL,"                           \
+        "  reason TEXT NOT NULL DEFAULT '', fetch_bytes INTEGER NOT NULL DEFAULT 0,"                \
+        "  fetch_pct REAL NOT NULL DEFAULT 0, demand_faults INTEGER NOT NULL DEFAULT 0,"            \
+        "  prefetched_pages INTEGER NOT NULL DEFAULT 0);"                                           \
+        "CREATE INDEX clones_state ON clones(state);"                                               \
+        "CREATE TABLE generations(id INTEGER PRIMARY KEY, created_us INTEGER NOT NULL,"             \
+        "  descriptor TEXT NOT NULL, descriptor_bytes INTEGER NOT NULL, pause_us INTEGER NOT NULL," \
+        "  deleted INTEGER NOT NULL DEFAULT 0);"                                                    \
+        "CREATE TABLE events(id INTEGER PRIMARY KEY AUTOINCREMENT, ts_us INTEGER NOT NULL,"         \
+        "  kind TEXT NOT NULL, message TEXT NOT NULL, data TEXT);"                                  \
+        "CREATE INDEX events_ts ON events(ts_us);"                                                  \
+        "CREATE TABLE history(ts_us INTEGER NOT NULL, p50_us REAL NOT NULL, p95_us REAL NOT NULL,"  \
+        "  p99_us REAL NOT NULL, rps REAL NOT NULL, desired INTEGER NOT NULL, actual INTEGER NOT NULL);" \
+        "CREATE INDEX history_ts ON history(ts_us);"
+
+/* Value of key in the clone's metric map; NAN when absent. */
+static double metric(struct sc_store *s, const char *id, const char *key)
+{
+        struct sc_metric m[SC_METRICS_MAX];
+        size_t n = 99;
+
+        assert_int_equal(sc_store_clone_metrics(s, id, m, SC_METRICS_MAX, &n), 0);
+        for (size_t i = 0; i < n; i++)
+                if (!strcmp(m[i].key, key))
+                        return m[i].value;
+        return NAN;
+}
+
+static size_t metric_count(struct sc_store *s, const char *id)
+{
+        struct sc_metric m[SC_METRICS_MAX];
+        size_t n = 99;
+
+        assert_int_equal(sc_store_clone_metrics(s, id, m, SC_METRICS_MAX, &n), 0);
+        return n;
+}
+
 /* The guest agent's reports: parsed strictly, stored per clone, and a schema-1 file (before
  * the guest columns existed) is migrated with its rows intact. */
 static void test_guest_stats(void **state)
 {
         (void)state;
-        struct sc_guest_stats g;
+        struct sc_guest_report g;
 
         assert_int_equal(sc_guest_stats_parse("uptime_s=631.20 load1=0.08 mem_avail_kib=201344 items=64 "
                                               "hits=1830 misses=170", 42, &g), 0);
-        assert_true(g.ts_us == 42 && g.uptime_s == 631.2 && g.load1 == 0.08 && g.mem_avail_kib == 201344);
-        assert_true(g.items == 64 && g.hits == 1830 && g.misses == 170);
+        assert_true(g.stats.ts_us == 42 && g.stats.uptime_s == 631.2 && g.stats.load1 == 0.08 &&
+                    g.stats.mem_avail_kib == 201344);
+        /* the app's pairs, in the order reported */
+        assert_int_equal(g.n, 3);
+        assert_string_equal(g.m[0].key, "items");
+        assert_true(g.m[0].value == 64 && g.m[1].value == 1830 && g.m[2].value == 170);
+        assert_string_equal(g.m[2].key, "misses");
         assert_int_equal(sc_guest_stats_parse("hits=5 future_key=7", 1, &g), 0);      /* unknown keys are fine */
-        assert_true(g.hits == 5 && g.misses == 0);
+        assert_true(g.n == 2 && g.m[0].value == 5 && !strcmp(g.m[1].key, "future_key"));
         assert_int_equal(sc_guest_stats_parse("", 1, &g), -EINVAL);
         assert_int_equal(sc_guest_stats_parse("garbage", 1, &g), -EINVAL);
         assert_int_equal(sc_guest_stats_parse("hits=12x", 1, &g), -EINVAL);
-        assert_int_equal(sc_guest_stats_parse("hits=-3", 1, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("mem_avail_kib=-3", 1, &g), -EINVAL);
 
         /* a schema-1 store, as the first release wrote it, with one clone */
         sqlite3 *db;
         assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-        assert_int_equal(sqlite3_exec(db,
-                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                "CREATE TABLE clones(id TEXT PRIMARY KEY, generation INTEGER NOT NULL, driver TEXT NOT NULL,"
-                "  host TEXT NOT NULL, address TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,"
-                "  created_us INTEGER NOT NULL, state_since_us INTEGER NOT NULL,"
-                "  reason TEXT NOT NULL DEFAULT '', fetch_bytes INTEGER NOT NULL DEFAULT 0,"
-                "  fetch_pct REAL NOT NULL DEFAULT 0, demand_faults INTEGER NOT NULL DEFAULT 0,"
-                "  prefetched_pages INTEGER NOT NULL DEFAULT 0);"
-                "CREATE INDEX clones_state ON clones(state);"
-                "CREATE TABLE generations(id INTEGER PRIMARY KEY, created_us INTEGER NOT NULL,"
-                "  descriptor TEXT NOT NULL, descriptor_bytes INTEGER NOT NULL, pause_us INTEGER NOT NULL,"
-                "  deleted INTEGER NOT NULL DEFAULT 0);"
-                "CREATE TABLE events(id INTEGER PRIMARY KEY AUTOINCREMENT, ts_us INTEGER NOT NULL,"
-                "  kind TEXT NOT NULL, message TEXT NOT NULL, data TEXT);"
-                "CREATE INDEX events_ts ON events(ts_us);"
-                "CREATE TABLE history(ts_us INTEGER NOT NULL, p50_us REAL NOT NULL, p95_us REAL NOT NULL,"
-                "  p99_us REAL NOT NULL, rps REAL NOT NULL, desired INTEGER NOT NULL, actual INTEGER NOT NULL);"
-                "CREATE INDEX history_ts ON history(ts_us);"
+        assert_int_equal(sqlite3_exec(db, SCHEMA_1_SQL
                 "INSERT INTO clones(id, generation, driver, host, address, state, created_us, state_since_us)"
                 "  VALUES('c3', 1, 'qemu', 'localhost', '127.0.0.1:18003', 'serving', 10, 20);"
                 "PRAGMA user_version=1;", NULL, NULL, NULL), SQLITE_OK);
@@ -277,15 +308,132 @@ static void test_guest_stats(void **state)
         assert_int_equal(sc_store_clone_get(s, "c3", &c), 0);
         assert_int_equal(c.state, SC_CLONE_SERVING);
         assert_string_equal(c.address, "127.0.0.1:18003");
-        assert_true(c.guest.ts_us == 0 && c.guest.hits == 0);       /* no report yet */
+        assert_true(c.guest.ts_us == 0 && metric_count(s, "c3") == 0);       /* no report yet */
 
         assert_int_equal(sc_guest_stats_parse("uptime_s=5 hits=99 misses=1 items=3", 1234, &g), 0);
         assert_int_equal(sc_store_clone_set_guest(s, "c3", &g), 0);
         assert_int_equal(sc_store_clone_set_guest(s, "c999", &g), -ENOENT);
+        assert_int_equal(metric_count(s, "c999"), 0);
         assert_int_equal(sc_store_clone_get(s, "c3", &c), 0);
-        assert_true(c.guest.ts_us == 1234 && c.guest.hits == 99 && c.guest.misses == 1 && c.guest.items == 3);
+        assert_true(c.guest.ts_us == 1234 && metric(s, "c3", "hits") == 99 && metric(s, "c3", "misses") == 1 &&
+                    metric(s, "c3", "items") == 3);
         assert_true(c.guest.uptime_s == 5);
         sc_store_close(s);
+}
+
+/* Whatever pairs the app reports, bounded: 32 per clone, keys [a-z0-9_.]{1,48}, numbers only; a
+ * report replaces the clone's whole map (a pair the app dropped goes). */
+static void test_guest_metrics_generic(void **state)
+{
+        (void)state;
+        struct sc_guest_report g;
+        char line[4096], key49[64];
+        size_t len = 0;
+
+        assert_int_equal(sc_guest_stats_parse("queue.depth=3 temp_delta=-1.5 req.total=1e3 load1=0.5", 7, &g), 0);
+        assert_true(g.n == 3 && g.m[1].value == -1.5 && g.m[2].value == 1000 && g.stats.load1 == 0.5);
+        /* first of a key wins */
+        assert_int_equal(sc_guest_stats_parse("a=1 a=2", 7, &g), 0);
+        assert_true(g.n == 1 && g.m[0].value == 1);
+        /* keys outside the alphabet or too long, and values that are no finite number */
+        assert_int_equal(sc_guest_stats_parse("Upper=1", 7, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("sp-ace=1", 7, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("=1", 7, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("k=", 7, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("k=nan", 7, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("k=inf", 7, &g), -EINVAL);
+        assert_int_equal(sc_guest_stats_parse("k=1e999", 7, &g), -EINVAL);
+        memset(key49, 'k', 49);
+        key49[49] = 0;
+        snprintf(line, sizeof(line), "%s=1", key49);
+        assert_int_equal(sc_guest_stats_parse(line, 7, &g), -EINVAL);
+        snprintf(line, sizeof(line), "%.48s=1", key49);
+        assert_int_equal(sc_guest_stats_parse(line, 7, &g), 0);
+        /* 40 pairs: the first 32 are kept */
+        for (int i = 0; i < 40; i++)
+                len += (size_t)snprintf(line + len, sizeof(line) - len, "m%02d=%d ", i, i);
+        assert_int_equal(sc_guest_stats_parse(line, 9, &g), 0);
+        assert_int_equal(g.n, SC_METRICS_MAX);
+        assert_string_equal(g.m[31].key, "m31");
+
+        struct sc_store *s = open_ok();
+        struct sc_clone c = { .generation = 1, .state = SC_CLONE_SERVING };
+        strcpy(c.id, "c1");
+        strcpy(c.driver, "qemu");
+        strcpy(c.host, "localhost");
+        assert_int_equal(sc_store_clone_insert(s, &c), 0);
+        assert_int_equal(sc_store_clone_set_guest(s, "c1", &g), 0);
+        assert_int_equal(metric_count(s, "c1"), SC_METRICS_MAX);
+        assert_true(metric(s, "c1", "m07") == 7);
+        assert_int_equal(sc_guest_stats_parse("uptime_s=3 only=1", 10, &g), 0);
+        assert_int_equal(sc_store_clone_set_guest(s, "c1", &g), 0);
+        assert_int_equal(metric_count(s, "c1"), 1);
+        assert_true(metric(s, "c1", "only") == 1 && isnan(metric(s, "c1", "m07")));
+        /* a pruned clone takes its map with it */
+        assert_int_equal(sc_store_clone_set_state(s, "c1", SC_CLONE_RETIRED, NULL), 0);
+        assert_int_equal(sc_store_prune(s, ss_wall_us() + 1000000, NULL), 0);
+        assert_int_equal(sc_store_clone_get(s, "c1", &c), -ENOENT);
+        sqlite3 *db;
+        sqlite3_stmt *st;
+        sc_store_close(s);
+        assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM clone_metrics", -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), 0);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+}
+
+/* A schema-2 file (the demo's cache counters as clone columns) migrates to the generic map: the
+ * counters of clones that had a report become their pairs, a clone without a report gets none,
+ * and the old columns are gone. */
+static void test_migrate_guest_columns(void **state)
+{
+        (void)state;
+        sqlite3 *db;
+        sqlite3_stmt *st;
+
+        assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_exec(db, SCHEMA_1_SQL
+                "ALTER TABLE clones ADD COLUMN guest_ts_us INTEGER NOT NULL DEFAULT 0;"
+                "ALTER TABLE clones ADD COLUMN guest_uptime_s REAL NOT NULL DEFAULT 0;"
+                "ALTER TABLE clones ADD COLUMN guest_load1 REAL NOT NULL DEFAULT 0;"
+                "ALTER TABLE clones ADD COLUMN guest_mem_avail_kib INTEGER NOT NULL DEFAULT 0;"
+                "ALTER TABLE clones ADD COLUMN guest_items INTEGER NOT NULL DEFAULT 0;"
+                "ALTER TABLE clones ADD COLUMN guest_hits INTEGER NOT NULL DEFAULT 0;"
+                "ALTER TABLE clones ADD COLUMN guest_misses INTEGER NOT NULL DEFAULT 0;"
+                "INSERT INTO clones(id, generation, driver, host, address, state, created_us, state_since_us,"
+                "  guest_ts_us, guest_uptime_s, guest_load1, guest_mem_avail_kib, guest_items, guest_hits,"
+                "  guest_misses)"
+                "  VALUES('c4', 1, 'qemu', 'localhost', '127.0.0.1:18004', 'serving', 10, 20,"
+                "         555, 631.5, 0.25, 201344, 64, 1830, 170);"
+                "INSERT INTO clones(id, generation, driver, host, address, state, created_us, state_since_us)"
+                "  VALUES('c5', 1, 'qemu', 'localhost', '127.0.0.1:18005', 'checking', 30, 40);"
+                "PRAGMA user_version=2;", NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+
+        struct sc_store *s = open_ok();
+        struct sc_clone c;
+        assert_int_equal(sc_store_schema_version(s), SC_STORE_SCHEMA_VERSION);
+        assert_int_equal(sc_store_clone_get(s, "c4", &c), 0);
+        assert_true(c.guest.ts_us == 555 && c.guest.uptime_s == 631.5 && c.guest.load1 == 0.25 &&
+                    c.guest.mem_avail_kib == 201344);
+        assert_int_equal(metric_count(s, "c4"), 3);
+        assert_true(metric(s, "c4", "items") == 64 && metric(s, "c4", "hits") == 1830 &&
+                    metric(s, "c4", "misses") == 170);
+        assert_int_equal(sc_store_clone_get(s, "c5", &c), 0);
+        assert_int_equal(c.state, SC_CLONE_CHECKING);
+        assert_int_equal(metric_count(s, "c5"), 0);
+        sc_store_close(s);
+
+        assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_table_info('clones') "
+                                                "WHERE name IN ('guest_items','guest_hits','guest_misses')",
+                                            -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), 0);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
 }
 
 static void test_generations(void **state)
@@ -403,6 +551,8 @@ int main(void)
                 cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_clones_and_events, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_guest_stats, setup, teardown),
+                cmocka_unit_test_setup_teardown(test_guest_metrics_generic, setup, teardown),
+                cmocka_unit_test_setup_teardown(test_migrate_guest_columns, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_generations, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_prune, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_wait, setup, teardown),

@@ -102,6 +102,7 @@ enum cc_vm_state {
         CC_VM_EXITED,                   /* gone; reason says why */
 };
 
+#define CC_GUEST_STATS_MAX 3072      /* the guest agent's SFG_STATS_MAX, with room */
 struct cc_vm_status {
         enum cc_vm_state state;
         int pid;                        /* VMM process (qemu) or domid (xen) */
@@ -109,13 +110,14 @@ struct cc_vm_status {
                                          * (user-net: "127.0.0.1:18003", host:port) */
         uint64_t rss_bytes, private_bytes;
         char reason[CC_REASON_MAX];     /* for EXITED */
-        /* The guest agent's last report, "uptime_s=12.3 load1=0.1 mem_avail_kib=N items=N
-         * hits=N misses=N" ("" = none yet), and when it arrived (wall µs). Drivers ask for a
-         * fresh one every CC_GUEST_STATS_EVERY_MS through status() calls. */
-        char guest_stats[192];
+        /* The guest agent's last report, "uptime_s=12.3 load1=0.1 mem_avail_kib=N" and the app's
+         * own pairs, up to 32 "key=value" ("" = none yet), and when it arrived (wall µs). Drivers
+         * ask for a fresh one every CC_GUEST_STATS_EVERY_MS through status() calls. */
+        char guest_stats[CC_GUEST_STATS_MAX];
         uint64_t guest_stats_us;
 };
 #define CC_GUEST_STATS_EVERY_MS 2000
+
 
 struct cc_driver_ops {
         const char *name;               /* "qemu", "xen" */
