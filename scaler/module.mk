@@ -55,3 +55,13 @@ $(SC_NOTIFY_LISTEN): $(OBJ)/tests/integration/scaler_notify_listen.o
 ALL_DEPS += $(OBJ)/tests/integration/scaler_notify_listen.d
 all: $(SC_NOTIFY_LISTEN)
 scaler: $(SC_NOTIFY_LISTEN)
+
+# Test tool (not installed): idle and slowloris connections for scaler_hostile.sh.
+SC_FLOOD := $(TESTBIN)/scaler_flood
+$(SC_FLOOD): $(OBJ)/tests/integration/scaler_flood.o
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^
+ALL_DEPS += $(OBJ)/tests/integration/scaler_flood.d
+all: $(SC_FLOOD)
+scaler: $(SC_FLOOD)
