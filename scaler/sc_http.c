@@ -52,7 +52,7 @@ void sc_reply_buf(struct sc_reply *r, unsigned status, const char *ctype, char *
 
 void sc_reply_json(struct sc_reply *r, unsigned status, json_object *o)
 {
-        char *s = strdup(o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN) : "null");
+        char *s = strdup(o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE) : "null");
         json_object_put(o);
         r->status = status;
         r->resp = NULL;
