@@ -50,6 +50,7 @@ t_wait_for 10 bash -c "[ \$(find /proc/$scaled_pid/fd -lname 'socket:*' | wc -l)
 held=$(sockets)
 t_check "snowscaled holds the $IDLE idle connections ($held sockets)" [ "$held" -ge "$IDLE" ]
 t_like "$(head -n 1 "$T_DIR/flood.out")" "^READY idle=$IDLE slow=8 " "every flood connection is open"
+t_diag "snowscaled $(grep VmRSS "/proc/$scaled_pid/status") with $held sockets"
 
 t0=$(ticks)
 for round in 1 2 3; do
@@ -76,5 +77,20 @@ t_check "idle connections closed after the idle timeout ($after sockets left)" [
 
 kill -TERM "$flood_pid" 2>/dev/null; wait "$flood_pid" 2>/dev/null
 within_1s "healthz after the flood" "$URL/healthz"
-kill -TERM "$scaled_pid"; wait "$scaled_pid"; t_is "$?" 0 "SIGTERM: clean exit"
+
+# One address gets SC_HTTP_MAX_PER_IP (256) connections; the rest are closed at once.
+"$FLOOD" "$port" 400 400 0 3 >"$T_DIR/flood1.out" 2>&1
+open1=$(sed -n 's/^END idle_open=\([0-9]*\).*/\1/p' "$T_DIR/flood1.out")
+t_check "one address holds at most 256 connections (${open1:-?} of 400)" [ "${open1:-999}" -le 256 ] && [ "${open1:-0}" -ge 200 ]
+within_1s "healthz from another address meanwhile" "$URL/healthz"
+
+# Stopping with a live event stream and a held connection: prompt and clean.
+curl -sN -m 20 "$URL/api/v1/events/stream" >/dev/null 2>&1 &
+sse_pid=$!; T_PIDS+=("$sse_pid")
+exec 5<>"/dev/tcp/127.0.0.1/$port"
+t_wait_for 5 bash -c "[ \$(find /proc/$scaled_pid/fd -lname 'socket:*' | wc -l) -ge 3 ]"
+start=$SECONDS
+kill -TERM "$scaled_pid"; wait "$scaled_pid"; t_is "$?" 0 "SIGTERM with a stream open: clean exit"
+t_check "... within 5 s ($((SECONDS - start)) s)" [ $((SECONDS - start)) -le 5 ]
+exec 5>&-
 t_done
