@@ -197,13 +197,19 @@ static void get_events(struct sc_http *h, struct MHD_Connection *c, struct sc_re
         struct sc_event *v = NULL;
         size_t n = 0;
 
-        if (sc_query_int(c, "since", 0, INT64_MAX, &since) == -EINVAL)
-                return sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "since must be a non-negative event id");
-        if (sc_query_int(c, "limit", 1, 1000, &limit) == -EINVAL)
-                return sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "limit must be an integer in 1..1000");
+        if (sc_query_int(c, "since", 0, INT64_MAX, &since) == -EINVAL) {
+                sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "since must be a non-negative event id");
+                return;
+        }
+        if (sc_query_int(c, "limit", 1, 1000, &limit) == -EINVAL) {
+                sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "limit must be an integer in 1..1000");
+                return;
+        }
         int lr = sc_query_int(c, "last", 1, 1000, &last);
-        if (lr == -EINVAL)
-                return sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "last must be an integer in 1..1000");
+        if (lr == -EINVAL) {
+                sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "last must be an integer in 1..1000");
+                return;
+        }
         if (lr == 0) {
                 /* ids are consecutive apart from pruning at the old end */
                 struct sc_store_seq seq;
@@ -212,9 +218,11 @@ static void get_events(struct sc_http *h, struct MHD_Connection *c, struct sc_re
                 limit = last;
         }
         int err = sc_store_event_list(h->store, since, (size_t)limit, &v, &n);
-        if (err < 0)
-                return sc_reply_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read events: %s",
-                                      strerror(-err));
+        if (err < 0) {
+                sc_reply_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read events: %s",
+                               strerror(-err));
+                return;
+        }
         json_object *arr = json_object_new_array();
         for (size_t i = 0; i < n; i++)
                 json_object_array_add(arr, sc_api_event_json(&v[i]));
@@ -231,14 +239,18 @@ static void get_history(struct sc_http *h, struct MHD_Connection *c, struct sc_r
         struct sc_history_point *v = NULL;
         size_t n = 0;
 
-        if (sc_query_int(c, "window", 1, HISTORY_MAX_WINDOW_S, &window) == -EINVAL)
-                return sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "window must be seconds in 1..%d",
-                                      HISTORY_MAX_WINDOW_S);
+        if (sc_query_int(c, "window", 1, HISTORY_MAX_WINDOW_S, &window) == -EINVAL) {
+                sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "window must be seconds in 1..%d",
+                               HISTORY_MAX_WINDOW_S);
+                return;
+        }
         uint64_t now = ss_wall_us(), span = (uint64_t)window * 1000000;
         int err = sc_store_history_list(h->store, now > span ? now - span : 0, 0, &v, &n);
-        if (err < 0)
-                return sc_reply_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read history: %s",
-                                      strerror(-err));
+        if (err < 0) {
+                sc_reply_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read history: %s",
+                               strerror(-err));
+                return;
+        }
         json_object *arr = json_object_new_array_ext((int)n);
         for (size_t i = 0; i < n; i++) {
                 json_object *p = json_object_new_object();
@@ -435,13 +447,16 @@ static void post_samples(struct sc_http *h, const struct sc_body *b, struct sc_r
                  * object is gone before that parse starts (two trees at once would double the
                  * memory a batch costs). */
                 json_object *root = parse_object(b, 8, err, sizeof(err)), *x;
-                if (!root)
-                        return sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "%s; nothing of this batch was kept", err);
+                if (!root) {
+                        sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "%s; nothing of this batch was kept", err);
+                        return;
+                }
                 if (json_object_object_get_ex(root, "lost", &x)) {
                         if (!json_object_is_type(x, json_type_int) || json_object_get_int64(x) < 0) {
                                 json_object_put(root);
-                                return sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "\"lost\" must be a "
-                                                      "non-negative integer; nothing of this batch was kept");
+                                sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "\"lost\" must be a non-negative "
+                                               "integer; nothing of this batch was kept");
+                                return;
                         }
                         lost = json_object_get_uint64(x);
                 }
@@ -456,12 +471,18 @@ static void post_samples(struct sc_http *h, const struct sc_body *b, struct sc_r
                 sc_monitor_ingest(h->mon, v, n, ss_wall_us(), &acc, &rej);
         sem_post(&h->parsers);
         free(v);
-        if (rc == -E2BIG)
-                return sc_reply_error(r, MHD_HTTP_CONTENT_TOO_LARGE, "%s", err);
-        if (rc == -ENOMEM)
-                return sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
-        if (rc < 0)
-                return sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "%s; nothing of this batch was kept", err);
+        if (rc == -E2BIG) {
+                sc_reply_error(r, MHD_HTTP_CONTENT_TOO_LARGE, "%s", err);
+                return;
+        }
+        if (rc == -ENOMEM) {
+                sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
+                return;
+        }
+        if (rc < 0) {
+                sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "%s; nothing of this batch was kept", err);
+                return;
+        }
         atomic_fetch_add(&h->samples_lost, lost);
         if (acc)
                 sc_loop_samples_arrived(h->loop);
@@ -482,9 +503,11 @@ static void post_scale(struct sc_http *h, const struct sc_body *b, struct sc_rep
         int desired = -1;
 
         root = parse_object(b, 4, why, sizeof(why));
-        if (!root)
-                return sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "body must be a JSON object {\"desired\":N} "
-                                      "or {\"desired\":null}: %s", why);
+        if (!root) {
+                sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "body must be a JSON object {\"desired\":N} "
+                               "or {\"desired\":null}: %s", why);
+                return;
+        }
         json_object_object_foreach(root, k, val) {
                 if (strcmp(k, "desired") != 0) {
                         sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "unknown field \"%.40s\"", k);
@@ -519,42 +542,70 @@ out:
         json_object_put(root);
 }
 
+/* The control loop's answer to a request: -errno to a status (see sc_loop.h). */
+static unsigned loop_status(int rc)
+{
+        switch (rc) {
+        case -ENOENT:
+                return MHD_HTTP_NOT_FOUND;
+        case -EBUSY:
+        case -EAGAIN:
+        case -EOPNOTSUPP:
+                return MHD_HTTP_CONFLICT;
+        default:
+                return MHD_HTTP_SERVICE_UNAVAILABLE;
+        }
+}
+
+static void post_generation(struct sc_http *h, struct sc_reply *r)
+{
+        char why[300];
+        int rc = sc_loop_cut_generation(h->loop, why, sizeof(why));
+        if (rc < 0) {
+                sc_reply_error(r, loop_status(rc), "%s", why);
+                return;
+        }
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "accepted", json_object_new_boolean(true));
+        sc_reply_json(r, MHD_HTTP_ACCEPTED, o);
+}
+
+static void post_retire(struct sc_http *h, const char *id, struct sc_reply *r)
+{
+        char why[300];
+        if (!id[0]) {
+                sc_reply_error(r, MHD_HTTP_NOT_FOUND, "no such clone");
+                return;
+        }
+        int rc = sc_loop_retire(h->loop, id, why, sizeof(why));
+        if (rc < 0) {
+                sc_reply_error(r, loop_status(rc), "%s", why);
+                return;
+        }
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "id", json_object_new_string(id));
+        json_object_object_add(o, "state", json_object_new_string("draining"));
+        sc_reply_json(r, MHD_HTTP_ACCEPTED, o);
+}
+
 void sc_api_post(struct sc_http *h, enum sc_api_post ep, const char *id, const struct sc_body *b,
                  struct sc_reply *r)
 {
-        char why[300];
-        int rc;
-
         switch (ep) {
         case SC_POST_SAMPLES:
-                return post_samples(h, b, r);
+                post_samples(h, b, r);
+                break;
         case SC_POST_SCALE:
-                return post_scale(h, b, r);
+                post_scale(h, b, r);
+                break;
         case SC_POST_GENERATION:
-                rc = sc_loop_cut_generation(h->loop, why, sizeof(why));
-                if (rc == -EOPNOTSUPP || rc == -EAGAIN || rc == -EBUSY)
-                        return sc_reply_error(r, MHD_HTTP_CONFLICT, "%s", why);
-                if (rc < 0)
-                        return sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", why);
-                json_object *o = json_object_new_object();
-                json_object_object_add(o, "accepted", json_object_new_boolean(true));
-                return sc_reply_json(r, MHD_HTTP_ACCEPTED, o);
+                post_generation(h, r);
+                break;
         case SC_POST_RETIRE:
-                if (!id[0])
-                        return sc_reply_error(r, MHD_HTTP_NOT_FOUND, "no such clone");
-                rc = sc_loop_retire(h->loop, id, why, sizeof(why));
-                if (rc == -ENOENT)
-                        return sc_reply_error(r, MHD_HTTP_NOT_FOUND, "%s", why);
-                if (rc == -EBUSY || rc == -EOPNOTSUPP)
-                        return sc_reply_error(r, MHD_HTTP_CONFLICT, "%s", why);
-                if (rc < 0)
-                        return sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", why);
-                json_object *c = json_object_new_object();
-                json_object_object_add(c, "id", json_object_new_string(id));
-                json_object_object_add(c, "state", json_object_new_string("draining"));
-                return sc_reply_json(r, MHD_HTTP_ACCEPTED, c);
+                post_retire(h, id, r);
+                break;
         case SC_POST_NONE:
+                sc_reply_error(r, MHD_HTTP_NOT_FOUND, "no such endpoint");
                 break;
         }
-        sc_reply_error(r, MHD_HTTP_NOT_FOUND, "no such endpoint");
 }

@@ -230,8 +230,10 @@ void sc_dashboard_stream(struct sc_http *h, struct MHD_Connection *c, struct sc_
         int64_t since = -1;
         const char *lei = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Last-Event-ID");
 
-        if (sc_query_int(c, "since", 0, INT64_MAX, &since) == -EINVAL)
-                return sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "since must be a non-negative event id");
+        if (sc_query_int(c, "since", 0, INT64_MAX, &since) == -EINVAL) {
+                sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "since must be a non-negative event id");
+                return;
+        }
         if (lei) {
                 char *end;
                 long long v = strtoll(lei, &end, 10);
@@ -255,17 +257,20 @@ void sc_dashboard_stream(struct sc_http *h, struct MHD_Connection *c, struct sc_
                 pthread_mutex_unlock(&d->lock);
                 free(s);
                 if (stopping)
-                        return sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "snowscaled is stopping");
-                return sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "too many event streams (limit %d)",
-                                      SC_HTTP_MAX_STREAMS);
+                        sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "snowscaled is stopping");
+                else
+                        sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "too many event streams (limit %d)",
+                                       SC_HTTP_MAX_STREAMS);
+                return;
         }
         if (!d->notifier_running) {
                 int e = pthread_create(&d->notifier, NULL, notifier, d);
                 if (e) {
                         pthread_mutex_unlock(&d->lock);
                         free(s);
-                        return sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "cannot start the event "
-                                              "stream notifier: %s", strerror(e));
+                        sc_reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "cannot start the event stream "
+                                       "notifier: %s", strerror(e));
+                        return;
                 }
                 d->notifier_running = true;
         }
