@@ -462,14 +462,12 @@ static void post_samples(struct sc_http *h, const struct sc_body *b, struct sc_r
                 }
                 json_object_put(root);
         }
-        sem_wait(&h->parsers);
         if (json)
                 rc = sc_monitor_parse_json(b->data, b->len, MAX_SAMPLES_PER_REQUEST, &v, &n, err, sizeof(err));
         else
                 rc = sc_monitor_parse_text(b->data, b->len, MAX_SAMPLES_PER_REQUEST, &v, &n, err, sizeof(err));
         if (rc == 0)
                 sc_monitor_ingest(h->mon, v, n, ss_wall_us(), &acc, &rej);
-        sem_post(&h->parsers);
         free(v);
         if (rc == -E2BIG) {
                 sc_reply_error(r, MHD_HTTP_CONTENT_TOO_LARGE, "%s", err);

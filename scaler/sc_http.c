@@ -24,11 +24,13 @@
 /* Memory for request bodies across all connections: a flood of concurrent uploads gets 503s
  * instead of the daemon's memory (at least one body of api.max_body always fits). */
 #define BODY_BUDGET (64u << 20)
-/* Sample batches parsed at once: each parsed batch costs up to 10x its body in sample structs. */
-#define MAX_PARSERS 2
-/* POST handlers run here, off MHD's threads: they wait for the control loop (up to 5 s) or parse
- * a batch; MHD's threads go on serving everybody else meanwhile. Beyond the queue bound: 503. */
-#define JOB_THREADS 4
+/* POST handlers run on job threads, off MHD's threads, which go on serving everybody else
+ * meanwhile. Two queues, so that a control loop slow to answer (up to 5 s) never holds up the
+ * samples: ingest threads parse batches (also the bound on batches parsed at once: a parsed batch
+ * costs up to 10x its body in sample structs), control threads wait for the loop. Beyond the queue
+ * bound: 503. */
+#define INGEST_THREADS 2
+#define CONTROL_THREADS 2
 #define JOB_QUEUE_MAX 256
 /* MHD's own threads, each with an epoll set: a connection costs a socket and its buffer, never a
  * thread, so idle or slow clients cannot starve the API. */
@@ -165,20 +167,21 @@ struct req {                            /* per-request state across MHD calls */
         struct req *next;               /* job queue */
 };
 
-struct sc_jobs {
+struct sc_jobs {                        /* one queue and its threads */
+        struct sc_http *h;
         pthread_mutex_t lock;
         pthread_cond_t more;
         struct req *head, **tail;
         size_t queued;
         bool stopping;
-        pthread_t threads[JOB_THREADS];
+        pthread_t threads[4];
         size_t n_threads;
 };
 
 static void *job_thread(void *arg)
 {
-        struct sc_http *h = arg;
-        struct sc_jobs *j = h->jobs;
+        struct sc_jobs *j = arg;
+        struct sc_http *h = j->h;
 
         pthread_mutex_lock(&j->lock);
         for (;;) {
@@ -207,7 +210,7 @@ static void *job_thread(void *arg)
  * the server is stopping (nothing suspended then). */
 static bool job_submit(struct sc_http *h, struct MHD_Connection *c, struct req *q)
 {
-        struct sc_jobs *j = h->jobs;
+        struct sc_jobs *j = q->ep == SC_POST_SAMPLES ? h->ingest : h->control;
         pthread_mutex_lock(&j->lock);
         if (j->stopping || j->queued >= JOB_QUEUE_MAX) {
                 pthread_mutex_unlock(&j->lock);
@@ -225,9 +228,9 @@ static bool job_submit(struct sc_http *h, struct MHD_Connection *c, struct req *
         return true;
 }
 
-static void jobs_stop(struct sc_http *h)
+static void jobs_stop(struct sc_jobs **jp)
 {
-        struct sc_jobs *j = h->jobs;
+        struct sc_jobs *j = *jp;
         if (!j)
                 return;
         pthread_mutex_lock(&j->lock);
@@ -241,22 +244,24 @@ static void jobs_stop(struct sc_http *h)
         pthread_cond_destroy(&j->more);
         pthread_mutex_destroy(&j->lock);
         free(j);
-        h->jobs = NULL;
+        *jp = NULL;
 }
 
-static int jobs_start(struct sc_http *h)
+static int jobs_start(struct sc_http *h, struct sc_jobs **jp, size_t threads)
 {
         struct sc_jobs *j = calloc(1, sizeof(*j));
         if (!j)
                 return -ENOMEM;
+        j->h = h;
         pthread_mutex_init(&j->lock, NULL);
         pthread_cond_init(&j->more, NULL);
         j->tail = &j->head;
-        h->jobs = j;
-        for (; j->n_threads < JOB_THREADS; j->n_threads++) {
-                int r = pthread_create(&j->threads[j->n_threads], NULL, job_thread, h);
+        *jp = j;
+        for (; j->n_threads < threads && j->n_threads < sizeof(j->threads) / sizeof(j->threads[0]);
+             j->n_threads++) {
+                int r = pthread_create(&j->threads[j->n_threads], NULL, job_thread, j);
                 if (r) {
-                        jobs_stop(h);
+                        jobs_stop(jp);
                         return -r;
                 }
         }
@@ -521,7 +526,6 @@ static void free_http(struct sc_http *h)
 {
         sc_dashboard_free(h->dash);
         free(h->token);
-        sem_destroy(&h->parsers);
         pthread_mutex_destroy(&h->lock);
         free(h);
 }
@@ -554,7 +558,6 @@ int sc_http_start(const struct sc_http_config *cfg, struct sc_store *store, stru
                 return -ENOMEM;
         }
         pthread_mutex_init(&h->lock, NULL);
-        sem_init(&h->parsers, 0, MAX_PARSERS);
         h->store = store;
         h->mon = mon;
         h->loop = loop;
@@ -562,7 +565,9 @@ int sc_http_start(const struct sc_http_config *cfg, struct sc_store *store, stru
         if (r == 0)
                 r = sc_dashboard_new(h, &h->dash);
         if (r == 0)
-                r = jobs_start(h);
+                r = jobs_start(h, &h->ingest, INGEST_THREADS);
+        if (r == 0)
+                r = jobs_start(h, &h->control, CONTROL_THREADS);
         if (r < 0) {
                 snprintf(err, errlen, "cannot set up the HTTP server: %s", strerror(-r));
                 goto fail;
@@ -610,7 +615,8 @@ int sc_http_start(const struct sc_http_config *cfg, struct sc_store *store, stru
         return 0;
 fail:
         freeaddrinfo(ai);
-        jobs_stop(h);
+        jobs_stop(&h->ingest);
+        jobs_stop(&h->control);
         free_http(h);
         return r;
 }
@@ -622,7 +628,8 @@ void sc_http_stop(struct sc_http *h)
         /* Every suspended connection is resumed first (MHD_stop_daemon must not find one):
          * streams end, jobs finish. */
         sc_dashboard_stop(h->dash);
-        jobs_stop(h);
+        jobs_stop(&h->ingest);
+        jobs_stop(&h->control);
         MHD_stop_daemon(h->d);
         free_http(h);
 }

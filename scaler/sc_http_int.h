@@ -5,7 +5,6 @@
 #define SC_HTTP_INT_H
 
 #include <pthread.h>
-#include <semaphore.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -30,9 +29,9 @@ struct sc_http {
         size_t max_body;
         char address[300];
         atomic_size_t body_bytes;       /* reserved by bodies being received */
-        sem_t parsers;                  /* sample batches parsed at once */
         atomic_uint_fast64_t samples_lost;      /* "lost" of every accepted batch, since start */
-        struct sc_jobs *jobs;           /* threads for handlers that may block */
+        struct sc_jobs *ingest;         /* job threads for sample batches */
+        struct sc_jobs *control;        /* job threads for requests to the control loop */
         struct sc_dashboard *dash;      /* event streams */
 };
 
