@@ -2,9 +2,9 @@
 SC_PKGS   := sqlite3 json-c libmicrohttpd libsystemd libcurl
 SC_CFLAGS := $(call pc_cflags,$(SC_PKGS))
 SC_LDLIBS := $(call pc_libs,sqlite3 json-c libmicrohttpd libsystemd libcurl) -lm
-# jq: the integration tests read the API's JSON with it.
+# jq: the integration tests read the API's JSON with it; prometheus: promtool checks /metrics.
 DEB_PKGS  += libsqlite3-dev sqlite3 libjson-c-dev libmicrohttpd-dev libsystemd-dev \
-             libcurl4-openssl-dev jq
+             libcurl4-openssl-dev jq prometheus
 
 # libscaler: the parts unit tests and the benchmark link without the daemon.
 SC_LIB_SRCS := scaler/sc_store.c scaler/sc_monitor.c
@@ -20,7 +20,8 @@ SC_WEBUI ?= 1
 SC_WEBUI_LIB := $(if $(filter 1,$(SC_WEBUI)),$(LIBDIR)/libwebui.a)
 SC_WEBUI_CFLAGS := $(if $(filter 1,$(SC_WEBUI)),-DSC_HAVE_WEBUI -Iweb-ui)
 
-SCALED_SRCS := scaler/snowscaled.c scaler/sc_loop.c scaler/sc_http.c $(SC_ACT_SRCS)
+SCALED_SRCS := scaler/snowscaled.c scaler/sc_loop.c scaler/sc_http.c $(SC_ACT_SRCS) \
+               scaler/sc_api.c scaler/sc_metrics.c scaler/sc_dashboard.c scaler/sc_json.c
 $(eval $(call PROGRAM,snowscaled,$(SCALED_SRCS),$(SC_LIB) $(SC_WEBUI_LIB) $(CC_LIB) $(POL_LIB) $(COMMON_LIB),$(SC_LDLIBS) $(CC_LDLIBS) $(POL_LDLIBS),$(SC_CFLAGS) $(SC_WEBUI_CFLAGS)))
 
 # snowscalectl: the API over libcurl, plus offline checks (config, descriptors).
@@ -56,3 +57,13 @@ $(SC_NOTIFY_LISTEN): $(OBJ)/tests/integration/scaler_notify_listen.o
 ALL_DEPS += $(OBJ)/tests/integration/scaler_notify_listen.d
 all: $(SC_NOTIFY_LISTEN)
 scaler: $(SC_NOTIFY_LISTEN)
+
+# Test tool (not installed): idle and slowloris connections for scaler_hostile.sh.
+SC_FLOOD := $(TESTBIN)/scaler_flood
+$(SC_FLOOD): $(OBJ)/tests/integration/scaler_flood.o
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^
+ALL_DEPS += $(OBJ)/tests/integration/scaler_flood.d
+all: $(SC_FLOOD)
+scaler: $(SC_FLOOD)

@@ -1,5 +1,6 @@
 /* sc_loop: the control tick. See sc_loop.h. */
 #include "sc_loop.h"
+#include "sc_json.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -402,19 +403,6 @@ static void drain_requests(struct sc_loop *l)
 
 /* ---- the tick --------------------------------------------------------------------------- */
 
-static json_object *window_json(const struct pol_window_stats *w)
-{
-        json_object *o = json_object_new_object();
-        json_object_object_add(o, "count", json_object_new_int64((int64_t)w->count));
-        json_object_object_add(o, "rps", json_object_new_double(w->rps));
-        json_object_object_add(o, "p50_us", json_object_new_double(w->p50_us));
-        json_object_object_add(o, "p95_us", json_object_new_double(w->p95_us));
-        json_object_object_add(o, "p99_us", json_object_new_double(w->p99_us));
-        json_object_object_add(o, "error_rate", json_object_new_double(w->error_rate));
-        json_object_object_add(o, "inflight", json_object_new_double(w->inflight));
-        return o;
-}
-
 /* The actuator's counts; in observe mode (no actuator) what the store lists. */
 static void clone_counts(struct sc_loop *l, struct pol_clones *c)
 {
@@ -501,8 +489,8 @@ static void tick(struct sc_loop *l, bool early)
                 json_object_object_add(cl, "draining", json_object_new_int(c.draining));
                 json_object_object_add(data, "clones", cl);
                 json_object *w = json_object_new_object();
-                json_object_object_add(w, "short", window_json(&st.panic));
-                json_object_object_add(w, "long", window_json(&st.stable));
+                json_object_object_add(w, "short", sc_window_json(&st.panic));
+                json_object_object_add(w, "long", sc_window_json(&st.stable));
                 json_object_object_add(data, "windows", w);
                 event_json(l, "decision", msg, data);
                 pthread_mutex_lock(&l->lock);

@@ -529,6 +529,17 @@ void sc_monitor_snapshot_free(struct sc_monitor_snapshot *s)
         s->n_backends = 0;
 }
 
+void sc_monitor_totals(struct sc_monitor *m, struct sc_monitor_totals *ret)
+{
+        _Static_assert(PROM_N == SC_MONITOR_PROM_BUCKETS, "bucket count");
+        memcpy(ret->le_us, prom_le_us, sizeof(ret->le_us));
+        pthread_mutex_lock(&m->lock);
+        memcpy(ret->bucket, m->prom, sizeof(ret->bucket));
+        ret->count = m->total;
+        ret->sum_us = m->sum_us;
+        pthread_mutex_unlock(&m->lock);
+}
+
 static void prom_window(FILE *f, const char *service, const char *backend, const char *wname,
                         const struct pol_window_stats *w)
 {
@@ -749,6 +760,8 @@ int sc_monitor_parse_json(const char *buf, size_t len, size_t max_samples,
                 goto out;
         }
         json_object_object_foreach(root, key, val) {
+                if (strcmp(key, "lost") == 0)
+                        continue;       /* samples the collector lost: counted by sc_api.c */
                 if (strcmp(key, "samples") != 0) {
                         snprintf(err, errlen, "unknown field \"%.40s\" (expected only \"samples\")", key);
                         goto out;

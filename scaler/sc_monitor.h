@@ -78,6 +78,15 @@ void sc_monitor_snapshot_free(struct sc_monitor_snapshot *s);
  * window gauges. */
 int sc_monitor_write_prometheus(struct sc_monitor *m, uint64_t now_us, const char *service, FILE *f);
 
+/* The service-wide request histogram since start, at the fixed /metrics bucket bounds. */
+#define SC_MONITOR_PROM_BUCKETS 14
+struct sc_monitor_totals {
+        uint64_t le_us[SC_MONITOR_PROM_BUCKETS];        /* bucket upper bounds, ascending */
+        uint64_t bucket[SC_MONITOR_PROM_BUCKETS];       /* requests in (le_us[i-1], le_us[i]] */
+        uint64_t count, sum_us;                         /* all requests (also beyond the last bound) */
+};
+void sc_monitor_totals(struct sc_monitor *m, struct sc_monitor_totals *ret);
+
 /* ---- batch parsing (POST /api/v1/samples) ---------------------------------------------- */
 /* Both parse a whole body into *ret (one malloc'd block, free()). Text samples' backend names
  * point into buf (keep it while using them); JSON ones into the same block. A malformed body is -EINVAL with a sentence in err naming the
@@ -87,7 +96,7 @@ int sc_monitor_write_prometheus(struct sc_monitor *m, uint64_t now_us, const cha
 int sc_monitor_parse_text(const char *buf, size_t len, size_t max_samples,
                           struct sc_sample **ret, size_t *n, char *err, size_t errlen);
 /* JSON: {"samples":[{"backend":"…","latency_us":N,"status":N,"ts_us":N}, …]}; unknown fields and
- * wrong types are errors. buf must be NUL-terminated at len. */
+ * wrong types are errors, except a top-level "lost", which is the caller's (the HTTP API). buf must be NUL-terminated at len. */
 int sc_monitor_parse_json(const char *buf, size_t len, size_t max_samples,
                           struct sc_sample **ret, size_t *n, char *err, size_t errlen);
 

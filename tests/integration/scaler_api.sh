@@ -53,6 +53,14 @@ t_is "$(curl -s "$URL/api/v1/status" | jq -r .windows.long.count)" 1100 "long wi
 mixed='{"samples":[{"backend":"a:1","latency_us":-5,"status":200},{"backend":"a:1","latency_us":99999999999,"status":200},{"backend":"a:1","latency_us":10,"status":700},{"backend":"a:1","latency_us":10,"status":200}]}'
 t_is "$(post /api/v1/samples application/json "$mixed")" '202 {"accepted":1,"rejected":3}' "bad values rejected one by one"
 
+# "lost": samples the collector knows it lost, counted apart
+t_is "$(post /api/v1/samples application/json '{"samples":[],"lost":5}')" '202 {"accepted":0,"rejected":0}' "a batch with lost samples"
+for bad in '-1' '"5"' '1.5' 'null'; do
+  t_like "$(post /api/v1/samples application/json "{\"lost\":$bad,\"samples\":[]}")" '^400 .*"lost\\" must be a non-negative integer' "lost $bad is 400"
+done
+t_is "$(curl -s "$URL/api/v1/status" | jq -r .samples_lost)" 5 "status counts lost samples"
+t_like "$(curl -s "$URL/metrics")" $'\nsnowscale_samples_lost_total 5\n' "metrics count lost samples"
+
 # --- malformed input: 4xx with a JSON reason, nothing of the batch kept
 before=$(curl -s "$URL/api/v1/status" | jq -r .samples_total)
 r=$(post /api/v1/samples application/json '{"samples":[{"backend":"a","latency_us":1,"status":200},')
@@ -91,6 +99,31 @@ t_is "$(post /api/v1/scale application/json '{"desired":3}')" '200 {"desired":3}
 t_like "$(post /api/v1/scale application/json '{"desired":30}')" '^422 .*between min_clones 1 and max_clones 8' "scale beyond max is 422"
 t_like "$(post /api/v1/scale application/json '{"desired":"3"}')" '^400 ' "scale with a string is 400"
 t_like "$(post /api/v1/scale application/json '{"wanted":3}')" '^400 .*unknown field' "scale with an unknown field is 400"
+# strict bodies: what json-c would let through by default is 400 with a reason, nothing applied
+r=$(post /api/v1/scale application/json '{"desired":2,}')
+t_like "$r" '^400 \{"error":".*malformed JSON at offset 13' "scale with a trailing comma is 400"
+r=$(post /api/v1/scale application/json '{"desired":2}garbage')
+t_like "$r" '^400 \{"error":".*malformed JSON at offset 13' "scale with trailing garbage is 400"
+r=$(post /api/v1/scale application/json '{"desired":2,"desired":3}')
+t_like "$r" '^400 \{"error":".*a key appears twice' "scale with a duplicate key is 400"
+t_is "$(post /api/v1/samples application/json $'{"samples":[]} \n')" '202 {"accepted":0,"rejected":0}' "... trailing whitespace is fine"
+r=$(post /api/v1/scale text/plain '{"desired":2}')
+t_like "$r" '^415 \{"error":"Content-Type must be application/json, got text/plain"\}' "scale as text/plain is 415 with a JSON reason"
+r=$(post /api/v1/samples application/json '{"samples":[],}')
+t_like "$r" '^400 .*malformed JSON' "samples with a trailing comma is 400"
+r=$(post /api/v1/samples application/json '{"samples":[{"backend":"a:1","latency_us":1,"latency_us":2,"status":200}]}')
+t_like "$r" '^400 .*a key appears twice' "a sample with a duplicate key is 400"
+# a URL with bytes that are not UTF-8: the reason quotes them escaped, the body stays valid UTF-8
+code=$(curl -s -o "$T_DIR/resp" -w '%{http_code}' "$URL/api/v1/clones/%ff%fe")
+t_is "$code" 404 "clone id with raw %ff%fe is 404"
+t_check "... and its JSON body is valid UTF-8" iconv -f UTF-8 -t UTF-8 "$T_DIR/resp" -o /dev/null
+t_like "$(jq -r .error "$T_DIR/resp")" '^no clone \\xFF\\xFE$' "... naming the bytes as \\xHH"
+# an oversized Content-Length is refused from the header, as JSON, for every method
+code=$(curl -s -o "$T_DIR/resp" -w '%{http_code}' -m 5 "${auth[@]}" -H 'Content-Type: application/json' \
+       -H 'Content-Length: 18446744073709551615' --data-binary '{}' "$URL/api/v1/scale")
+t_is "$code $(jq -r .error "$T_DIR/resp")" '413 body of 18446744073709551615 bytes exceeds the limit of 65536 bytes (api.max_body)' "huge Content-Length is a JSON 413"
+code=$(curl -s -o "$T_DIR/resp" -w '%{http_code}' -m 5 -X GET -H 'Content-Length: 10000000000' "$URL/healthz")
+t_is "$code $(jq -c . "$T_DIR/resp" 2>/dev/null)" '413 {"error":"a GET request takes no body"}' "GET with a 10 GB Content-Length is a JSON 413 at once"
 t_wait_for 5 bash -c "curl -s '$URL/api/v1/status' | jq -e '.desired == 3 and .desired_source == \"manual\"' >/dev/null" \
   && t_ok "status shows the manual desired count" || t_fail "status shows the manual desired count"
 t_like "$(post /api/v1/clones/c99/retire application/json '')" '^404 .*no clone c99' "retire unknown clone is 404"
