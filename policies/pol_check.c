@@ -21,6 +21,8 @@ static void parse_target(struct pol_ctx *c, enum pol_metric m, yaml_node_t *v, c
         const char *s = scalar(v);
         char gbuf[160];
 
+        if (has_nul(v))
+                return;                 /* reported by the walk */
         if (pol_metric_is_latency(m)) {
                 uint64_t us;
                 if (!s || pol_parse_duration(s, &us) < 0 || us == 0) {

@@ -97,8 +97,8 @@ void pol_walk_map(struct pol_ctx *c, const struct pol_field *tbl, void *base, ya
                 const char *ks = scalar(k), *best;
                 size_t i;
 
-                if (!ks) {
-                        diag(c, k, path, "keys must be plain names, got %s", GOT(k));
+                if (!ks || has_nul(k)) {
+                        diag(c, k, *path ? path : NULL, "keys must be plain names, got %s", GOT(k));
                         continue;
                 }
                 pol_child_path(cp, sizeof(cp), path, ks);
@@ -132,6 +132,10 @@ void pol_walk_map(struct pol_ctx *c, const struct pol_field *tbl, void *base, ya
                 }
                 seen_bits |= 1ull << i;
                 pol_seen_add(c, cp, k, v);
+                if (has_nul(v)) {
+                        diag(c, v, cp, "must not contain a NUL byte (\\0), got %s", GOT(v));
+                        continue;
+                }
                 pol_set_field(c, &tbl[i], base, v, cp);
         }
 required:
@@ -204,7 +208,7 @@ static bool flow_too_deep(const char *buf, size_t len, int limit, int *line, int
 int pol_config_load_string(const char *name, const char *yaml, size_t len,
                            struct pol_config **ret, struct pol_diags *diags)
 {
-        struct pol_ctx c = { .file = name ? name : "-", .diags = diags };
+        struct pol_ctx c = { .file = name ? name : "-", .buf = yaml, .len = len, .diags = diags };
         size_t first_diag = diags ? diags->n : 0;
         yaml_parser_t parser;
         yaml_document_t doc, extra;

@@ -86,7 +86,7 @@ const char *pol_got(const yaml_node_t *n, char *buf, size_t len)
         if (n->type == YAML_SEQUENCE_NODE)
                 return "a list";
         buf[o++] = '"';
-        for (i = 0; s[i] && o + 8 < len; i++) {
+        for (i = 0; i < n->data.scalar.length && o + 8 < len; i++) {
                 unsigned char ch = (unsigned char)s[i];
                 if (i >= 60) {
                         o += (size_t)snprintf(buf + o, len - o, "...");
@@ -164,12 +164,41 @@ void pol_sort_diags(struct pol_diags *d, size_t from)
         }
 }
 
+/* Line and column (1-based, columns in characters as libyaml counts them) of a byte offset. */
+static void offset_to_mark(const char *buf, size_t len, size_t off, int *line, int *col)
+{
+        int l = 1, c = 1;
+
+        for (size_t i = 0; i < off && i < len; i++) {
+                if (buf[i] == '\n') {
+                        l++;
+                        c = 1;
+                } else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
+                        c++;            /* a UTF-8 continuation byte is part of the last character */
+                }
+        }
+        *line = l;
+        *col = c;
+}
+
 void pol_syntax_error(struct pol_ctx *c, yaml_parser_t *ps)
 {
         const char *problem = ps->problem ? ps->problem : "unknown YAML error";
 
         if (ps->error == YAML_MEMORY_ERROR) {
                 pol_diag_at(c, 0, 0, NULL, "out of memory while parsing");
+                return;
+        }
+        /* The reader (bad UTF-8, a NUL or another control byte) leaves problem_mark at 0:0 and
+         * gives the byte offset instead: turn it into the line and column of that byte. */
+        if (ps->error == YAML_READER_ERROR) {
+                int line, col;
+                offset_to_mark(c->buf, c->len, ps->problem_offset, &line, &col);
+                if (ps->problem_value == 0 && !strcmp(problem, "control characters are not allowed"))
+                        pol_diag_at(c, line, col, NULL, "a NUL byte: the config must be UTF-8 text");
+                else
+                        pol_diag_at(c, line, col, NULL, "not UTF-8 text: %s (byte 0x%02x)", problem,
+                                    (unsigned)ps->problem_value & 0xff);
                 return;
         }
         if (ps->context)

@@ -45,6 +45,8 @@ struct pol_seen {
 
 struct pol_ctx {
         const char *file;
+        const char *buf;                /* the file's bytes, for positions libyaml gives as offsets */
+        size_t len;
         yaml_document_t *doc;
         struct pol_diags *diags;
         int errors;
@@ -111,6 +113,12 @@ static inline bool is_null(const yaml_node_t *n)
         if (!s || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
                 return false;
         return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
+/* A scalar with a NUL inside ("a\\0b"): C strings would end at the NUL and silently keep "a". */
+static inline bool has_nul(const yaml_node_t *n)
+{
+        return scalar(n) && strlen(scalar(n)) != n->data.scalar.length;
 }
 
 #define SEC 1000000LL

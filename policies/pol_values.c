@@ -1,6 +1,7 @@
 /* pol_values: one field's value: parse the scalar (or list) by its kind, range-check it and store
  * it, or say what was expected and what was written. */
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -188,6 +189,36 @@ static void set_schedule(struct pol_ctx *c, const struct pol_field *f, void *bas
         }
 }
 
+/* "{LO..HI}" at s: plain decimal digits only (no sign, no spaces: sscanf's %lu would take "-1"
+ * as ULONG_MAX), each fitting in 64 bits, LO <= HI. *ret_len is the length up to the '}'. */
+static int parse_range(const char *s, uint64_t *ret_lo, uint64_t *ret_hi, int *ret_len)
+{
+        uint64_t v[2];
+        const char *p = s + 1;
+
+        for (int i = 0; i < 2; i++) {
+                char *end;
+                if (*p < '0' || *p > '9')
+                        return -EINVAL;
+                errno = 0;
+                v[i] = strtoull(p, &end, 10);
+                if (errno)
+                        return -ERANGE;
+                p = end;
+                if (i == 0) {
+                        if (strncmp(p, "..", 2))
+                                return -EINVAL;
+                        p += 2;
+                }
+        }
+        if (*p != '}' || v[0] > v[1])
+                return -EINVAL;
+        *ret_lo = v[0];
+        *ret_hi = v[1];
+        *ret_len = (int)(p + 1 - s);
+        return 0;
+}
+
 static void set_urllist(struct pol_ctx *c, void *dst, yaml_node_t *v, const char *path)
 {
         char ***list = dst;
@@ -216,29 +247,35 @@ static void set_urllist(struct pol_ctx *c, void *dst, yaml_node_t *v, const char
         for (size_t i = 0; i < n; i++) {
                 yaml_node_t *it = node_of(c, v->data.sequence.items.start[i]);
                 const char *s = scalar(it);
-                unsigned long lo = 0, hi = 0;
+                uint64_t lo = 0, hi = 0;
                 int pre = 0, post = 0;
                 pol_path_fmt(ip, sizeof(ip), "%s[%zu]", path, i);
+                if (has_nul(it)) {
+                        diag(c, it, ip, "must not contain a NUL byte (\\0), got %s", GOT(it));
+                        continue;
+                }
                 if (!s || s[0] != '/' || strlen(s) > POL_MAX_STRING) {
                         diag(c, it, ip, "must be a URL path starting with /, got %s", GOT(it));
                         continue;
                 }
                 /* One numeric range "{A..B}" expands to B-A+1 paths: a warm-up set of thousands of
-                 * cache keys stays one line. */
+                 * cache keys stays one line. The bound is checked on B-A before anything is
+                 * counted or allocated: {0..18446744073709551615} must not wrap to 0 paths. */
                 const char *lb = strchr(s, '{');
                 if (lb) {
-                        char tail;
-                        if (sscanf(lb, "{%lu..%lu%c%n", &lo, &hi, &tail, &post) != 3 || tail != '}' ||
-                            lo > hi || strchr(lb + post, '{')) {
+                        if (parse_range(lb, &lo, &hi, &post) < 0 || strchr(lb + post, '{')) {
                                 diag(c, it, ip, "a range must look like {0..999} (one per path, low <= high), got %s",
                                      GOT(it));
                                 continue;
                         }
+                        if (hi - lo >= POL_MAX_WARMUP_RANGE) {
+                                diag(c, it, ip, "a range expands to at most %d paths, got %s",
+                                     POL_MAX_WARMUP_RANGE, GOT(it));
+                                continue;
+                        }
                         pre = (int)(lb - s);
-                } else {
-                        post = 0;
                 }
-                size_t k = hi - lo + 1;
+                size_t k = (size_t)(hi - lo) + 1;
                 if (*count + k > POL_MAX_WARMUP_EXPANDED) {
                         diag(c, it, ip, "expands the warm-up set past %d paths", POL_MAX_WARMUP_EXPANDED);
                         return;
@@ -251,9 +288,10 @@ static void set_urllist(struct pol_ctx *c, void *dst, yaml_node_t *v, const char
                         *list = nl;
                         cap = ncap;
                 }
-                for (unsigned long x = lo; x <= hi; x++) {
+                for (uint64_t x = 0; x < k; x++) {
                         char *u;
-                        if (lb ? asprintf(&u, "%.*s%lu%s", pre, s, x, lb + post) < 0 : !(u = strdup(s)))
+                        if (lb ? asprintf(&u, "%.*s%" PRIu64 "%s", pre, s, lo + x, lb + post) < 0 :
+                            !(u = strdup(s)))
                                 return;
                         (*list)[(*count)++] = u;
                         (*list)[*count] = NULL;
