@@ -2,7 +2,7 @@
 #
 #   make            build everything into build/
 #   make deps       install missing Debian packages (apt-get as root, else print the command)
-#   make check      deps + build + all tests; ends with "N passed, N failed"
+#   make check      deps + build + all tests; ends with "N passed, N failed, N skipped"
 #   make check-xen  the Xen driver in the nested Xen lab
 #   make run        the whole appliance on the QEMU driver; prints the dashboard URL
 #   make bench      every benchmark; prints BENCH lines
