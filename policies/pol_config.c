@@ -105,6 +105,11 @@ void pol_walk_map(struct pol_ctx *c, const struct pol_field *tbl, void *base, ya
                 for (i = 0; i < n_cands; i++)
                         if (!strcmp(cands[i], ks))
                                 break;
+                if (i == n_cands && !strcmp(ks, "<<")) {
+                        /* YAML 1.1 merge keys are not core YAML and libyaml does not expand them */
+                        diag(c, k, cp, "merge keys (<<) are not supported: write the keys out");
+                        continue;
+                }
                 if (i == n_cands) {
                         best = pol_closest(ks, cands, n_cands);
                         const char *elsewhere = best ? NULL : pol_home_of(ks);
@@ -236,6 +241,16 @@ int pol_config_load_string(const char *name, const char *yaml, size_t len,
                         r = -EINVAL;
                         goto out;
                 }
+        }
+        /* libyaml would decode UTF-16 after its byte order mark; the config is UTF-8 (and the
+         * byte offsets of reader errors are positions only in UTF-8). Forcing the parser's
+         * encoding instead would make it choke on a UTF-8 BOM. */
+        if (len >= 2 && (((unsigned char)yaml[0] == 0xff && (unsigned char)yaml[1] == 0xfe) ||
+                         ((unsigned char)yaml[0] == 0xfe && (unsigned char)yaml[1] == 0xff))) {
+                pol_diag_at(&c, 1, 1, NULL, "UTF-16 text (byte order mark %02x %02x): the config must be UTF-8",
+                            (unsigned char)yaml[0], (unsigned char)yaml[1]);
+                r = -EINVAL;
+                goto out;
         }
         if (!yaml_parser_initialize(&parser))
                 goto out;

@@ -194,11 +194,20 @@ void pol_syntax_error(struct pol_ctx *c, yaml_parser_t *ps)
         if (ps->error == YAML_READER_ERROR) {
                 int line, col;
                 offset_to_mark(c->buf, c->len, ps->problem_offset, &line, &col);
+                /* problem_value is the octet, a code point ("invalid Unicode character") or -1 */
                 if (ps->problem_value == 0 && !strcmp(problem, "control characters are not allowed"))
                         pol_diag_at(c, line, col, NULL, "a NUL byte: the config must be UTF-8 text");
-                else
+                else if (!strncmp(problem, "control characters", 18) && ps->problem_value > 0)
+                        pol_diag_at(c, line, col, NULL, "control character U+%04X: the config must be text",
+                                    (unsigned)ps->problem_value);
+                else if (!strcmp(problem, "invalid Unicode character") && ps->problem_value >= 0)
+                        pol_diag_at(c, line, col, NULL, "not UTF-8 text: %s U+%04X", problem,
+                                    (unsigned)ps->problem_value);
+                else if (strstr(problem, "octet") && ps->problem_value >= 0 && ps->problem_value <= 0xff)
                         pol_diag_at(c, line, col, NULL, "not UTF-8 text: %s (byte 0x%02x)", problem,
-                                    (unsigned)ps->problem_value & 0xff);
+                                    (unsigned)ps->problem_value);
+                else
+                        pol_diag_at(c, line, col, NULL, "not UTF-8 text: %s", problem);
                 return;
         }
         if (ps->context)
