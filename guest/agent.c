@@ -60,7 +60,6 @@ static int app_get(const char *path, char *out, size_t outlen, int *status)
         if (out) {
                 char *body = strstr(buf, "\r\n\r\n");
                 snprintf(out, outlen, "%s", body ? body + 4 : "");
-                out[strcspn(out, "\r\n")] = 0;
         }
 out:
         close(fd);
@@ -79,6 +78,11 @@ static unsigned long json_num(const char *json, const char *key)
         const char *p;
         snprintf(pat, sizeof(pat), "\"%s\":", key);
         p = strstr(json, pat);
+        if (!p) {       /* sfdemo's /stats is "key=value" lines */
+                snprintf(pat, sizeof(pat), "%s=", key);
+                for (p = strstr(json, pat); p && p != json && p[-1] != '\n'; p = strstr(p + 1, pat))
+                        ;
+        }
         return p ? strtoul(p + strlen(pat), NULL, 10) : 0;
 }
 
