@@ -10,11 +10,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <yaml.h>
 
 #include "pol_internal.h"
 
+/* How a field's value is read (pol_set_field) and where it lands. */
 enum pol_ftype {
         F_STR, F_NAME, F_PATH, F_CMD, F_LISTEN, F_URLPATH, F_INT, F_STEP, F_BOOL, F_DUR,
         F_SIZE, F_SIZE_T, F_PCT, F_RATE, F_ENUM, F_MAP, F_URLLIST, F_SCHEDULE, F_CRON,
@@ -26,6 +28,7 @@ struct pol_enum_name {
         int value;
 };
 
+/* One row of the field table (pol_schema.c): key, kind, offset into the struct it fills, limits. */
 struct pol_field {
         const char *key;
         enum pol_ftype type;
