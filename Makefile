@@ -2,7 +2,7 @@
 #
 #   make            build everything into build/
 #   make deps       install missing Debian packages (apt-get as root, else print the command)
-#   make check      deps + build + all tests; ends with "N passed, N failed"
+#   make check      deps + build + all tests; ends with "N passed, N failed, N skipped"
 #   make check-xen  the Xen driver in the nested Xen lab
 #   make run        the whole appliance on the QEMU driver; prints the dashboard URL
 #   make bench      every benchmark; prints BENCH lines
@@ -130,10 +130,19 @@ run: deps
 
 # What an operator runs; test and benchmark tools stay in build/bin.
 INSTALL_BINS := snowscaled snowscalectl snowscale-lb sf-memserver sf-memtap sf-descriptor
+# systemd units go where systemd looks for units of this prefix (/usr/local/lib/systemd/system
+# is on its default search path), naming the binaries where this install puts them.
+SYSTEMD_UNITS := $(wildcard etc/systemd/*.service)
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+DEB_PKGS += systemd   # systemd-analyze verify (tests/integration/install_units.sh)
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/snowscale
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/snowscale $(DESTDIR)$(SYSTEMDUNITDIR)
 	install -m755 $(addprefix $(BIN)/,$(INSTALL_BINS)) $(DESTDIR)$(PREFIX)/bin/
 	cp -r etc docs $(DESTDIR)$(PREFIX)/share/snowscale/
+	for u in $(SYSTEMD_UNITS); do \
+		sed -e 's|/usr/local/bin/|$(PREFIX)/bin/|g' -e 's|/usr/local/share/snowscale/|$(PREFIX)/share/snowscale/|g' \
+			"$$u" >"$(DESTDIR)$(SYSTEMDUNITDIR)/$${u##*/}" && chmod 644 "$(DESTDIR)$(SYSTEMDUNITDIR)/$${u##*/}" || exit 1; \
+	done
 
 clean:
 	rm -rf $(BUILD)

@@ -7,8 +7,13 @@
  * Every second it writes one CSV row (second, target rps, sent, ok, failed, late, p50, p95,
  * above-target) and at the end a summary line. Bounded: it stops when the ramp ends.
  *
+ * Keys are uniform over 0..N-1, or with --zipf S Zipf-distributed: key k (rank k+1) is asked
+ * with probability proportional to 1/(k+1)^S, so key 0 is the most popular and the head of the
+ * keyspace takes most requests, as real caches see (web objects follow Zipf with S near 1:
+ * Breslau et al., "Web caching and Zipf-like distributions", INFOCOM 1999).
+ *
  *   sf-loadgen --url http://127.0.0.1:8080/item/%d --keys 200 --ramp 20:10,80:30,10:20 \
- *              --target-ms 150 --csv out.csv
+ *              --target-ms 150 --csv out.csv [--zipf 1.0]
  */
 #include <curl/curl.h>
 #include <errno.h>
@@ -24,6 +29,7 @@
 
 #define MAX_PHASES 32
 #define MAX_SECONDS 3600
+#define MAX_KEYS 10000000u              /* the Zipf table is 8 bytes a key */
 
 struct phase { double rps; unsigned secs; };
 
@@ -61,6 +67,46 @@ static int parse_ramp(const char *s, struct phase *ph, size_t *n)
         }
         free(dup);
         return r < 0 ? r : (*n ? 0 : -EINVAL);
+}
+
+/* splitmix64: 53 good bits per draw, where the old 32-bit LCG's low bits would bias the tail. */
+static double uniform01(uint64_t *state)
+{
+        uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        z ^= z >> 31;
+        return (double)(z >> 11) * 0x1.0p-53;
+}
+
+/* Cumulative Zipf(s) probabilities over keys 0..n-1; NULL when out of memory. */
+static double *zipf_cdf(unsigned n, double s)
+{
+        double *cdf = malloc((size_t)n * sizeof(*cdf)), sum = 0;
+
+        if (!cdf)
+                return NULL;
+        for (unsigned k = 0; k < n; k++)
+                cdf[k] = (sum += pow((double)k + 1, -s));
+        for (unsigned k = 0; k < n; k++)
+                cdf[k] /= sum;
+        cdf[n - 1] = 1.0;
+        return cdf;
+}
+
+/* The key whose CDF interval holds u: the first k with cdf[k] > u (binary search). */
+static unsigned zipf_key(const double *cdf, unsigned n, double u)
+{
+        unsigned lo = 0, hi = n - 1;
+
+        while (lo < hi) {
+                unsigned mid = lo + (hi - lo) / 2;
+                if (cdf[mid] > u)
+                        hi = mid;
+                else
+                        lo = mid + 1;
+        }
+        return lo;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -103,8 +149,9 @@ static void format_url(char *out, size_t len, const char *tmpl, unsigned key)
 
 static void usage(void)
 {
-        fprintf(stderr, "usage: sf-loadgen --url URL[%%d] [--keys N] --ramp RPS:SECS[,RPS:SECS…]\n"
-                        "                  [--target-ms MS] [--csv FILE] [--max-inflight N] [--timeout-ms MS] [--quiet]\n");
+        fprintf(stderr, "usage: sf-loadgen --url URL[%%d] [--keys N] [--zipf S] --ramp RPS:SECS[,RPS:SECS…]\n"
+                        "                  [--target-ms MS] [--csv FILE] [--max-inflight N] [--timeout-ms MS] [--quiet]\n"
+                        "  --zipf S   key k asked with probability ~ 1/(k+1)^S (S > 0; default: uniform)\n");
 }
 
 int main(int argc, char **argv)
@@ -114,17 +161,18 @@ int main(int argc, char **argv)
                 { "ramp", required_argument, NULL, 'r' }, { "target-ms", required_argument, NULL, 't' },
                 { "csv", required_argument, NULL, 'c' }, { "max-inflight", required_argument, NULL, 'm' },
                 { "timeout-ms", required_argument, NULL, 'T' }, { "quiet", no_argument, NULL, 'q' },
-                { "help", no_argument, NULL, 'h' }, {}
+                { "zipf", required_argument, NULL, 'z' }, { "help", no_argument, NULL, 'h' }, {}
         };
         const char *url = NULL, *csv_path = NULL;
         unsigned keys = 100, max_inflight = 256, timeout_ms = 5000;
-        double target_ms = 150;
+        double target_ms = 150, zipf_s = 0;
+        double *cdf = NULL;
         bool quiet = false;
         struct phase ph[MAX_PHASES];
         size_t n_ph = 0, total_secs = 0;
         int c;
 
-        while ((c = getopt_long(argc, argv, "u:k:r:t:c:m:T:qh", opts, NULL)) != -1) {
+        while ((c = getopt_long(argc, argv, "u:k:r:t:c:m:T:qz:h", opts, NULL)) != -1) {
                 switch (c) {
                 case 'u': url = optarg; break;
                 case 'k': keys = (unsigned)strtoul(optarg, NULL, 10); break;
@@ -139,12 +187,30 @@ int main(int argc, char **argv)
                 case 'm': max_inflight = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'T': timeout_ms = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'q': quiet = true; break;
+                case 'z': {
+                        char *end;
+                        zipf_s = strtod(optarg, &end);
+                        if (*end || !(zipf_s > 0 && zipf_s <= 10)) {
+                                fprintf(stderr, "sf-loadgen: bad --zipf '%s': want an exponent in (0, 10], e.g. 1.0\n",
+                                        optarg);
+                                return 2;
+                        }
+                        break;
+                }
                 default: usage(); return c == 'h' ? 0 : 2;
                 }
         }
         if (!url || n_ph == 0 || keys == 0 || max_inflight == 0) {
                 usage();
                 return 2;
+        }
+        if (keys > MAX_KEYS) {
+                fprintf(stderr, "sf-loadgen: at most %u keys\n", MAX_KEYS);
+                return 2;
+        }
+        if (zipf_s > 0 && !(cdf = zipf_cdf(keys, zipf_s))) {
+                fprintf(stderr, "sf-loadgen: out of memory for the Zipf table\n");
+                return 1;
         }
         for (size_t i = 0; i < n_ph; i++)
                 total_secs += ph[i].secs;
@@ -170,7 +236,7 @@ int main(int argc, char **argv)
         unsigned inflight = 0, reported = 0;
         uint64_t t0 = ss_mono_ns(), seq = 0;
         double due = 0;                 /* requests due so far (fractional) */
-        uint32_t rng = 0x9e3779b9u;
+        uint64_t rng = 0x9e3779b97f4a7c15ull;
 
         for (;;) {
                 uint64_t now = ss_mono_ns();
@@ -198,8 +264,9 @@ int main(int argc, char **argv)
                         struct req *r = NULL;
                         for (unsigned i = 0; i < max_inflight; i++)
                                 if (!reqs[i].h) { r = &reqs[i]; break; }
-                        rng = rng * 1664525u + 1013904223u;
-                        format_url(r->url, sizeof(r->url), url, (rng >> 8) % keys);
+                        double u = uniform01(&rng);
+                        unsigned key = cdf ? zipf_key(cdf, keys, u) : (unsigned)(u * keys);
+                        format_url(r->url, sizeof(r->url), url, key < keys ? key : keys - 1);
                         r->h = curl_easy_init();
                         curl_easy_setopt(r->h, CURLOPT_URL, r->url);
                         curl_easy_setopt(r->h, CURLOPT_WRITEFUNCTION, discard);
@@ -280,8 +347,12 @@ int main(int argc, char **argv)
                 sent += s->sent; ok += s->ok; failed += s->failed; late += s->late; above += s->above;
                 free(s->lat_ms);
         }
-        printf("loadgen: sent=%llu ok=%llu failed=%llu late=%llu above_target=%llu target_ms=%.0f\n",
-               sent, ok, failed, late, above, target_ms);
+        printf("loadgen: sent=%llu ok=%llu failed=%llu late=%llu above_target=%llu target_ms=%.0f keys=%u dist=%s",
+               sent, ok, failed, late, above, target_ms, keys, cdf ? "zipf" : "uniform");
+        if (cdf)
+                printf(" zipf_s=%.2f", zipf_s);
+        printf("\n");
+        free(cdf);
         if (csv)
                 fclose(csv);
         for (unsigned i = 0; i < max_inflight; i++)

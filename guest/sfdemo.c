@@ -3,15 +3,22 @@
  * clone inherits its parent's warm cache.
  *
  *   GET  /healthz           "ok"
- *   GET  /item/KEY[?size=N] the item; X-Cache: hit|miss (a miss computes it, costing -c ms);
- *                           with -w MS every item request also waits MS ms for one of -k backend
- *                           slots (a simulated downstream call with a bounded connection pool)
- *   PUT  /item/KEY          store the body as KEY, overwriting in place when it fits
- *   GET  /stats             text/plain, one key=value per line: items, bytes, hits, misses
+ *   GET  /item/KEY[?size=N] the item; X-Cache: hit|miss. A hit is answered from memory at once; a
+ *                           miss first waits -w MS for one of -k backend slots (a simulated
+ *                           downstream call with a bounded connection pool; off by default),
+ *                           then computes the value (-c ms of CPU) and caches it. N is at most
+ *                           1 MiB (413 above, 400 when not a number)
+ *   PUT  /item/KEY          store the body (at most 1 MiB, 413 above) as KEY, overwriting in place
+ *                           when it fits
+ *   GET  /stats             text/plain, one key=value per line: items= bytes= hits= misses=
+ *                           evictions= (the guest agent forwards these lines as they are)
  *   GET  /whoami            hostname and clone id (from /run/sf/clone_id)
  *
+ * The cache is bounded by -n items and -m MiB (default: a quarter of the guest's RAM), evicting
+ * the least recently used items, so no client can fill the guest's memory with PUTs or sizes.
+ *
  * Static binary, no dependencies: the guest has only busybox. One thread per connection (bounded),
- * the cache behind one mutex; a miss computes outside the lock. */
+ * the cache behind one mutex; a miss waits and computes outside the lock. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -27,26 +34,30 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/socket.h>
+#include <sys/sysinfo.h>
 #include <time.h>
 #include <unistd.h>
 
 #define MAX_CONNS     128
-#define MAX_ITEMS     65536
+#define MAX_ITEMS     65536             /* -n: default and ceiling */
 #define MAX_ITEM      (1u << 20)        /* 1 MiB per item */
 #define MAX_KEY       128
 #define REQ_MAX       8192
 #define NBUCKETS      16384
 
 struct item {
-        struct item *next;
+        struct item *next;              /* hash bucket chain */
+        struct item *newer, *older;     /* LRU list: lru_new is the most recently used */
         char key[MAX_KEY];
         size_t len, cap;
         unsigned char *data;
 };
 
 static struct item *buckets[NBUCKETS];
+static struct item *lru_new, *lru_old;
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
-static unsigned long n_items, n_bytes, n_hits, n_misses;
+static unsigned long n_items, n_bytes, n_hits, n_misses, n_evictions;
+static unsigned long max_items = MAX_ITEMS, max_bytes;  /* max_bytes 0: a quarter of the RAM */
 static atomic_int n_conns;
 static unsigned miss_cost_ms = 20;
 /* The simulated downstream (-w/-k): each item request holds one of backend_slots for
@@ -100,38 +111,107 @@ static struct item **slot(const char *key)
         return p;
 }
 
+static void lru_unlink(struct item *it)
+{
+        if (it->newer)
+                it->newer->older = it->older;
+        else
+                lru_new = it->older;
+        if (it->older)
+                it->older->newer = it->newer;
+        else
+                lru_old = it->newer;
+        it->newer = it->older = NULL;
+}
+
+static void lru_push(struct item *it)
+{
+        it->older = lru_new;
+        it->newer = NULL;
+        if (lru_new)
+                lru_new->newer = it;
+        lru_new = it;
+        if (!lru_old)
+                lru_old = it;
+}
+
+/* A hit makes the item the most recently used. Caller holds cache_lock. */
+static struct item *cache_get_locked(const char *key)
+{
+        struct item *it = *slot(key);
+
+        if (it && it != lru_new) {
+                lru_unlink(it);
+                lru_push(it);
+        }
+        return it;
+}
+
+static void cache_drop_locked(struct item *it)
+{
+        struct item **p = slot(it->key);
+
+        *p = it->next;
+        lru_unlink(it);
+        n_items--;
+        n_bytes -= it->cap;
+        free(it->data);
+        free(it);
+}
+
+/* Evict least recently used items (never keep) until `need` more bytes and one more item fit. */
+static void cache_make_room_locked(size_t need, bool new_item, const struct item *keep)
+{
+        while (lru_old && (n_bytes + need > max_bytes || (new_item && n_items + 1 > max_items))) {
+                struct item *victim = lru_old == keep ? keep->newer : lru_old;
+                if (!victim)
+                        break;
+                cache_drop_locked(victim);
+                n_evictions++;
+        }
+}
+
 /* Store a copy of data under key; overwrite in place when it fits (same pages, which is what the
- * generation-freeze regression test relies on). Caller holds cache_lock. */
+ * generation-freeze regression test relies on). The cache counts each item's allocation (cap),
+ * so its bytes are what it really holds. Caller holds cache_lock. */
 static int cache_put_locked(const char *key, const unsigned char *data, size_t len)
 {
         struct item **p = slot(key), *it = *p;
+        unsigned char *d;
 
+        if (len > max_bytes)
+                return -EFBIG;
         if (it && it->cap >= len) {
                 memcpy(it->data, data, len);
-                n_bytes = n_bytes - it->len + len;
                 it->len = len;
+                lru_unlink(it);
+                lru_push(it);
                 return 0;
         }
+        cache_make_room_locked(len - (it ? it->cap : 0), !it, it);
+        p = slot(key);                  /* evictions may have unlinked items of this chain */
         if (!it) {
-                if (n_items >= MAX_ITEMS)
-                        return -ENOSPC;
                 it = calloc(1, sizeof(*it));
                 if (!it)
                         return -ENOMEM;
                 snprintf(it->key, sizeof(it->key), "%s", key);
+                it->next = *p;
                 *p = it;
                 n_items++;
+        } else {
+                lru_unlink(it);
         }
-        free(it->data);
-        n_bytes -= it->len;
-        it->data = malloc(len ? len : 1);
-        if (!it->data) {
-                it->len = it->cap = 0;
+        lru_push(it);
+        d = malloc(len ? len : 1);
+        if (!d) {
+                cache_drop_locked(it);
                 return -ENOMEM;
         }
+        n_bytes = n_bytes - it->cap + len;
+        free(it->data);
+        it->data = d;
         memcpy(it->data, data, len);
         it->len = it->cap = len;
-        n_bytes += len;
         return 0;
 }
 
@@ -185,20 +265,19 @@ static int handle_get_item(int fd, const char *key, const char *query, int keep)
         int rc;
 
         if (q) {
-                size = strtoul(q + 5, NULL, 10);
-                if (size > MAX_ITEM)
+                char *end;
+                /* digits only: strtoul would take "-1" as the largest size there is */
+                if (q[5] < '0' || q[5] > '9')
+                        return respond(fd, 400, NULL, "size must be a number\n", 22, keep);
+                errno = 0;
+                size = strtoul(q + 5, &end, 10);
+                if (*end && *end != '&')
+                        return respond(fd, 400, NULL, "size must be a number\n", 22, keep);
+                if (errno || size > MAX_ITEM || size > max_bytes)
                         return respond(fd, 413, NULL, "size too large\n", 15, keep);
         }
-        if (backend_wait_ms) {
-                struct timespec w = { backend_wait_ms / 1000, (long)(backend_wait_ms % 1000) * 1000000L };
-                while (sem_wait(&backend_sem) < 0 && errno == EINTR)
-                        ;
-                while (nanosleep(&w, &w) < 0 && errno == EINTR)
-                        ;
-                sem_post(&backend_sem);
-        }
         pthread_mutex_lock(&cache_lock);
-        it = *slot(key);
+        it = cache_get_locked(key);
         if (it) {
                 n_hits++;
                 copy = malloc(it->len ? it->len : 1);
@@ -214,6 +293,15 @@ static int handle_get_item(int fd, const char *key, const char *query, int keep)
         }
         n_misses++;
         pthread_mutex_unlock(&cache_lock);
+        /* Only a miss goes downstream: saving that trip is what a cache (and a warm clone) is for. */
+        if (backend_wait_ms) {
+                struct timespec w = { backend_wait_ms / 1000, (long)(backend_wait_ms % 1000) * 1000000L };
+                while (sem_wait(&backend_sem) < 0 && errno == EINTR)
+                        ;
+                while (nanosleep(&w, &w) < 0 && errno == EINTR)
+                        ;
+                sem_post(&backend_sem);
+        }
         v = compute_item(key, size);
         if (!v)
                 return respond(fd, 500, NULL, "oom\n", 4, 0);
@@ -279,10 +367,11 @@ static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep,
         if (!strcmp(path, "/healthz")) {
                 respond(fd, 200, NULL, "ok\n", 3, *keep);
         } else if (!strcmp(path, "/stats")) {
+                /* key=value lines, nothing else: the guest agent forwards them without parsing */
                 pthread_mutex_lock(&cache_lock);
-                unsigned long h = n_hits, m = n_misses, it = n_items, b = n_bytes;
+                int n = snprintf(out, sizeof(out), "items=%lu\nbytes=%lu\nhits=%lu\nmisses=%lu\nevictions=%lu\n",
+                                 n_items, n_bytes, n_hits, n_misses, n_evictions);
                 pthread_mutex_unlock(&cache_lock);
-                int n = snprintf(out, sizeof(out), "items=%lu\nbytes=%lu\nhits=%lu\nmisses=%lu\n", it, b, h, m);
                 respond(fd, 200, NULL, out, (size_t)n, *keep);
         } else if (!strcmp(path, "/random")) {
                 /* 16 bytes from the kernel CRNG: clones must not repeat their parent's stream. */
@@ -311,7 +400,9 @@ static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep,
                         pthread_mutex_lock(&cache_lock);
                         int rc = cache_put_locked(path + 6, (unsigned char *)buf + hdr_end, body_len);
                         pthread_mutex_unlock(&cache_lock);
-                        if (rc)
+                        if (rc == -EFBIG)
+                                respond(fd, 413, NULL, "larger than the cache\n", 22, *keep);
+                        else if (rc)
                                 respond(fd, 507, NULL, "cache full\n", 11, *keep);
                         else
                                 respond(fd, 200, NULL, "stored\n", 7, *keep);
@@ -369,20 +460,28 @@ int main(int argc, char **argv)
         struct sockaddr_in sa = { .sin_family = AF_INET };
         pthread_attr_t attr;
 
-        while ((opt = getopt(argc, argv, "p:c:s:w:k:")) != -1) {
+        while ((opt = getopt(argc, argv, "p:c:s:w:k:n:m:")) != -1) {
                 switch (opt) {
                 case 'p': port = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'c': miss_cost_ms = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 's': default_size = strtoul(optarg, NULL, 10); break;
                 case 'w': backend_wait_ms = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'k': backend_slots = (unsigned)strtoul(optarg, NULL, 10); break;
+                case 'n': max_items = strtoul(optarg, NULL, 10); break;
+                case 'm': max_bytes = strtoul(optarg, NULL, 10) << 20; break;
                 default:
-                        fprintf(stderr, "usage: sfdemo [-p port] [-c miss_cost_ms] [-s item_size] [-w backend_wait_ms] [-k backend_slots]\n");
+                        fprintf(stderr, "usage: sfdemo [-p port] [-c miss_cost_ms] [-s item_size] [-w backend_wait_ms] "
+                                "[-k backend_slots] [-n max_items] [-m max_cache_mib]\n");
                         return 2;
                 }
         }
+        if (!max_bytes) {
+                struct sysinfo si;
+                max_bytes = sysinfo(&si) == 0 ? (unsigned long)(si.totalram / 4 * si.mem_unit) : 64ul << 20;
+        }
         if (default_size > MAX_ITEM || miss_cost_ms > 60000 || backend_wait_ms > 60000 || !backend_slots ||
-            backend_slots > MAX_CONNS || !port || port > 65535) {
+            backend_slots > MAX_CONNS || !port || port > 65535 || !max_items || max_items > MAX_ITEMS ||
+            max_bytes < MAX_ITEM) {
                 fprintf(stderr, "sfdemo: option out of range\n");
                 return 2;
         }
@@ -395,8 +494,9 @@ int main(int argc, char **argv)
                 perror("sfdemo: listen");
                 return 1;
         }
-        fprintf(stderr, "sfdemo: listening on port %u, miss cost %u ms, item size %zu, backend wait %u ms x %u slots\n",
-                port, miss_cost_ms, default_size, backend_wait_ms, backend_slots);
+        fprintf(stderr, "sfdemo: listening on port %u, miss cost %u ms, item size %zu, backend wait %u ms x %u slots, "
+                "cache at most %lu items and %lu MiB\n", port, miss_cost_ms, default_size, backend_wait_ms,
+                backend_slots, max_items, max_bytes >> 20);
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
         pthread_attr_setstacksize(&attr, 128 * 1024);

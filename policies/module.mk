@@ -1,5 +1,6 @@
 # policies/: the snowscale.yaml model, its loader (libyaml) and the pure decision engine.
-POL_SRCS := policies/pol_config.c policies/pol_parse.c policies/pol_decide.c
+POL_SRCS := policies/pol_config.c policies/pol_schema.c policies/pol_values.c policies/pol_check.c \
+	policies/pol_diag.c policies/pol_parse.c policies/pol_decide.c
 $(eval $(call LIBRARY,pol,$(POL_SRCS),$(call pc_cflags,yaml-0.1)))
 POL_LIB := $(LIBDIR)/libpol.a
 # Users link $(POL_LIB) $(POL_LDLIBS) and, as every program does, $(COMMON_LIB) last.
@@ -10,7 +11,7 @@ $(eval $(call UNIT_TEST,test_pol_decide,tests/unit/test_pol_decide.c,$(POL_LIB) 
 
 # libFuzzer target for the loader (clang only; not part of `all`).
 POL_FUZZ := $(TESTBIN)/fuzz/pol_config_fuzz
-$(POL_FUZZ): tests/fuzz/pol_config_fuzz.c $(POL_SRCS) common/ss_util.c policies/pol.h policies/pol_internal.h
+$(POL_FUZZ): tests/fuzz/pol_config_fuzz.c $(POL_SRCS) common/ss_util.c policies/pol.h policies/pol_internal.h policies/pol_load.h
 	@mkdir -p $(@D)
 	$(if $(filter 1,$(V)),,@echo "  FUZZ    $@")
 	$(Q)clang -std=gnu11 -g -O1 -D_GNU_SOURCE -Icommon -Ipolicies -fsanitize=fuzzer,address,undefined \

@@ -8,7 +8,8 @@
 #define POL_MAX_FILE_BYTES      (1u << 20)
 #define POL_MAX_SCHEDULE        32
 #define POL_MAX_WARMUP_URLS     64
-#define POL_MAX_WARMUP_EXPANDED 100000  /* paths after {A..B} ranges are expanded */
+#define POL_MAX_WARMUP_RANGE    100000  /* paths one {A..B} range expands to */
+#define POL_MAX_WARMUP_EXPANDED 100000  /* paths after {A..B} ranges are expanded, in all */
 #define POL_MAX_STRING          4096
 #define POL_MAX_CLONES_LIMIT    1000
 #define POL_MAX_DIAGS           200

@@ -12,7 +12,6 @@ set -uo pipefail
 ROOT=${SNOWSCALE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 BIN=$ROOT/build/bin
 T_N=0; T_FAILED=0; T_PIDS=(); T_CLEANUP=()
-T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-test.XXXXXX")
 T_KEEP=${T_KEEP:-0}
 
 _t_exit() {
@@ -26,8 +25,13 @@ _t_exit() {
   if [ "$T_FAILED" -gt 0 ] || [ "$T_KEEP" = 1 ]; then echo "# test dir kept: $T_DIR"; else rm -rf "$T_DIR"; fi
   exit $rc
 }
-trap _t_exit EXIT
-trap 'exit 130' INT TERM
+# T_LIB_NO_SETUP=1: only the helpers (t_free_port, t_wait_*), no test directory and no traps;
+# for scripts that are not tests (bench/) and keep their own cleanup.
+if [ "${T_LIB_NO_SETUP:-0}" != 1 ]; then
+  T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-test.XXXXXX")
+  trap _t_exit EXIT
+  trap 'exit 130' INT TERM
+fi
 
 t_ok()   { T_N=$((T_N+1)); echo "ok $T_N - $*"; }
 t_fail() { T_N=$((T_N+1)); T_FAILED=$((T_FAILED+1)); echo "not ok $T_N - $*"; }

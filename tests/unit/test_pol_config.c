@@ -301,8 +301,67 @@ static void test_warmup_ranges(void **state)
         expect_error("parent: { warmup_urls: [\"/a/{0..1}/{0..1}\"] }\npolicy: { target: 150ms }\n",
                      "parent.warmup_urls[0]: a range must look like");
         expect_error("parent: { warmup_urls: [\"/item/{0..200000}\"] }\npolicy: { target: 150ms }\n",
-                     "parent.warmup_urls[0]: expands the warm-up set past 100000 paths");
+                     "t.yaml:1:25: parent.warmup_urls[0]: a range expands to at most 100000 paths");
+        expect_error("parent: { warmup_urls: [\"/a/{0..59999}\", \"/b/{0..59999}\"] }\npolicy: { target: 150ms }\n",
+                     "t.yaml:1:42: parent.warmup_urls[1]: expands the warm-up set past 100000 paths");
+        /* B - A + 1 wraps to 0 at the top of 64 bits, and x <= B never ends: both must be refused */
+        expect_error("parent: { warmup_urls: [\"/item/{0..18446744073709551615}\"] }\npolicy: { target: 150ms }\n",
+                     "t.yaml:1:25: parent.warmup_urls[0]: a range expands to at most 100000 paths");
+        expect_error("parent: { warmup_urls: [\"/i/{0..18446744073709551616}\"] }\npolicy: { target: 150ms }\n",
+                     "t.yaml:1:25: parent.warmup_urls[0]: a range must look like {0..999}");
+        expect_error("parent: { warmup_urls: [\"/i/{-1..3}\"] }\npolicy: { target: 150ms }\n",
+                     "t.yaml:1:25: parent.warmup_urls[0]: a range must look like {0..999}");
+        c = load_ok("parent: { warmup_urls: [\"/i/{18446744073709551614..18446744073709551615}\"] }\n"
+                    "policy: { target: 150ms }\n");
+        assert_int_equal(c->parent.n_warmup_urls, 2);
+        assert_string_equal(c->parent.warmup_urls[0], "/i/18446744073709551614");
+        assert_string_equal(c->parent.warmup_urls[1], "/i/18446744073709551615");
+        assert_null(c->parent.warmup_urls[2]);
+        pol_config_free(c);
         (void)state;
+}
+
+/* Load LEN bytes (NULs included) and expect WANT among the diagnostics. */
+static void expect_error_bytes(const char *yaml, size_t len, const char *want)
+{
+        struct pol_diags d = { 0 };
+        struct pol_config *c = NULL;
+        char *buf = NULL;
+        size_t blen = 0;
+        FILE *f;
+
+        assert_int_equal(pol_config_load_string("t.yaml", yaml, len, &c, &d), -EINVAL);
+        assert_null(c);
+        f = open_memstream(&buf, &blen);
+        assert_non_null(f);
+        pol_diags_print(&d, f);
+        fclose(f);
+        pol_diags_free(&d);
+        if (!strstr(buf, want))
+                fail_msg("diagnostics lack\n  %s\ngot:\n%s", want, buf);
+        free(buf);
+}
+#define EXPECT_BYTES(lit, want) expect_error_bytes((lit), sizeof(lit) - 1, (want))
+
+static void test_nul_and_utf8(void **state)
+{
+        (void)state;
+        /* an escaped NUL would cut the C string short: "a\0b" silently became "a" */
+        expect_error("state_dir: \"/srv/st\\0ate\"\npolicy: { target: 150ms }\n",
+                     "t.yaml:1:12: state_dir: must not contain a NUL byte (\\0), got \"/srv/st\\x00ate\"");
+        expect_error("service:\n  name: \"a\\0b\"\npolicy: { target: 150ms }\n",
+                     "t.yaml:2:9: service.name: must not contain a NUL byte");
+        expect_error("policy:\n  target: \"150\\0ms\"\n", "t.yaml:2:11: policy.target: must not contain a NUL byte");
+        expect_error("parent: { warmup_urls: [\"/a\\0b\"] }\npolicy: { target: 150ms }\n",
+                     "t.yaml:1:25: parent.warmup_urls[0]: must not contain a NUL byte");
+        expect_error("\"po\\0ol\": web\npolicy: { target: 150ms }\n", "t.yaml:1:1: keys must be plain names");
+        /* raw bytes: the reader's error at the byte's own line and column, not 1:1 */
+        EXPECT_BYTES("pool: web\npolicy:\n  metric: p9\xff" "5\n  target: 1s\n",
+                     "t.yaml:3:13: not UTF-8 text: invalid leading UTF-8 octet (byte 0xff)");
+        EXPECT_BYTES("pool: web\npolicy:\n  target: 1\xc3\xa9\0005ms\n",
+                     "t.yaml:3:13: a NUL byte: the config must be UTF-8 text");
+        EXPECT_BYTES("pool: w\xc3\n", "t.yaml:1:9: not UTF-8 text: invalid trailing UTF-8 octet (byte 0x0a)");
+        EXPECT_BYTES("pool: web\n\n  # \xc3", "t.yaml:3:5: not UTF-8 text: incomplete UTF-8 octet sequence");
 }
 
 static void test_units(void **state)
@@ -533,6 +592,7 @@ int main(void)
                 cmocka_unit_test(test_every_field),
                 cmocka_unit_test(test_metrics_list),
                 cmocka_unit_test(test_warmup_ranges),
+                cmocka_unit_test(test_nul_and_utf8),
                 cmocka_unit_test(test_units),
                 cmocka_unit_test(test_relative_paths),
                 cmocka_unit_test(test_errors),

@@ -1,0 +1,103 @@
+#!/bin/bash
+# Render the README's figures (the elastic web-server block and table, and the "Parts" table) as
+# Markdown from the output of the last `make bench`: the BENCH lines in bench/out/bench.log and the
+# per-run summary lines of bench/e2e_scaleout.sh (also in bench/out/scaleout-{clone,cold}.summary).
+# A figure the log does not have is shown as "–" (its benchmark did not run or skipped).
+# It prints; pasting into README.md is a person's call.
+#
+#   bench/figures.sh [BENCH_LOG]        (default bench/out/bench.log)
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT=$ROOT/bench/out
+LOG=${1:-$OUT/bench.log}
+[ -r "$LOG" ] || { echo "figures: no $LOG: run make bench first" >&2; exit 1; }
+
+# val NAME KEY [REGEX]: KEY's value in the last "BENCH NAME ..." line (matching REGEX); "" if none
+val() {
+  grep -aE "^BENCH $1( |$)" "$LOG" | grep -aE -- "${3:-.}" | grep -aoE " $2=[^ ]*" | tail -n 1 | cut -d= -f2-
+}
+# or_dash VALUE [SUFFIX]: the value with its unit, or "–" when it is missing or nan
+or_dash() { case "${1:-}" in ""|nan|-nan) echo "–";; *) echo "$1${2:-}";; esac; }
+# thousands 1234567 -> 1,234,567
+thousands() { [ -n "${1:-}" ] && awk -v n="$1" 'BEGIN { s = sprintf("%d", n); o = "";
+  while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
+# summary MODE KEY: from e2e_scaleout's per-run line ("clone breach_to_serving_s=..."), which it
+# prints into the log and keeps in bench/out/scaleout-MODE.summary
+summary() {
+  { grep -aE "^$1 breach_to_serving_s=" "$LOG" || cat "$OUT/scaleout-$1.summary" 2>/dev/null; } |
+    tail -n 1 | sed -n "s/.* $2=\([^ ]*\).*/\1/p"
+}
+
+echo "Measured on $(date -u -r "$LOG" +%F) ($(nproc) cores), from ${LOG#"$ROOT"/}."
+echo
+echo '```'
+echo '$ bench/e2e_scaleout.sh'
+grep -aE '^BENCH (scaleout|scaleout_client|warmcache) ' "$LOG" | tail -n 3
+echo '```'
+echo
+echo "| run | SLO breach → first new worker serving through nginx | same, from the client's first slow second | → p95 back under target | requests over target | failed requests | new workers' cache hit rate in their first 10 s, relative to the parent |"
+echo "|---|---|---|---|---|---|---|"
+for mode in clone cold; do
+  label=$mode; [ "$mode" = cold ] && label="cold boot"
+  over=$(summary "$mode" over_target); req=$(summary "$mode" requests)
+  if [ -n "$over" ] && [ -n "$req" ]; then overs="$(thousands "$over") of $(thousands "$req")"; else overs="–"; fi
+  ratio=$(summary "$mode" first10s_hit_ratio)
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" \
+    "$(or_dash "$(summary "$mode" breach_to_serving_s)" " s")" "$(or_dash "$(summary "$mode" client_breach_to_serving_s)" " s")" \
+    "$(or_dash "$(summary "$mode" breach_to_p95_ok_s)" " s")" "$overs" "$(or_dash "$(thousands "$(summary "$mode" failed)")")" \
+    "$(or_dash "$( [ -n "$ratio" ] && [ "$ratio" != nan ] && printf '%.2f' "$ratio")")"
+done
+keys=$(val warmcache keys); warm=$(val warmcache warm_keys); zipf=$(val warmcache zipf)
+[ -n "$keys" ] && echo && echo "Keys: Zipf($zipf) over $(thousands "$keys"), the parent warmed the $(thousands "$warm") most popular."
+
+echo
+echo "**Parts**"
+echo
+echo "| what | figure | command |"
+echo "|---|---|---|"
+row() { printf '| %s | %s | `%s` |\n' "$1" "$2" "$3"; }
+
+pause=$(val descriptor pause_ms)
+row "parent pause to cut a generation (256 MiB)" "$(or_dash "$pause" " ms")" "bench/qemu_clone.sh"
+
+d256=$(val descriptor bytes 'driver=qemu mem_mib=256 '); g256=$(val descriptor mb_per_gb 'driver=qemu mem_mib=256 ')
+d1g=$(val descriptor bytes 'driver=qemu mem_mib=1024 '); g1g=$(val descriptor mb_per_gb 'driver=qemu mem_mib=1024 ')
+desc="–"
+[ -n "$d256" ] && desc="$(thousands "$d256") B = $g256 MB/GB (256 MiB guest)"
+[ -n "$d1g" ] && desc="${desc/#–/}${d256:+, }$(thousands "$d1g") B = $g1g MB/GB (1 GiB)"
+row "descriptor size" "$desc" "bench/clonecore_descriptor.sh"
+
+cr=$(val boot clone_ready_s); cb=$(val boot cold_ready_s); bx=$(val boot ratio)
+if [ -n "$cr" ]; then boot="$cr s vs $cb s (×$bx)"; else boot="–"; fi
+row "clone ready vs cold boot ready (guest agent)" "$boot" "bench/qemu_clone.sh"
+
+n=$(val clone n); fr=$(val clone first_ready_s); ar=$(val clone all_ready_s); gp=$(val clone guest_private_mib_per_clone)
+if [ -n "$n" ]; then many="first ready $fr s, all ready $ar s, $gp MiB guest RAM copied per clone"; else many="–"; n=8; fi
+row "$n clones at once" "$many" "bench/qemu_clone.sh"
+
+line=$(grep -aE '^BENCH actuator scale_1_to_[0-9]+_s=' "$LOG" | tail -n 1)
+if [ -n "$line" ]; then
+  an=$(sed -E 's/.*scale_1_to_([0-9]+)_s=.*/\1/' <<<"$line"); as=$(sed -E 's/.*_s=([^ ]*).*/\1/' <<<"$line")
+  ac=$(val actuator "scale_1_to_${an}_cold_s")
+  row "\`POST /scale\` 1 → $an serving through nginx" "$as s cloned, $(or_dash "$ac" " s") cold-booted" "bench/actuator_scale.sh"
+else
+  row "\`POST /scale\` 1 → 8 serving through nginx" "–" "bench/actuator_scale.sh"
+fi
+
+fr=$(val prefetch fault_reduction_pct)
+row "working-set replay vs demand paging (remote memtap)" "$(or_dash "$fr" " % fewer demand faults")" "bench/clonecore_memtap.sh"
+
+rc=$(val reload cycles); rf=$(val reload failed_requests); rr=$(val reload requests); rp=$(val reload reload_ms_p50)
+if [ -n "$rc" ]; then rl="$(thousands "$rf") failed of $(thousands "$rr") requests, reload p50 $rp ms"; else rl="–"; rc=50; fi
+row "nginx reloads under load, $rc add/remove cycles" "$rl" "bench/lb_reload.sh"
+
+sps=$(val ingest samples_per_s); se=$(val ingest p95_err_pct)
+if [ -n "$sps" ]; then ing="$(awk -v s="$sps" 'BEGIN { printf "%.1f", s / 1e6 }') M samples/s, p95 error $se %"; else ing="–"; fi
+row "sample ingest, one core" "$ing" "bench/scaler_ingest.sh"
+
+pd=$(val pol_decide plain_per_s)
+[ -n "$pd" ] && row "policy decisions, one core" "$(thousands "$pd")/s ($(thousands "$(val pol_decide schedules32x7d_per_s)")/s with 32 week-long schedules)" "build/bin/pol-bench"
+
+xc=$(val xen checkpoint_s); xk=$(val xen clone_s); xr=$(val xen_clone_pages read_ratio)
+if [ -n "$xc" ]; then xen="$xc s / $xk s; a clone reads $(awk -v r="$xr" 'BEGIN { printf "%.0f", r * 100 }') % of the pages"; else xen="–"; fi
+row "Xen (nested lab, PV, 128 MiB): checkpoint / clone" "$xen" "bench/xen_lab.sh (make check-xen)"
