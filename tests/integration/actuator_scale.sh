@@ -39,7 +39,7 @@ c=$(act_clones | jq -c --arg id "$first" '.clones[] | select(.id==$id)')
 g=$(jq -c '.guest' <<<"$c"); m=$(jq -c '.metrics' <<<"$c")
 t_like "$(jq -r '.items' <<<"$m")" '^([2-9]|[1-9][0-9]+)$' "$first's metrics show the parent's warm-up items in its cache ($m)"
 t_like "$(jq -r '.hits' <<<"$m")" '^[1-9][0-9]*$' "a request for a warm item was a hit in the clone"
-t_is "$(jq -r 'keys | join(",")' <<<"$m")" "bytes,hits,items,misses" "the metric map holds exactly the pairs the app reports"
+t_is "$(jq -r 'keys | join(",")' <<<"$m")" "bytes,evictions,hits,items,misses" "the metric map holds exactly the pairs the app reports"
 t_like "$(jq -r '.hit_rate' <<<"$g")" '^(0?\.[0-9]+|1(\.0+)?)$' "the API derives a hit rate"
 t_like "$(jq -r '.uptime_s' <<<"$g")" '^[0-9]+(\.[0-9]+)?$' "and the guest's uptime"
 t_like "$("$BIN/snowscalectl" --url "$ACT_API" clones 2>&1 | head -1)" 'HIT%' "snowscalectl clones shows the hit rate column"
