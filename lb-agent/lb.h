@@ -149,7 +149,20 @@ struct lb_opts {
 };
 
 struct lb_agent;
+/* Loads the state, renders nginx.conf and checks it with `nginx -t`; nginx is not started yet. */
 int  lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size_t errlen);
+/* A server the loop drives besides its own fds (the API): fd to poll for input, its next
+ * timeout (-1 none), run when either fired; set_token applies a new token on SIGHUP. */
+struct lb_io {
+        int     (*fd)(void *cls);
+        int64_t (*timeout_ms)(void *cls);
+        void    (*run)(void *cls);
+        int     (*set_token)(void *cls, const char *token);
+        void *cls;
+};
+void lb_agent_set_io(struct lb_agent *a, const struct lb_io *io);
+/* Starts (or adopts) nginx; call once before lb_agent_run(). */
+void lb_agent_start(struct lb_agent *a);
 /* Runs until SIGTERM/SIGINT (returns 0) or SIGHUP (returns 1: reload the configuration, call
  * lb_agent_reconfigure(), run again); -errno on failure. */
 int  lb_agent_run(struct lb_agent *a);
@@ -158,28 +171,5 @@ int  lb_agent_run(struct lb_agent *a);
  * The agent copies every string of o (also in lb_agent_new). */
 void lb_agent_reconfigure(struct lb_agent *a, const struct lb_opts *o);
 void lb_agent_free(struct lb_agent *a);
-
-/* The API (lb_api.c) calls these on the loop thread. Each returns an HTTP status and a JSON body
- * (malloc'd, never NULL on success). */
-int lb_agent_api_health(struct lb_agent *a, char **ret_json);
-int lb_agent_api_list(struct lb_agent *a, char **ret_json);
-int lb_agent_api_get(struct lb_agent *a, const char *id, char **ret_json);
-int lb_agent_api_add(struct lb_agent *a, const char *body, size_t len, char **ret_json);
-int lb_agent_api_remove(struct lb_agent *a, const char *id, const char *drain_timeout_ms,
-                        char **ret_json);
-int lb_agent_api_reloads(struct lb_agent *a, char **ret_json);
-int lb_agent_api_stats(struct lb_agent *a, char **ret_json);
-
-/* API server on the loop: MHD without threads, driven by the agent's poll. */
-struct lb_api;
-int  lb_api_start(struct lb_agent *a, const char *listen, const char *token, struct lb_api **ret);
-int  lb_api_fd(const struct lb_api *api);               /* epoll fd to poll for input */
-int64_t lb_api_timeout_ms(const struct lb_api *api);    /* -1 = none */
-void lb_api_run(struct lb_api *api);
-int  lb_api_set_token(struct lb_api *api, const char *token);
-void lb_api_stop(struct lb_api *api);
-
-/* JSON error body {"error": msg}. */
-char *lb_json_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -1,6 +1,7 @@
 /* snowscale-lb: command line, configuration (the shared snowscale.yaml through pol_config_load),
  * overrides, then the agent's loop. */
 #include "lb.h"
+#include "lb_api.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -254,6 +255,7 @@ int main(int argc, char **argv)
         struct lb_opts o;
         struct loaded m;
         struct lb_agent *a = NULL;
+        struct lb_api *api = NULL;
         char err[1024];
         int r;
 
@@ -282,6 +284,15 @@ int main(int argc, char **argv)
                 loaded_free(&m);
                 return 1;
         }
+        r = lb_api_start(a, o.listen, o.token, &api);
+        if (r < 0) {
+                log_error("cannot start: cannot listen on %s: %s", o.listen, strerror(-r));
+                lb_agent_free(a);
+                curl_global_cleanup();
+                loaded_free(&m);
+                return 1;
+        }
+        lb_agent_start(a);
         log_info("snowscale-lb: API http://%s, front %s, state %s, samples -> %s", o.listen, o.front,
                  o.state_dir, o.scaler_url ? o.scaler_url : "(not shipped)");
         if (!o.token || !*o.token)
@@ -296,6 +307,7 @@ int main(int argc, char **argv)
                         log_error("SIGHUP: configuration not reloaded; the running one stays");
                 loaded_free(&m);
         }
+        lb_api_stop(api);
         lb_agent_free(a);
         curl_global_cleanup();
         return r < 0 ? 1 : 0;

@@ -1,6 +1,7 @@
 # lb-agent/: snowscale-lb, the agent beside nginx (prefix lb_). See docs/lb-agent.md.
 LB_LIB_SRCS := lb-agent/lb_parse.c lb-agent/lb_ring.c lb-agent/lb_conf.c lb-agent/lb_store.c
-LB_SRCS := lb-agent/lb_main.c lb-agent/lb_agent.c lb-agent/lb_api.c lb-agent/lb_nginx.c \
+LB_SRCS := lb-agent/lb_main.c lb-agent/lb_agent.c lb-agent/lb_reload.c lb-agent/lb_super.c \
+           lb-agent/lb_health.c lb-agent/lb_ship.c lb-agent/lb_setup.c lb-agent/lb_api.c lb-agent/lb_nginx.c \
            $(BUILD)/gen/lb_template.c
 LB_PKGS := libcurl json-c libmicrohttpd
 LB_CFLAGS := $(call pc_cflags,$(LB_PKGS))
