@@ -24,6 +24,7 @@
 #include "ss_log.h"
 #include "ss_util.h"
 #include "lb_health.h"
+#include "lb_peers.h"
 #include "lb_reload.h"
 #include "lb_ship.h"
 #include "lb_super.h"
@@ -147,14 +148,32 @@ static void check_drains(struct lb_agent *a, uint64_t now)
         for (size_t i = 0; i < a->n_bes; i++) {
                 struct be *b = a->bes[i];
                 struct reload_rec *rec;
-                if (b->rec.state != LB_DRAINING || b->in_nginx || b->in_job)
+                if (b->rec.state != LB_DRAINING || b->in_nginx || b->in_job || b->in_sync)
                         continue;
+                if (b->drain_sync) {
+                        /* Taken out of nginx's set by a write; its count tells when it is idle. */
+                        if (a->ngx_state == NGX_STOPPED)
+                                lb_be_set_state(a, b, LB_DRAINED, "nginx stopped: nothing in "
+                                                "flight to it; %" PRIu64 " requests seen", b->requests);
+                        else if (b->inflight == 0)
+                                lb_be_set_state(a, b, LB_DRAINED, "removed from nginx's set; "
+                                                "in-flight requests reached 0 %.0f ms after the "
+                                                "remove request; %" PRIu64 " requests seen",
+                                                (double)(now - b->drain_start_ns) / 1e6, b->requests);
+                        else if (now >= b->drain_deadline_ns)
+                                lb_be_set_state(a, b, LB_DRAINED, "drain timeout (%" PRIu64 " ms) "
+                                                "reached with %" PRId64 " requests in flight",
+                                                b->rec.drain_timeout_ms, b->inflight);
+                        continue;
+                }
                 if (!b->drain_reload) {
-                        /* Deleted while the reload adding it was in flight, and that reload
+                        /* Deleted while the write adding it was in flight, and that write
                          * failed: nginx never had it. */
                         lb_be_set_state(a, b, LB_DRAINED, "removed before nginx had it");
                         continue;
                 }
+                /* Taken out by a (re)start or the reload of an adopted master: the old
+                 * workers hold whatever was in flight. */
                 rec = lb_reload_record(a, b->drain_reload);
                 if (!rec || rec->alive == 0) {
                         lb_be_set_state(a, b, LB_DRAINED, "removed from nginx; old workers exited "
@@ -203,7 +222,11 @@ static void run_timers(struct lb_agent *a)
                 if (b->rec.state == LB_CHECKING && !b->want && !b->check && now >= b->next_check_ns)
                         lb_health_start(a, b);
         }
+        lb_peers_schedule(a);
+        lb_peers_view(a);
         check_drains(a, now);
+        if (now >= a->fetch_next_ns)
+                lb_ship_fetch(a);
         if (now >= a->ship_next_ns)
                 lb_ship_start(a);
         lb_agent_prune(a, ss_wall_us());
@@ -222,11 +245,14 @@ static int64_t next_timeout_ms(struct lb_agent *a)
                 NEXT(a->ngx_restart_ns);
         if (a->samples_url && lb_ring_len(a->ring) && !a->ship)
                 NEXT(a->ship_next_ns ? a->ship_next_ns : now);
+        if (a->ngx_state == NGX_RUNNING && !a->fetch)
+                NEXT(a->fetch_next_ns ? a->fetch_next_ns : now);
+        NEXT(lb_peers_next_ns(a));
         for (size_t i = 0; i < a->n_bes; i++) {
                 struct be *b = a->bes[i];
                 if (b->rec.state == LB_CHECKING && !b->want && !b->check)
                         NEXT(b->next_check_ns ? b->next_check_ns : now);
-                if (b->rec.state == LB_DRAINING && b->drain_reload)
+                if (b->rec.state == LB_DRAINING && (b->drain_reload || b->drain_sync))
                         NEXT(b->drain_deadline_ns);
         }
 #undef NEXT
@@ -234,6 +260,22 @@ static int64_t next_timeout_ms(struct lb_agent *a)
 }
 
 /* ---- API ------------------------------------------------------------------------------------ */
+
+CURL *lb_ctl_easy(struct lb_agent *a, const char *path)
+{
+        char url[256];
+        CURL *c = curl_easy_init();
+
+        if (!c)
+                return NULL;
+        snprintf(url, sizeof(url), "http://localhost%s", path);
+        curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, a->ctl_sock_path);
+        curl_easy_setopt(c, CURLOPT_URL, url);
+        curl_easy_setopt(c, CURLOPT_HTTPHEADER, a->ctl_hdrs);
+        curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 2000L);
+        curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+        return c;
+}
 
 void lb_agent_set_io(struct lb_agent *a, const struct lb_io *io)
 {
@@ -320,6 +362,12 @@ int lb_agent_run(struct lb_agent *a)
                                 lb_reload_probe_done(a, m->data.result);
                         else if (m->easy_handle == a->ship)
                                 lb_ship_done(a, m->data.result);
+                        else if (m->easy_handle == a->fetch)
+                                lb_ship_fetch_done(a, m->data.result);
+                        else if (m->easy_handle == a->sync)
+                                lb_peers_sync_done(a, m->data.result);
+                        else if (m->easy_handle == a->view)
+                                lb_peers_view_done(a, m->data.result);
                         else if (priv)
                                 lb_health_done(a, (struct be *)priv, m->data.result);
                 }

@@ -18,8 +18,16 @@
 struct be {
         struct lb_backend rec;
         bool want;              /* health passed: belongs in nginx (with state active/checking) */
-        bool in_nginx;          /* in the upstream set nginx has confirmed loading */
-        bool in_job;            /* part of the reload in flight */
+        bool in_nginx;          /* in the set nginx has confirmed holding */
+        bool in_job;            /* its membership changes with the (re)start in flight */
+        bool job_want;          /* ... to this */
+        bool in_sync;           /* its membership changes with the set write in flight */
+        bool sync_want;         /* ... to this */
+        char peer[LB_ADDR_MAX]; /* address as the balancer connects to it (hostname resolved) */
+        uint64_t drain_sync;    /* set version that took it out of nginx; 0 = none */
+        int64_t inflight;       /* requests in flight to it, as nginx last said; -1 unknown */
+        uint64_t drain_confirm_ns;      /* nginx confirmed its removal (views before don't count) */
+        bool ejected;           /* nginx skips it after failures (passive ejection) */
         int checks;             /* health attempts made */
         uint64_t next_check_ns;
         CURL *check;
@@ -45,7 +53,7 @@ enum job_phase { JOB_NONE, JOB_TESTING, JOB_APPLYING };
 enum nginx_state { NGX_STOPPED, NGX_STARTING, NGX_RUNNING };
 
 /* The string options, copied so the caller may free its configuration. */
-#define OPT_STRINGS(X) X(state_dir) X(listen) X(token) X(front) X(upstream) X(nginx_binary) \
+#define OPT_STRINGS(X) X(state_dir) X(listen) X(token) X(front) X(upstream) X(nginx_binary) X(nginx_modules) \
         X(template_path) X(scaler_url) X(scaler_token) X(health_path)
 
 struct lb_agent {
@@ -81,6 +89,9 @@ struct lb_agent {
         uint64_t job_start_ns, job_test_ns, job_apply_ns, job_gen;
         bool job_is_start;      /* confirming a freshly started master, no SIGHUP */
         char *job_prev;         /* include text before this job */
+        char *job_prev_conf;    /* nginx.conf text before this job (config reloads) */
+        char *conf_next;        /* a re-rendered nginx.conf waiting for its reload */
+        bool conf_pending;
         int test_fd;
         CURL *probe;
         char probe_buf[64];
@@ -92,10 +103,39 @@ struct lb_agent {
         struct reload_rec reloads[MAX_RELOAD_RECORDS];
         uint64_t n_reloads, reload_failures;
 
+        /* membership in nginx's shared dict (lb_peers.c) */
+        char *peers_path, *lua_path;
+        char ctl_key[33];               /* required by nginx's control socket */
+        struct curl_slist *ctl_hdrs;
+        uint64_t set_version;           /* last set written */
+        CURL *sync;
+        char *sync_body, sync_resp[64];
+        size_t sync_resp_len;
+        uint64_t sync_version, sync_next_ns, sync_retry_ms, sync_start_ns;
+        uint64_t syncs, sync_failures;
+        double sync_ms_last;
+        CURL *view;                     /* GET /snowscale/peers: in-flight counts */
+        char *view_buf;
+        size_t view_len;
+        uint64_t view_start_ns;
+        uint64_t view_next_ns;
+        uint64_t ngx_version;           /* set version nginx said it holds */
+        size_t ngx_peers;
+
         /* samples */
+        CURL *fetch;                    /* GET /snowscale/samples from nginx's shared memory */
+        char *fetch_buf;
+        size_t fetch_len;
+        uint64_t fetch_next_ns;
+        int64_t ngx_lost_seen;          /* nginx's lost counter when last read; -1 unknown */
+        uint64_t lost_total, lost_pending;      /* since start / not yet told snowscaled */
+        uint64_t ship_lost;             /* "lost" in the batch in flight */
+        uint64_t lost_shipped;          /* told snowscaled */
+        bool lost_unsupported;          /* snowscaled refused the "lost" field */
+        uint64_t ring_dropped_seen;
         struct lb_ring *ring;
         CURL *ship;
-        struct curl_slist *ship_hdrs;
+        struct curl_slist *ship_hdrs, *ship_hdrs_json;
         char *ship_body, ship_resp[512];
         size_t ship_resp_len, ship_n;
         uint64_t ship_end, ship_next_ns;
@@ -121,6 +161,8 @@ void lb_be_free(struct lb_agent *a, struct be *b);
 bool lb_be_desired(const struct be *b);
 /* Writes lb-state.json when something changed (errors are logged once and retried). */
 void lb_agent_save(struct lb_agent *a);
+/* A libcurl handle for nginx's control socket (key header set), request path. */
+CURL *lb_ctl_easy(struct lb_agent *a, const char *path);
 /* Forgets drained/unhealthy registrations older than an hour (now_us: wall clock). */
 void lb_agent_prune(struct lb_agent *a, uint64_t now_us);
 

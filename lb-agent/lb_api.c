@@ -17,6 +17,7 @@
 #include "ss_log.h"
 #include "ss_util.h"
 #include "lb_agent.h"
+#include "lb_peers.h"
 #include "lb_reload.h"
 
 #define BODY_MAX (64 * 1024)
@@ -76,6 +77,15 @@ static json_object *be_json(struct be *b)
         json_object_object_add(o, "reason", b->rec.reason[0] ?
                                json_object_new_string(b->rec.reason) : NULL);
         json_object_object_add(o, "in_nginx", json_object_new_boolean(b->in_nginx));
+        if (b->peer[0] && strcmp(b->peer, b->rec.address) != 0)
+                json_object_object_add(o, "peer", json_object_new_string(b->peer));
+        /* nginx's own view (last read from its shared dict): requests in flight to it now,
+         * and whether the balancer skips it after failures. */
+        if (b->in_nginx || b->rec.state == LB_DRAINING) {
+                json_object_object_add(o, "inflight", b->inflight >= 0 ?
+                                       json_object_new_int64(b->inflight) : NULL);
+                json_object_object_add(o, "ejected", json_object_new_boolean(b->ejected));
+        }
         json_object_object_add(o, "health_checks", json_object_new_int(b->checks));
         json_object_object_add(o, "requests", json_object_new_int64((int64_t)b->requests));
         json_object_object_add(o, "last_seen_us", json_object_new_int64((int64_t)b->last_seen_us));
@@ -115,6 +125,10 @@ static int api_list(struct lb_agent *a, char **ret)
         for (size_t i = 0; i < a->n_bes; i++)
                 json_object_array_add(arr, be_json(a->bes[i]));
         json_object_object_add(o, "backends", arr);
+        /* What nginx holds: the set version it last confirmed and its member count. */
+        json_object_object_add(o, "set_version", json_object_new_int64((int64_t)a->ngx_version));
+        json_object_object_add(o, "nginx_members", json_object_new_int64((int64_t)a->ngx_peers));
+        json_object_object_add(o, "lost", json_object_new_int64((int64_t)a->lost_total));
         *ret = dump(o);
         return 200;
 }
@@ -211,6 +225,11 @@ static int api_add(struct lb_agent *a, const char *body, size_t len, char **ret)
         b->checks = 0;
         b->next_check_ns = 0;
         b->drain_reload = 0;
+        b->drain_sync = 0;
+        b->drain_confirm_ns = 0;
+        b->inflight = -1;
+        b->ejected = false;
+        b->peer[0] = 0;
         b->requests = 0;
         b->rec.state = LB_CHECKING;
         lb_be_set_state(a, b, LB_CHECKING, NULL);
@@ -259,9 +278,9 @@ static int api_remove(struct lb_agent *a, const char *id, const char *timeout, c
                 curl_easy_cleanup(b->check);
                 b->check = NULL;
         }
-        if (b->in_nginx || b->in_job) {
-                lb_be_set_state(a, b, LB_DRAINING, "waiting for the reload that removes it");
-                lb_reload_schedule(a);
+        if (b->in_nginx || b->in_job || b->in_sync) {
+                lb_be_set_state(a, b, LB_DRAINING, "waiting for nginx to take it out of its set");
+                lb_peers_schedule(a);
         } else {
                 lb_be_set_state(a, b, LB_DRAINED, "removed before nginx had it");
         }
@@ -325,10 +344,19 @@ static int api_stats(struct lb_agent *a, char **ret)
         U("reloads", a->n_reloads);
         U("reload_failures", a->reload_failures);
         U("generation", a->generation);
+        U("set_version", a->ngx_version);
+        U("set_writes", a->syncs);
+        U("set_write_failures", a->sync_failures);
+        /* Samples that never reached the ring (nginx's list full) or left it unshipped
+         * (overwritten); "lost_unshipped" is not yet told snowscaled. */
+        U("lost", a->lost_total);
+        U("lost_unshipped", a->lost_pending);
+        U("lost_shipped", a->lost_shipped);
 #undef U
         json_object_object_add(o, "scaler_url", a->samples_url ?
                                json_object_new_string(a->samples_url) : NULL);
         json_object_object_add(o, "scaler_last_status", json_object_new_int(a->scaler_status));
+        json_object_object_add(o, "scaler_takes_lost", json_object_new_boolean(!a->lost_unsupported));
         *ret = dump(o);
         return 200;
 }

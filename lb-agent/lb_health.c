@@ -12,7 +12,7 @@
 
 #include "ss_log.h"
 #include "ss_util.h"
-#include "lb_reload.h"
+#include "lb_peers.h"
 
 static size_t discard(char *p, size_t size, size_t n, void *cls) { return size * n; }
 
@@ -56,7 +56,7 @@ void lb_health_done(struct lb_agent *a, struct be *b, CURLcode res)
                 log_info("backend %s (%s) healthy after %d check(s); adding it", b->rec.id,
                          b->rec.address, b->checks);
                 b->want = true;
-                lb_reload_schedule(a);
+                lb_peers_schedule(a);
                 return;
         }
         if (res != CURLE_OK)

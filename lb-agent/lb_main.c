@@ -32,6 +32,8 @@ static void usage(FILE *f)
 "  --front HOST:PORT          nginx front listen (default 127.0.0.1:8080)\n"
 "  --upstream NAME            nginx upstream name (default snowscale_web)\n"
 "  --nginx PATH               nginx binary (default /usr/sbin/nginx)\n"
+"  --nginx-modules DIR        where ndk_http_module.so and ngx_http_lua_module.so are\n"
+"                             (default /usr/lib/nginx/modules)\n"
 "  --template FILE            front config template (default: built-in etc/nginx/front.conf.in)\n"
 "  --scaler-url URL           snowscaled base URL for samples, or 'none' (default from api.listen;\n"
 "                             none without a config file)\n"
@@ -49,7 +51,7 @@ static void usage(FILE *f)
 }
 
 enum {
-        O_CONFIG = 256, O_STATE, O_LISTEN, O_TOKEN, O_FRONT, O_UPSTREAM, O_NGINX, O_TEMPLATE,
+        O_CONFIG = 256, O_STATE, O_LISTEN, O_TOKEN, O_FRONT, O_UPSTREAM, O_NGINX, O_NGINX_MODULES, O_TEMPLATE,
         O_SCALER, O_SCALER_TOKEN, O_HPATH, O_HSTATUS, O_HATTEMPTS, O_HINTERVAL, O_COALESCE,
         O_MINRELOAD, O_DRAIN, O_WST, O_SHIP, O_BUFFER, O_KEEP, O_LOGLEVEL, O_HELP,
 };
@@ -73,7 +75,8 @@ static const struct option longopts[] = {
         { "config", 1, 0, O_CONFIG }, { "state-dir", 1, 0, O_STATE },
         { "listen", 1, 0, O_LISTEN }, { "token", 1, 0, O_TOKEN },
         { "front", 1, 0, O_FRONT }, { "upstream", 1, 0, O_UPSTREAM },
-        { "nginx", 1, 0, O_NGINX }, { "template", 1, 0, O_TEMPLATE },
+        { "nginx", 1, 0, O_NGINX }, { "nginx-modules", 1, 0, O_NGINX_MODULES },
+        { "template", 1, 0, O_TEMPLATE },
         { "scaler-url", 1, 0, O_SCALER }, { "scaler-token", 1, 0, O_SCALER_TOKEN },
         { "health-path", 1, 0, O_HPATH }, { "health-status", 1, 0, O_HSTATUS },
         { "health-attempts", 1, 0, O_HATTEMPTS }, { "health-interval-ms", 1, 0, O_HINTERVAL },
@@ -186,6 +189,7 @@ static int load_opts(int argc, char **argv, struct lb_opts *ret, struct loaded *
                 case O_FRONT: o.front = optarg; break;
                 case O_UPSTREAM: o.upstream = optarg; break;
                 case O_NGINX: o.nginx_binary = optarg; break;
+                case O_NGINX_MODULES: o.nginx_modules = optarg; break;
                 case O_TEMPLATE: o.template_path = optarg; break;
                 case O_SCALER: scaler = optarg; break;
                 case O_SCALER_TOKEN: o.scaler_token = optarg; scaler_token_set = true; break;

@@ -1,10 +1,11 @@
-/* The reload pipeline (one at a time): the desired set (active + healthy-awaiting-add backends)
- * differs from what nginx has loaded -> after the coalescing window and the rate cap, render the
- * upstream include with the next generation number, write it atomically (the previous text is
- * kept), `nginx -t`; failure restores the previous text and is reported; success snapshots the
- * master's workers (pidfds) and sends SIGHUP; the reload is confirmed when nginx's control socket
- * serves the new generation number, which proves new workers run the new upstream set. */
+/* The reload pipeline, for configuration changes only (membership is a write into nginx's
+ * shared dict, lb_peers.c): a re-rendered nginx.conf differs from the running one -> after the
+ * rate cap, write it and the generation include atomically (the previous texts are kept),
+ * `nginx -t`; failure restores the previous texts and is reported; success snapshots the
+ * master's workers (pidfds) and sends SIGHUP; the reload is confirmed when nginx's control
+ * socket serves the new generation number, which proves new workers run the new config. */
 #include "lb_reload.h"
+#include "lb_peers.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -27,37 +28,16 @@ struct reload_rec *lb_reload_record(struct lb_agent *a, uint64_t id)
 }
 
 
-static bool changes_pending(struct lb_agent *a)
-{
-        for (size_t i = 0; i < a->n_bes; i++)
-                if (lb_be_desired(a->bes[i]) != a->bes[i]->in_nginx)
-                        return true;
-        return false;
-}
-
-/* Coalescing: the first change opens a window; everything arriving in it rides along.
- * An addition is capacity somebody waits for: when no other backend is still being
- * health-checked, nothing could ride along, so the window closes at once (still subject to
- * the rate cap). Removals always wait out the window: a scale-in deregisters several
- * backends within milliseconds and one reload should take them all. */
+/* Reloads are for configuration only (membership is a write into nginx's shared dict). A
+ * change waits for nothing but the rate cap and, after a failure, the backoff. */
 void lb_reload_schedule(struct lb_agent *a)
 {
-        uint64_t now = ss_mono_ns(), at;
-        bool adds = false, probing = false;
+        uint64_t now = ss_mono_ns(), at = now;
 
-        /* While nginx is not running the (re)start writes and confirms the whole set. */
-        if (a->phase != JOB_NONE || a->ngx_state != NGX_RUNNING || !changes_pending(a))
+        if (a->phase != JOB_NONE || a->ngx_state != NGX_RUNNING || !a->conf_pending)
                 return;
-        for (size_t i = 0; i < a->n_bes; i++) {
-                const struct be *b = a->bes[i];
-                if (lb_be_desired(b) && !b->in_nginx)
-                        adds = true;
-                if (b->rec.state == LB_CHECKING && !b->want)
-                        probing = true;
-        }
         if (!a->reload_at_ns)
                 a->window_open_ns = now;
-        at = adds && !probing ? now : a->window_open_ns + a->o.coalesce_ms * MS;
         if (a->last_reload_ns && at < a->last_reload_ns + a->o.min_reload_interval_ms * MS)
                 at = a->last_reload_ns + a->o.min_reload_interval_ms * MS;
         if (a->retry_ms && at < now + a->retry_ms * MS)
@@ -73,25 +53,14 @@ void lb_append_id(char *list, size_t len, const char *id)
                 snprintf(list + n, len - n, "%s%s", n ? "," : "", id);
 }
 
-int lb_reload_write_include(struct lb_agent *a, uint64_t gen, bool mark_job)
+int lb_reload_write_include(struct lb_agent *a, uint64_t gen)
 {
-        const char *addrs[LB_MAX_BACKENDS];
-        size_t n = 0;
         char *text = NULL;
         int r;
 
-        for (size_t i = 0; i < a->n_bes; i++) {
-                struct be *b = a->bes[i];
-                b->in_job = false;
-                if (lb_be_desired(b))
-                        addrs[n++] = b->rec.address;
-                if (mark_job && lb_be_desired(b) != b->in_nginx) {
-                        b->in_job = true;
-                        lb_append_id(lb_be_desired(b) ? a->job_added : a->job_removed,
-                                  sizeof(a->job_added), b->rec.id);
-                }
-        }
-        r = lb_upstream_render(a->upstream_name, gen, addrs, n, &text);
+        for (size_t i = 0; i < a->n_bes; i++)
+                a->bes[i]->in_job = false;
+        r = lb_generation_render(gen, &text);
         if (r < 0)
                 return r;
         r = ss_write_file_atomic(a->include_path, text, strlen(text), 0644);
@@ -130,6 +99,8 @@ void lb_reload_end(struct lb_agent *a)
                 a->bes[i]->in_job = false;
         free(a->job_prev);
         a->job_prev = NULL;
+        free(a->job_prev_conf);
+        a->job_prev_conf = NULL;
         for (size_t i = 0; i < a->job_n_pidfds; i++)
                 close(a->job_pidfds[i]);
         free(a->job_pidfds);
@@ -154,6 +125,12 @@ void lb_reload_restore(struct lb_agent *a)
 {
         int r;
 
+        if (a->job_prev_conf) {
+                r = ss_write_file_atomic(a->conf_path, a->job_prev_conf, strlen(a->job_prev_conf),
+                                         0600);
+                if (r < 0)
+                        log_error("cannot restore %s: %s", a->conf_path, strerror(-r));
+        }
         if (!a->job_prev)
                 return;
         r = ss_write_file_atomic(a->include_path, a->job_prev, strlen(a->job_prev), 0644);
@@ -161,24 +138,23 @@ void lb_reload_restore(struct lb_agent *a)
                 log_error("cannot restore %s: %s", a->include_path, strerror(-r));
 }
 
-/* The job failed: the previous include is back. Adds in the job are reported unhealthy with
- * nginx's words (a config nginx rejects must not be retried forever); removals stay pending
- * and are retried with backoff. */
-void lb_reload_failed(struct lb_agent *a, const char *result, const char *err, bool blame_adds)
+/* The job failed: the previous nginx.conf and include are back and nginx keeps running the
+ * configuration it has. A configuration nginx rejects is not retried (the next SIGHUP with a
+ * fixed file is); a reload nginx did not apply is retried with backoff. */
+void lb_reload_failed(struct lb_agent *a, const char *result, const char *err, bool give_up)
 {
         struct reload_rec *rec;
 
         lb_reload_restore(a);
         rec = new_record(a, result, err);
         a->reload_failures++;
-        log_error("reload %" PRIu64 " failed (%s): %s; %s restored", rec->id, result, err,
+        log_error("reload %" PRIu64 " failed (%s): %s; %s%s restored; nginx keeps its running "
+                  "configuration", rec->id, result, err, a->job_prev_conf ? "nginx.conf and " : "",
                   a->include_path);
-        for (size_t i = 0; blame_adds && i < a->n_bes; i++) {
-                struct be *b = a->bes[i];
-                if (b->in_job && lb_be_desired(b)) {
-                        b->want = false;
-                        lb_be_set_state(a, b, LB_UNHEALTHY, "nginx rejected the config with it: %s", err);
-                }
+        if (give_up) {
+                a->conf_pending = false;
+                free(a->conf_next);
+                a->conf_next = NULL;
         }
         a->last_reload_ns = ss_mono_ns();
         a->retry_ms = a->retry_ms ? a->retry_ms * 2 : 500;
@@ -188,7 +164,6 @@ void lb_reload_failed(struct lb_agent *a, const char *result, const char *err, b
         lb_agent_save(a);
         lb_reload_schedule(a);
 }
-
 
 static void job_confirmed(struct lb_agent *a)
 {
@@ -205,12 +180,12 @@ static void job_confirmed(struct lb_agent *a)
                  "test %.1f ms, apply %.1f ms, total %.1f ms; %zu old workers to drain", rec->id,
                  rec->result, rec->generation, rec->added, rec->removed, rec->waited_ms,
                  rec->test_ms, rec->apply_ms, rec->total_ms, rec->n_pidfds);
-        /* in_job marks exactly the backends whose membership this job's file changed. */
+        /* in_job marks the backends whose membership a (re)start changed (the peers file). */
         for (size_t i = 0; i < a->n_bes; i++) {
                 struct be *b = a->bes[i];
-                if (!b->in_job)
+                if (!b->in_job || b->job_want == b->in_nginx)
                         continue;
-                if (!b->in_nginx) {
+                if (b->job_want) {
                         b->in_nginx = true;
                         if (b->rec.state == LB_CHECKING)
                                 lb_be_set_state(a, b, LB_ACTIVE, NULL);
@@ -227,11 +202,17 @@ static void job_confirmed(struct lb_agent *a)
                 a->ngx_error[0] = 0;
                 log_info("nginx running (pid %d), front %s", (int)lb_nginx_pid(a->ngx), a->o.front);
         }
+        if (!a->job_is_start && a->job_prev_conf) {
+                a->conf_pending = false;
+                free(a->conf_next);
+                a->conf_next = NULL;
+        }
         a->last_reload_ns = now;
         a->retry_ms = 0;
         lb_reload_end(a);
         lb_agent_save(a);
         lb_reload_schedule(a);
+        lb_peers_schedule(a);
 }
 
 void lb_reload_start(struct lb_agent *a)
@@ -244,21 +225,35 @@ void lb_reload_start(struct lb_agent *a)
         a->job_window_ns = a->window_open_ns;
         if (a->ngx_state != NGX_RUNNING)
                 return;         /* restart path writes and confirms the file itself */
-        if (!changes_pending(a))
+        if (!a->conf_pending || !a->conf_next)
                 return;
         a->job_start_ns = ss_mono_ns();
         a->job_gen = a->generation + 1;
         r = ss_read_file(a->include_path, 4u << 20, &prev, NULL);
         if (r < 0 && r != -ENOENT) {
                 log_error("cannot read %s: %s", a->include_path, strerror(-r));
-                err = "cannot read the current upstream include";
+                err = "cannot read the current generation include";
         }
         a->job_prev = prev;
+        prev = NULL;
+        if (!err) {
+                r = ss_read_file(a->conf_path, 4u << 20, &prev, NULL);
+                if (r < 0) {
+                        log_error("cannot read %s: %s", a->conf_path, strerror(-r));
+                        err = "cannot read the running nginx.conf";
+                }
+                a->job_prev_conf = prev;
+        }
         a->phase = JOB_TESTING;
         if (!err) {
-                r = lb_reload_write_include(a, a->job_gen, true);
+                r = ss_write_file_atomic(a->conf_path, a->conf_next, strlen(a->conf_next), 0600);
                 if (r < 0)
-                        err = "cannot write the upstream include";
+                        err = "cannot write nginx.conf";
+        }
+        if (!err) {
+                r = lb_reload_write_include(a, a->job_gen);
+                if (r < 0)
+                        err = "cannot write the generation include";
         }
         if (!err) {
                 r = lb_nginx_test_start(a->ngx, &a->test_fd);
@@ -270,7 +265,7 @@ void lb_reload_start(struct lb_agent *a)
         if (err) {
                 char msg[LB_REASON_MAX];
                 snprintf(msg, sizeof(msg), "%s: %s", err, strerror(-r));
-                lb_reload_failed(a, "test_failed", msg, false);
+                lb_reload_failed(a, "test_failed", msg, true);
         }
 }
 
@@ -324,7 +319,7 @@ static size_t probe_write(char *p, size_t size, size_t n, void *cls)
 
 void lb_reload_probe(struct lb_agent *a)
 {
-        CURL *c = curl_easy_init();
+        CURL *c = lb_ctl_easy(a, "/snowscale/generation");
 
         if (!c) {
                 a->probe_next_ns = ss_mono_ns() + PROBE_EVERY_MS * MS;
@@ -332,12 +327,9 @@ void lb_reload_probe(struct lb_agent *a)
         }
         a->probe_len = 0;
         a->probe_buf[0] = 0;
-        curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, a->ctl_sock_path);
-        curl_easy_setopt(c, CURLOPT_URL, "http://localhost/snowscale/generation");
         curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, probe_write);
         curl_easy_setopt(c, CURLOPT_WRITEDATA, a);
         curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 1000L);
-        curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
         curl_easy_setopt(c, CURLOPT_PRIVATE, "probe");
         curl_easy_setopt(c, CURLOPT_FORBID_REUSE, 1L);
         a->probe = c;

@@ -7,6 +7,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/random.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -23,6 +24,8 @@
 #include "ss_util.h"
 #include "lb_reload.h"
 #include "lb_ship.h"
+
+static void rerender_front(struct lb_agent *a);
 
 static bool str_differs(const char *x, const char *y)
 {
@@ -64,6 +67,7 @@ void lb_agent_reconfigure(struct lb_agent *a, const struct lb_opts *o)
                 log_error("reload: %s; some settings may not have been applied", strerror(-r));
                 return;
         }
+        rerender_front(a);
         log_info("configuration reloaded: health %s (%d, %d x %" PRIu64 " ms), coalesce %" PRIu64
                  " ms, min reload interval %" PRIu64 " ms, drain timeout %" PRIu64 " ms, samples -> %s",
                  a->o.health_path, a->o.health_status, a->o.health_attempts,
@@ -77,9 +81,10 @@ static char *path_join(const char *a, const char *b)
         return asprintf(&s, "%s/%s", a, b) < 0 ? NULL : s;
 }
 
-static int render_front(struct lb_agent *a, char *err, size_t errlen)
+/* nginx.conf's text from the template (re-read every time: SIGHUP picks up an edit). */
+static int render_front(struct lb_agent *a, char **ret, char *err, size_t errlen)
 {
-        char wst[32], *tmpl = NULL, *out = NULL;
+        char wst[32], *tmpl = NULL;
         int r;
 
         snprintf(wst, sizeof(wst), "%" PRIu64, a->o.worker_shutdown_timeout_s);
@@ -89,6 +94,9 @@ static int render_front(struct lb_agent *a, char *err, size_t errlen)
                 { "FRONT_LISTEN", a->o.front }, { "UPSTREAM", a->upstream_name },
                 { "LOG_SOCKET", a->log_sock_path }, { "CTL_SOCKET", a->ctl_sock_path },
                 { "INCLUDE", a->include_path }, { "WORKER_SHUTDOWN_TIMEOUT", wst },
+                { "NGINX_MODULES", a->o.nginx_modules ? a->o.nginx_modules : LB_NGINX_MODULES },
+                { "PEERS_FILE", a->peers_path }, { "CTL_KEY", a->ctl_key },
+                { "SHM_SIZE", LB_SHM_SIZE },
         };
         if (a->o.template_path) {
                 r = ss_read_file(a->o.template_path, 1u << 20, &tmpl, NULL);
@@ -98,16 +106,55 @@ static int render_front(struct lb_agent *a, char *err, size_t errlen)
                         return r;
                 }
         }
-        r = lb_template_render(tmpl ? tmpl : lb_builtin_template, vars, SS_ARRAY_SIZE(vars), &out,
+        r = lb_template_render(tmpl ? tmpl : lb_builtin_template, vars, SS_ARRAY_SIZE(vars), ret,
                                err, errlen);
         free(tmpl);
+        return r;
+}
+
+/* nginx.conf (0600: it holds the control socket's key) and the balancer's Lua module. */
+static int write_front(struct lb_agent *a, char *err, size_t errlen)
+{
+        char *out = NULL;
+        int r;
+
+        r = ss_write_file_atomic(a->lua_path, lb_builtin_lua, strlen(lb_builtin_lua), 0644);
+        if (r < 0) {
+                snprintf(err, errlen, "cannot write %s: %s", a->lua_path, strerror(-r));
+                return r;
+        }
+        r = render_front(a, &out, err, errlen);
         if (r < 0)
                 return r;
-        r = ss_write_file_atomic(a->conf_path, out, strlen(out), 0644);
+        r = ss_write_file_atomic(a->conf_path, out, strlen(out), 0600);
         free(out);
         if (r < 0)
                 snprintf(err, errlen, "cannot write %s: %s", a->conf_path, strerror(-r));
         return r;
+}
+
+/* SIGHUP: a template that renders differently now is a configuration change for nginx. */
+static void rerender_front(struct lb_agent *a)
+{
+        char err[LB_REASON_MAX], *text = NULL, *cur = NULL;
+        int r;
+
+        r = render_front(a, &text, err, sizeof(err));
+        if (r < 0) {
+                log_error("reload: nginx.conf not re-rendered: %s; nginx keeps its configuration", err);
+                return;
+        }
+        if (ss_read_file(a->conf_path, 4u << 20, &cur, NULL) == 0 && strcmp(cur, text) == 0) {
+                free(cur);
+                free(text);
+                return;
+        }
+        free(cur);
+        free(a->conf_next);
+        a->conf_next = text;
+        a->conf_pending = true;
+        log_info("reload: nginx.conf renders differently now; reloading nginx (nginx -t first)");
+        lb_reload_schedule(a);
 }
 
 /* Under a root master nginx's workers run as "nobody": they must reach the access-log socket and
@@ -189,7 +236,14 @@ static int sync_test(struct lb_agent *a, char *err, size_t errlen)
                 }
         }
         if (r < 0 || !ok) {
-                snprintf(err, errlen, "nginx -t rejected %s: %s", a->conf_path, out ? out : "?");
+                /* The front needs Debian's Lua module; say so rather than only nginx's words. */
+                if (out && (strstr(out, "ngx_http_lua_module") || strstr(out, "ndk_http_module") ||
+                            strstr(out, "_by_lua") || strstr(out, "lua_shared_dict")))
+                        snprintf(err, errlen, "nginx lacks the Lua module the front needs "
+                                 "(Debian: apt-get install libnginx-mod-http-lua lua-resty-core, "
+                                 "or make deps): nginx -t rejected %s: %s", a->conf_path, out);
+                else
+                        snprintf(err, errlen, "nginx -t rejected %s: %s", a->conf_path, out ? out : "?");
                 return -EINVAL;
         }
         return 0;
@@ -217,6 +271,7 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
         o = &a->o;
         a->ngx_backoff_ms = 250;
         a->scaler_status = -1;
+        a->ngx_lost_seen = -1;
         a->state_dir = strdup(o->state_dir);
         a->upstream_name = strdup(o->upstream);
         if (!a->state_dir || !a->upstream_name) {
@@ -230,8 +285,11 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
         a->ctl_sock_path = a->nginx_dir ? path_join(a->nginx_dir, "ctl.sock") : NULL;
         a->error_log = a->nginx_dir ? path_join(a->nginx_dir, "error.log") : NULL;
         a->pid_path = a->nginx_dir ? path_join(a->nginx_dir, "nginx.pid") : NULL;
+        a->peers_path = a->nginx_dir ? path_join(a->nginx_dir, "peers") : NULL;
+        a->lua_path = a->nginx_dir ? path_join(a->nginx_dir, "snowscale_lb.lua") : NULL;
         if (!a->nginx_dir || !a->state_path || !a->conf_path ||
-            !a->include_path || !a->ctl_sock_path || !a->error_log || !a->pid_path) {
+            !a->include_path || !a->ctl_sock_path || !a->error_log || !a->pid_path ||
+            !a->peers_path || !a->lua_path) {
                 r = -ENOMEM;
                 goto fail;
         }
@@ -267,6 +325,24 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
                 goto fail;
         }
 
+        /* The control socket's key: fresh at every start, known to us and nginx.conf only. */
+        {
+                unsigned char k[16];
+                char h[64];
+                if (getrandom(k, sizeof(k), 0) != sizeof(k)) {
+                        r = -errno;
+                        snprintf(err, errlen, "cannot get random bytes: %s", strerror(-r));
+                        goto fail;
+                }
+                for (size_t i = 0; i < sizeof(k); i++)
+                        snprintf(a->ctl_key + 2 * i, 3, "%02x", k[i]);
+                snprintf(h, sizeof(h), "X-Snowscale-Key: %s", a->ctl_key);
+                a->ctl_hdrs = curl_slist_append(NULL, h);
+                if (!a->ctl_hdrs) {
+                        r = -ENOMEM;
+                        goto fail;
+                }
+        }
         r = lb_state_load(a->state_path, &gen, &saved, &n_saved);
         if (r == -EINVAL) {
                 snprintf(err, errlen, "%s is corrupt; it is left untouched: fix or move it away",
@@ -321,7 +397,7 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
                 snprintf(err, errlen, "cannot bind %s: %s", a->log_sock_path, strerror(-r));
                 goto fail;
         }
-        r = render_front(a, err, errlen);
+        r = write_front(a, err, errlen);
         if (r < 0)
                 goto fail;
         no = (struct lb_nginx_opts){ .binary = o->nginx_binary, .prefix = a->nginx_dir,
@@ -331,7 +407,7 @@ int lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size
         if (r < 0)
                 goto fail;
         /* The include nginx -t reads must exist; it holds what nginx is considered to have. */
-        r = lb_reload_write_include(a, a->generation, false);
+        r = lb_reload_write_include(a, a->generation);
         if (r < 0) {
                 snprintf(err, errlen, "cannot write %s: %s", a->include_path, strerror(-r));
                 goto fail;
@@ -389,6 +465,20 @@ void lb_agent_free(struct lb_agent *a)
         }
         free(a->ship_body);
         curl_slist_free_all(a->ship_hdrs);
+        curl_slist_free_all(a->ship_hdrs_json);
+        {
+                CURL **hs[] = { &a->sync, &a->view, &a->fetch };
+                for (size_t i = 0; i < SS_ARRAY_SIZE(hs); i++)
+                        if (*hs[i]) {
+                                curl_multi_remove_handle(a->multi, *hs[i]);
+                                curl_easy_cleanup(*hs[i]);
+                        }
+        }
+        free(a->sync_body);
+        free(a->view_buf);
+        free(a->fetch_buf);
+        free(a->conf_next);
+        curl_slist_free_all(a->ctl_hdrs);
         if (a->multi)
                 curl_multi_cleanup(a->multi);
         lb_nginx_free(a->ngx);
@@ -422,6 +512,8 @@ void lb_agent_free(struct lb_agent *a)
         free(a->ctl_sock_path);
         free(a->error_log);
         free(a->pid_path);
+        free(a->peers_path);
+        free(a->lua_path);
         free(a->run_dir);
         free(a->temp_dir);
         lb_agent_free_opts(a);

@@ -22,6 +22,8 @@
 #define SHIP_BATCH         5000
 #define SHIP_TIMEOUT_MS    2000
 #define SHIP_HEARTBEAT_MS  1000   /* an empty batch at least this often while idle */
+#define FETCH_BATCH        5000
+#define FETCH_MAX_BYTES    (FETCH_BATCH * 256 + 64)
 
 static size_t ship_write(char *p, size_t size, size_t n, void *cls)
 {
@@ -48,10 +50,25 @@ void lb_ship_start(struct lb_agent *a)
                 return;
         /* An idle nginx still gets an (empty) batch every second: snowscaled tells "no requests"
          * from "no collector" by it, and holds the clone count when samples stop coming. */
-        if (lb_ring_len(a->ring) == 0 && now - a->ship_last_ns < SHIP_HEARTBEAT_MS * MS)
+        /* Samples the ring overwrote before they were shipped are lost too. */
+        if (lb_ring_dropped(a->ring) > a->ring_dropped_seen) {
+                uint64_t d = lb_ring_dropped(a->ring) - a->ring_dropped_seen;
+                a->lost_pending += d;
+                a->lost_total += d;
+                a->ring_dropped_seen = lb_ring_dropped(a->ring);
+        }
+        if (lb_ring_len(a->ring) == 0 && a->lost_pending == 0 &&
+            now - a->ship_last_ns < SHIP_HEARTBEAT_MS * MS)
                 return;
         a->ship_last_ns = now;
-        if (lb_ring_format(a->ring, SHIP_BATCH, &a->ship_body, &len, &a->ship_end, &a->ship_n) < 0)
+        /* The count of lost samples rides in a JSON body ("lost", docs/api.md); batches without
+         * losses stay text, which every snowscaled takes. */
+        a->ship_lost = a->lost_unsupported ? 0 : a->lost_pending;
+        if ((a->ship_lost ?
+             lb_ring_format_json(a->ring, SHIP_BATCH, a->ship_lost, &a->ship_body, &len,
+                                 &a->ship_end, &a->ship_n) :
+             lb_ring_format(a->ring, SHIP_BATCH, &a->ship_body, &len, &a->ship_end,
+                            &a->ship_n)) < 0)
                 return;
         c = curl_easy_init();
         if (!c) {
@@ -65,7 +82,7 @@ void lb_ship_start(struct lb_agent *a)
         curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, a->ship_body);
         curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)len);
-        curl_easy_setopt(c, CURLOPT_HTTPHEADER, a->ship_hdrs);
+        curl_easy_setopt(c, CURLOPT_HTTPHEADER, a->ship_lost ? a->ship_hdrs_json : a->ship_hdrs);
         curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, ship_write);
         curl_easy_setopt(c, CURLOPT_WRITEDATA, a);
         curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 1000L);
@@ -95,6 +112,8 @@ void lb_ship_done(struct lb_agent *a, CURLcode res)
                 json_object_put(o);
                 lb_ring_consume(a->ring, a->ship_end);
                 a->shipped += a->ship_n;
+                a->lost_pending -= a->ship_lost;
+                a->lost_shipped += a->ship_lost;
                 a->ship_batches++;
                 if (prev != a->scaler_status)
                         log_info("shipping samples to %s: HTTP %ld", a->samples_url, code);
@@ -104,6 +123,15 @@ void lb_ship_done(struct lb_agent *a, CURLcode res)
                 return;
         }
         a->ship_failures++;
+        if (res == CURLE_OK && code == 400 && a->ship_lost && strstr(a->ship_resp, "lost")) {
+                /* A snowscaled that does not know the field yet: the samples go again without
+                 * it; the count stays here (GET /v1/stats "lost"). */
+                a->lost_unsupported = true;
+                a->ship_next_ns = 0;
+                log_warn("%s does not take the \"lost\" field (%s); lost samples are counted "
+                         "in snowscale-lb only", a->samples_url, a->ship_resp);
+                return;
+        }
         if (res == CURLE_OK && (code == 400 || code == 413)) {
                 /* The scaler will never take this batch; keeping it would block the rest. */
                 lb_ring_consume(a->ring, a->ship_end);
@@ -123,49 +151,143 @@ void lb_ship_done(struct lb_agent *a, CURLcode res)
         }
 }
 
+/* One access-log record (from the datagram socket or nginx's shared memory). */
+static void take(struct lb_agent *a, const char *buf, size_t n, bool syslog)
+{
+        struct lb_sample s;
+        int r;
+
+        a->lines++;
+        r = syslog ? lb_parse_line(buf, n, &s) : lb_parse_record(buf, n, &s);
+        if (r == -ENOMSG) {
+                a->foreign++;
+                return;
+        }
+        if (r < 0) {
+                uint64_t now = ss_mono_ns();
+                a->garbage++;
+                if (now - a->garbage_logged_ns > 10000 * MS) {
+                        char show[161];
+                        int k, len = (int)(n > 160 ? 160 : n);
+                        for (k = 0; k < len; k++)
+                                show[k] = (unsigned char)buf[k] < 0x20 ||
+                                          (unsigned char)buf[k] > 0x7e ? '?' : buf[k];
+                        show[k] = 0;
+                        log_warn("access-log line rejected (%s; %" PRIu64 " so far): %s",
+                                 strerror(-r), a->garbage, show);
+                        a->garbage_logged_ns = now;
+                }
+                return;
+        }
+        a->samples++;
+        lb_ring_push(a->ring, &s);
+        for (size_t k = 0; k < a->n_bes; k++)
+                if (strcmp(a->bes[k]->peer[0] ? a->bes[k]->peer : a->bes[k]->rec.address,
+                           s.backend) == 0) {
+                        a->bes[k]->requests++;
+                        a->bes[k]->last_seen_us = s.ts_us;
+                        break;
+                }
+}
+
+/* Datagrams on the access-log socket: an optional intake (an operator's own
+ * `access_log syslog:server=unix:...` lines); the front keeps its samples in shared memory. */
 void lb_ship_read_log(struct lb_agent *a)
 {
         char buf[4096];
 
         for (int i = 0; i < 4096; i++) {
-                struct lb_sample s;
                 ssize_t n = recv(a->logfd, buf, sizeof(buf), MSG_DONTWAIT);
-                int r;
-
                 if (n < 0)
                         break;
-                a->lines++;
-                r = lb_parse_line(buf, (size_t)n, &s);
-                if (r == -ENOMSG) {
-                        a->foreign++;
-                        continue;
-                }
-                if (r < 0) {
-                        uint64_t now = ss_mono_ns();
-                        a->garbage++;
-                        if (now - a->garbage_logged_ns > 10000 * MS) {
-                                int show = (int)(n > 160 ? 160 : n);
-                                for (int k = 0; k < show; k++)
-                                        if ((unsigned char)buf[k] < 0x20 || (unsigned char)buf[k] > 0x7e)
-                                                buf[k] = '?';
-                                log_warn("access-log line rejected (%s; %" PRIu64 " so far): %.*s",
-                                         strerror(-r), a->garbage, show, buf);
-                                a->garbage_logged_ns = now;
-                        }
-                        continue;
-                }
-                a->samples++;
-                lb_ring_push(a->ring, &s);
-                for (size_t k = 0; k < a->n_bes; k++)
-                        if (strcmp(a->bes[k]->rec.address, s.backend) == 0) {
-                                a->bes[k]->requests++;
-                                a->bes[k]->last_seen_us = s.ts_us;
-                                break;
-                        }
+                take(a, buf, (size_t)n, true);
         }
 }
 
-/* ---- drains and timers --------------------------------------------------------------------- */
+/* ---- samples from nginx's shared memory ------------------------------------------------ */
+
+static size_t fetch_write(char *p, size_t size, size_t n, void *cls)
+{
+        struct lb_agent *a = cls;
+        size_t len = size * n;
+        char *q;
+
+        if (a->fetch_len + len > FETCH_MAX_BYTES)
+                return 0;
+        q = realloc(a->fetch_buf, a->fetch_len + len + 1);
+        if (!q)
+                return 0;
+        a->fetch_buf = q;
+        memcpy(a->fetch_buf + a->fetch_len, p, len);
+        a->fetch_len += len;
+        a->fetch_buf[a->fetch_len] = 0;
+        return len;
+}
+
+void lb_ship_fetch(struct lb_agent *a)
+{
+        char path[64];
+        CURL *c;
+
+        a->fetch_next_ns = ss_mono_ns() + a->o.ship_interval_ms * MS;
+        if (a->fetch || a->ngx_state != NGX_RUNNING)
+                return;
+        snprintf(path, sizeof(path), "/snowscale/samples?max=%d", FETCH_BATCH);
+        c = lb_ctl_easy(a, path);
+        if (!c)
+                return;
+        a->fetch_len = 0;
+        curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, fetch_write);
+        curl_easy_setopt(c, CURLOPT_WRITEDATA, a);
+        curl_easy_setopt(c, CURLOPT_PRIVATE, "fetch");
+        a->fetch = c;
+        curl_multi_add_handle(a->multi, c);
+}
+
+/* "lost N" (nginx's counter of samples that did not fit its list; it only grows while that
+ * nginx lives), then one record per line. */
+void lb_ship_fetch_done(struct lb_agent *a, CURLcode res)
+{
+        long code = 0;
+        size_t n = 0;
+        char *p, *nl;
+
+        curl_easy_getinfo(a->fetch, CURLINFO_RESPONSE_CODE, &code);
+        curl_multi_remove_handle(a->multi, a->fetch);
+        curl_easy_cleanup(a->fetch);
+        a->fetch = NULL;
+        if (res != CURLE_OK || code != 200 || !a->fetch_buf || !a->fetch_len)
+                return;
+        for (p = a->fetch_buf; *p; p = nl + 1) {
+                unsigned long long lost;
+                nl = strchr(p, '\n');
+                if (!nl)
+                        nl = p + strlen(p);
+                if (p == a->fetch_buf && sscanf(p, "lost %llu", &lost) == 1) {
+                        /* A new nginx starts from 0; a new agent counts from what it first sees. */
+                        if (a->ngx_lost_seen >= 0 && (int64_t)lost >= a->ngx_lost_seen &&
+                            (int64_t)lost > a->ngx_lost_seen) {
+                                a->lost_pending += lost - (uint64_t)a->ngx_lost_seen;
+                                a->lost_total += lost - (uint64_t)a->ngx_lost_seen;
+                                log_warn("nginx lost %llu samples (its list was full)",
+                                         lost - (unsigned long long)a->ngx_lost_seen);
+                        } else if (a->ngx_lost_seen >= 0 && (int64_t)lost < a->ngx_lost_seen &&
+                                   lost > 0) {
+                                a->lost_pending += lost;
+                                a->lost_total += lost;
+                        }
+                        a->ngx_lost_seen = (int64_t)lost;
+                } else if (nl > p) {
+                        take(a, p, (size_t)(nl - p), false);
+                        n++;
+                }
+                if (!*nl)
+                        break;
+        }
+        /* A full batch: nginx holds more; fetch again now. */
+        if (n >= FETCH_BATCH)
+                a->fetch_next_ns = 0;
+}
 
 /* Where samples go and with which token; an in-flight POST is abandoned (its samples stay in
  * the ring and go with the next one). */
@@ -184,6 +306,8 @@ int lb_ship_setup(struct lb_agent *a)
         a->samples_url = NULL;
         curl_slist_free_all(a->ship_hdrs);
         a->ship_hdrs = NULL;
+        curl_slist_free_all(a->ship_hdrs_json);
+        a->ship_hdrs_json = NULL;
         if (!a->o.scaler_url || !*a->o.scaler_url)
                 return 0;
         if (asprintf(&a->samples_url, "%s/api/v1/samples", a->o.scaler_url) < 0) {
@@ -191,11 +315,14 @@ int lb_ship_setup(struct lb_agent *a)
                 return -ENOMEM;
         }
         a->ship_hdrs = curl_slist_append(NULL, "Content-Type: text/plain");
+        a->ship_hdrs_json = curl_slist_append(NULL, "Content-Type: application/json");
         if (a->o.scaler_token && *a->o.scaler_token) {
                 snprintf(h, sizeof(h), "Authorization: Bearer %s", a->o.scaler_token);
                 a->ship_hdrs = curl_slist_append(a->ship_hdrs, h);
+                a->ship_hdrs_json = curl_slist_append(a->ship_hdrs_json, h);
         }
-        return a->ship_hdrs ? 0 : -ENOMEM;
+        a->lost_unsupported = false;
+        return a->ship_hdrs && a->ship_hdrs_json ? 0 : -ENOMEM;
 }
 
 int lb_ship_bind_log(struct lb_agent *a)

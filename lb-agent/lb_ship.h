@@ -10,6 +10,9 @@ int  lb_ship_bind_log(struct lb_agent *a);
 /* Where samples go and with which token (again on SIGHUP). */
 int  lb_ship_setup(struct lb_agent *a);
 void lb_ship_read_log(struct lb_agent *a);
+/* Drains samples from nginx's shared memory (GET /snowscale/samples). */
+void lb_ship_fetch(struct lb_agent *a);
+void lb_ship_fetch_done(struct lb_agent *a, CURLcode res);
 void lb_ship_start(struct lb_agent *a);
 void lb_ship_done(struct lb_agent *a, CURLcode res);
 

@@ -15,6 +15,7 @@
 
 #include "ss_log.h"
 #include "ss_util.h"
+#include "lb_peers.h"
 #include "lb_reload.h"
 
 void lb_super_start(struct lb_agent *a)
@@ -34,10 +35,18 @@ void lb_super_start(struct lb_agent *a)
                         lb_append_id(lb_be_desired(b) ? a->job_added : a->job_removed,
                                   sizeof(a->job_added), b->rec.id);
         }
-        r = lb_reload_write_include(a, a->job_gen, false);
+        r = lb_reload_write_include(a, a->job_gen);
         if (r < 0) {
                 snprintf(a->ngx_error, sizeof(a->ngx_error), "cannot write %s: %s",
                          a->include_path, strerror(-r));
+                goto fail;
+        }
+        /* The master loads the peers file in init_by_lua, before any worker accepts: a
+         * (re)started nginx serves the registered set from its first request. */
+        r = lb_peers_write_file(a);
+        if (r < 0) {
+                snprintf(a->ngx_error, sizeof(a->ngx_error), "cannot write %s: %s",
+                         a->peers_path, strerror(-r));
                 goto fail;
         }
         r = lb_nginx_start(a->ngx, &adopted);
@@ -62,9 +71,11 @@ void lb_super_start(struct lb_agent *a)
                 log_info("started nginx (pid %d): %s -p %s -c %s", (int)lb_nginx_pid(a->ngx),
                          a->o.nginx_binary, a->nginx_dir, a->conf_path);
         }
-        /* Every in_nginx backend will be what the new master has; those not desired are out. */
-        for (size_t i = 0; i < a->n_bes; i++)
+        /* Every desired backend is what the new master has; those not desired are out. */
+        for (size_t i = 0; i < a->n_bes; i++) {
                 a->bes[i]->in_job = lb_be_desired(a->bes[i]) != a->bes[i]->in_nginx;
+                a->bes[i]->job_want = lb_be_desired(a->bes[i]);
+        }
         lb_reload_probe(a);
         return;
 fail:
