@@ -23,7 +23,7 @@
 static char name[64] = "backend";
 static unsigned delay_lo, delay_hi, health = 200, health_delay;
 static pthread_mutex_t stats_lock = PTHREAD_MUTEX_INITIALIZER;
-static unsigned long served_n;
+static unsigned long served_n, inflight_n;
 static uint64_t first_us;
 
 static void sleep_ms(unsigned d)
@@ -69,8 +69,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         } else if (strcmp(url, "/stats") == 0) {
                 const char *reset = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "reset");
                 pthread_mutex_lock(&stats_lock);
-                snprintf(body, sizeof(body), "requests=%lu first_us=%llu\n", served_n,
-                         (unsigned long long)first_us);
+                snprintf(body, sizeof(body), "requests=%lu first_us=%llu inflight=%lu\n", served_n,
+                         (unsigned long long)first_us, inflight_n);
                 if (reset) {
                         served_n = 0;
                         first_us = 0;
@@ -80,11 +80,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
                 pthread_mutex_lock(&stats_lock);
                 if (served_n++ == 0)
                         first_us = ss_wall_us();
+                inflight_n++;
                 pthread_mutex_unlock(&stats_lock);
                 d = delay_lo + (delay_hi > delay_lo ? rnd() % (delay_hi - delay_lo + 1) : 0);
                 if (d)
                         sleep_ms(d);
                 snprintf(body, sizeof(body), "%s\n", name);
+                pthread_mutex_lock(&stats_lock);
+                inflight_n--;
+                pthread_mutex_unlock(&stats_lock);
         }
         resp = MHD_create_response_from_buffer(strlen(body), body, MHD_RESPMEM_MUST_COPY);
         if (!resp)
