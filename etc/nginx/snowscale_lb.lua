@@ -10,6 +10,7 @@
 --   inf:ADDR   requests in flight to ADDR      (+1 in the balancer, -1 in the log phase)
 --   fail:ADDR  failures within fail_timeout    (passive ejection, like max_fails)
 --   down:ADDR  present while ADDR is ejected   (expires after fail_timeout)
+--   since:ADDR when ADDR joined the set        (slow start)
 --   rr         round-robin cursor for ties
 --   samples    list of "ss1|..." lines, one per request, drained by snowscale-lb
 --   lost       samples that did not fit (counted, shown, shipped as "lost")
@@ -21,6 +22,13 @@ local dict = ngx.shared.snowscale
 M.max_fails = 1         -- failures within fail_timeout that eject a peer
 M.fail_timeout = 2      -- seconds
 M.tries = 3             -- attempts per request (proxy_next_upstream_tries)
+-- A peer that just joined takes at most 2 requests at once, a limit that grows to 32 over
+-- slow_start seconds and then goes away. Why: least-in-flight would send a burst of new
+-- connections to a peer with nothing in flight, and a QEMU user-net (slirp) hostfwd port
+-- listens with a backlog of 1: SYNs beyond it are dropped and retransmitted only a second
+-- later (the connect timeouts seen at load start). The cap keeps a new peer's new connections
+-- few while it warms up; sequential traffic still reaches it at once.
+M.slow_start = 2
 
 -- Per-worker cache of the parsed set, refreshed when the dict's text changes.
 local cached_text, cached = nil, { version = 0, peers = {} }
@@ -47,6 +55,14 @@ local function parse_set(text)
     return { version = version, peers = peers }
 end
 
+-- Peers new to the set start their slow start now; ones already in it keep their time.
+local function mark_joined(s)
+    local now = ngx.now()
+    for _, p in ipairs(s.peers) do
+        dict:add("since:" .. p.addr, now)
+    end
+end
+
 local function current()
     local text = dict:get("set")
     if text ~= cached_text then
@@ -68,6 +84,7 @@ function M.load_file(path)
         ngx.log(ngx.ERR, "snowscale: ignoring ", path, ": ", err)
         return
     end
+    mark_joined(s)
     dict:set("set", text)
 end
 
@@ -88,15 +105,24 @@ local function failed(addr)
     end
 end
 
--- Least in-flight requests among peers neither ejected nor tried by this request; ties go
--- round robin. When every untried peer is ejected they are all eligible again (as nginx does
--- when all servers of an upstream are down).
+local function over_cap(addr, n, now)
+    local since = dict:get("since:" .. addr)
+    if not since then return false end
+    local w = (now - since) / M.slow_start
+    return w < 1 and n >= 2 + 30 * w
+end
+
+-- Least in-flight requests among peers neither ejected, over their slow-start cap nor tried
+-- by this request; ties go round robin. When every untried peer is ejected they are all
+-- eligible again (as nginx does when all servers of an upstream are down).
 local function pick(set, tried)
     local best, best_n, ties = nil, nil, {}
+    local now = ngx.now()
     for pass = 1, 2 do
         for _, p in ipairs(set.peers) do
-            if not tried[p.addr] and (pass == 2 or not ejected(p.addr)) then
-                local n = dict:get("inf:" .. p.addr) or 0
+            local n = dict:get("inf:" .. p.addr) or 0
+            if not tried[p.addr] and
+               (pass == 2 or not (ejected(p.addr) or over_cap(p.addr, n, now))) then
                 if not best_n or n < best_n then
                     best_n, ties = n, { p }
                 elseif n == best_n then
@@ -192,6 +218,14 @@ function M.ctl_set()
     if not s then
         ngx.status = 400
         return ngx.say(err)
+    end
+    mark_joined(s)
+    -- A peer that left forgets its start: if it comes back it ramps up again.
+    for _, k in ipairs(dict:get_keys(0)) do
+        local addr = string.match(k, "^since:(.+)$")
+        if addr and not string.find("\n" .. text .. "\n", "\n" .. addr .. "\n", 1, true) then
+            dict:delete(k)
+        end
     end
     local ok, serr = dict:set("set", text)
     if not ok then
