@@ -132,6 +132,7 @@ struct lb_agent {
         uint64_t ship_lost;             /* "lost" in the batch in flight */
         uint64_t lost_shipped;          /* told snowscaled */
         bool lost_unsupported;          /* snowscaled refused the "lost" field */
+        uint64_t lost_refused_ns;       /* when it last did */
         uint64_t ring_dropped_seen;
         struct lb_ring *ring;
         CURL *ship;

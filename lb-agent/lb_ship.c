@@ -23,6 +23,7 @@
 #define SHIP_TIMEOUT_MS    2000
 #define SHIP_HEARTBEAT_MS  1000   /* an empty batch at least this often while idle */
 #define FETCH_BATCH        5000
+#define LOST_RETRY_MS      60000
 #define FETCH_MAX_BYTES    (FETCH_BATCH * 256 + 64)
 
 static size_t ship_write(char *p, size_t size, size_t n, void *cls)
@@ -63,6 +64,9 @@ void lb_ship_start(struct lb_agent *a)
         a->ship_last_ns = now;
         /* The count of lost samples rides in a JSON body ("lost", docs/api.md); batches without
          * losses stay text, which every snowscaled takes. */
+        /* A snowscaled that refused the field may have been upgraded: ask again now and then. */
+        if (a->lost_unsupported && now - a->lost_refused_ns > LOST_RETRY_MS * MS)
+                a->lost_unsupported = false;
         a->ship_lost = a->lost_unsupported ? 0 : a->lost_pending;
         if ((a->ship_lost ?
              lb_ring_format_json(a->ring, SHIP_BATCH, a->ship_lost, &a->ship_body, &len,
@@ -126,10 +130,13 @@ void lb_ship_done(struct lb_agent *a, CURLcode res)
         if (res == CURLE_OK && code == 400 && a->ship_lost && strstr(a->ship_resp, "lost")) {
                 /* A snowscaled that does not know the field yet: the samples go again without
                  * it; the count stays here (GET /v1/stats "lost"). */
+                if (!a->lost_refused_ns)
+                        log_warn("%s does not take the \"lost\" field (%s); lost samples are "
+                                 "counted in snowscale-lb only (asking again every minute)",
+                                 a->samples_url, a->ship_resp);
                 a->lost_unsupported = true;
+                a->lost_refused_ns = ss_mono_ns();
                 a->ship_next_ns = 0;
-                log_warn("%s does not take the \"lost\" field (%s); lost samples are counted "
-                         "in snowscale-lb only", a->samples_url, a->ship_resp);
                 return;
         }
         if (res == CURLE_OK && (code == 400 || code == 413)) {
