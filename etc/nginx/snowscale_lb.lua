@@ -220,10 +220,13 @@ function M.ctl_set()
         return ngx.say(err)
     end
     mark_joined(s)
-    -- A peer that left forgets its start: if it comes back it ramps up again.
+    -- A peer that left forgets its start (if it comes back it ramps up again), and its
+    -- in-flight counter once that is 0 (a drain still waiting keeps it).
     for _, k in ipairs(dict:get_keys(0)) do
-        local addr = string.match(k, "^since:(.+)$")
-        if addr and not string.find("\n" .. text .. "\n", "\n" .. addr .. "\n", 1, true) then
+        local kind, addr = string.match(k, "^(%a+):(.+)$")
+        if (kind == "since" or kind == "inf") and
+           not string.find("\n" .. text .. "\n", "\n" .. addr .. "\n", 1, true) and
+           (kind == "since" or dict:get(k) == 0) then
             dict:delete(k)
         end
     end
