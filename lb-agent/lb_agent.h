@@ -133,6 +133,7 @@ struct lb_agent {
         uint64_t lost_shipped;          /* told snowscaled */
         bool lost_unsupported;          /* snowscaled refused the "lost" field */
         uint64_t lost_refused_ns;       /* when it last did */
+        uint64_t lost_logged_ns;
         uint64_t ring_dropped_seen;
         struct lb_ring *ring;
         CURL *ship;

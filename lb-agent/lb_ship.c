@@ -271,19 +271,23 @@ void lb_ship_fetch_done(struct lb_agent *a, CURLcode res)
                 if (!nl)
                         nl = p + strlen(p);
                 if (p == a->fetch_buf && sscanf(p, "lost %llu", &lost) == 1) {
-                        /* A new nginx starts from 0; a new agent counts from what it first sees. */
-                        if (a->ngx_lost_seen >= 0 && (int64_t)lost >= a->ngx_lost_seen &&
-                            (int64_t)lost > a->ngx_lost_seen) {
-                                a->lost_pending += lost - (uint64_t)a->ngx_lost_seen;
-                                a->lost_total += lost - (uint64_t)a->ngx_lost_seen;
-                                log_warn("nginx lost %llu samples (its list was full)",
-                                         lost - (unsigned long long)a->ngx_lost_seen);
-                        } else if (a->ngx_lost_seen >= 0 && (int64_t)lost < a->ngx_lost_seen &&
-                                   lost > 0) {
-                                a->lost_pending += lost;
-                                a->lost_total += lost;
-                        }
+                        uint64_t d = 0;
+                        /* The first read of this agent is history; a counter below the last
+                         * one belongs to a new nginx, which started from 0. */
+                        if (a->ngx_lost_seen >= 0)
+                                d = (int64_t)lost >= a->ngx_lost_seen ?
+                                    lost - (uint64_t)a->ngx_lost_seen : lost;
                         a->ngx_lost_seen = (int64_t)lost;
+                        if (d) {
+                                uint64_t now = ss_mono_ns();
+                                a->lost_pending += d;
+                                a->lost_total += d;
+                                if (now - a->lost_logged_ns > 10000 * MS) {
+                                        log_warn("nginx's sample list was full: %" PRIu64 " samples "
+                                                 "lost (%" PRIu64 " so far)", d, a->lost_total);
+                                        a->lost_logged_ns = now;
+                                }
+                        }
                 } else if (nl > p) {
                         take(a, p, (size_t)(nl - p), false);
                         n++;
