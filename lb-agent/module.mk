@@ -54,6 +54,8 @@ all: $(LB_TOOLS)
 # The front's balancer runs in nginx's Lua module (Debian's, with lua-resty-core).
 DEB_PKGS += nginx-light jq libnginx-mod-http-lua lua-resty-core
 BENCH_PROGS += bench/front.sh
+# The whole appliance (QEMU clones; needs make guest): the pool flipped 1<->6 under load.
+BENCH_PROGS += bench/flap.sh
 
 .PHONY: lb-agent
 lb-agent: $(BIN)/snowscale-lb $(LB_TOOLS) $(TESTBIN)/unit/test_lb_parse $(TESTBIN)/unit/test_lb_state
