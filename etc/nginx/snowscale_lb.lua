@@ -42,7 +42,8 @@ local function parse_set(text)
         else
             local host, port = string.match(line, "^(%d+%.%d+%.%d+%.%d+):(%d+)$")
             if not host then
-                host, port = string.match(line, "^%[([%x:.]+)%]:(%d+)$")
+                -- set_current_peer parses the host like a URL: IPv6 keeps its brackets
+                host, port = string.match(line, "^(%[[%x:.]+%]):(%d+)$")
             end
             port = tonumber(port)
             if not host or not port or port < 1 or port > 65535 then
