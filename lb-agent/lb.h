@@ -38,6 +38,8 @@ struct lb_sample {
  * redirect) lists nginx writes for retried requests. -ENOMSG: not a snowscale line;
  * -EINVAL: malformed; -ERANGE: a value out of range. */
 int lb_parse_line(const char *line, size_t len, struct lb_sample *ret);
+/* The same record without the syslog header ("ss1|..."), as nginx keeps it in shared memory. */
+int lb_parse_record(const char *line, size_t len, struct lb_sample *ret);
 
 /* ---- sample ring: bounded, oldest dropped first, never blocks the reader ---------------- */
 struct lb_ring;
@@ -50,6 +52,10 @@ uint64_t lb_ring_dropped(const struct lb_ring *r);     /* overwritten before shi
  * until lb_ring_consume(*ret_end). The sequence numbers make it safe to push meanwhile. */
 int  lb_ring_format(const struct lb_ring *r, size_t max, char **ret_body, size_t *ret_len,
                     uint64_t *ret_end, size_t *ret_n);
+/* The same as JSON ({"samples":[...],"lost":N}, docs/api.md) to carry the count of samples
+ * lost before the agent had them. */
+int  lb_ring_format_json(const struct lb_ring *r, size_t max, uint64_t lost, char **ret_body,
+                         size_t *ret_len, uint64_t *ret_end, size_t *ret_n);
 void lb_ring_consume(struct lb_ring *r, uint64_t end);
 
 /* ---- names and config text ---------------------------------------------------------------- */
@@ -64,10 +70,14 @@ struct lb_var {
 /* Replaces every @NAME@; a name not in vars is -EINVAL with err naming it and its line. */
 int lb_template_render(const char *tmpl, const struct lb_var *vars, size_t n_vars, char **ret,
                        char *err, size_t errlen);
-/* The upstream include: upstream block (a `down` placeholder when empty, nginx needs one server)
- * plus $snowscale_backends and $snowscale_generation maps. */
-int lb_upstream_render(const char *upstream, uint64_t generation, const char *const *addrs,
-                       size_t n, char **ret);
+/* The include nginx.conf reads: the configuration generation ($snowscale_generation), which
+ * the control socket serves back to confirm a reload. */
+int lb_generation_render(uint64_t generation, char **ret);
+/* A numeric peer nginx's balancer can connect to: "a.b.c.d:port" or "[v6]:port". */
+bool lb_peer_valid(const char *s);
+/* The backend set as nginx's balancer reads it: "VERSION\nPEER\n..." (-EINVAL: a peer that is
+ * not numeric; hostnames are resolved by the caller). */
+int lb_peers_render(uint64_t version, const char *const *peers, size_t n, char **ret);
 
 /* ---- registrations and their state file --------------------------------------------------- */
 enum lb_state { LB_CHECKING, LB_ACTIVE, LB_UNHEALTHY, LB_DRAINING, LB_DRAINED };
@@ -123,6 +133,10 @@ void lb_nginx_last_error(const struct lb_nginx *n, char *buf, size_t len);
 
 /* etc/nginx/front.conf.in, compiled in (used when no template path is given). */
 extern const char lb_builtin_template[];
+/* etc/nginx/snowscale_lb.lua, compiled in: the balancer, written to STATE/nginx/ at start. */
+extern const char lb_builtin_lua[];
+#define LB_NGINX_MODULES "/usr/lib/nginx/modules"   /* Debian's dynamic modules */
+#define LB_SHM_SIZE      "64m"  /* the set, counters and ~500,000 samples waiting for the agent */
 
 /* ---- the daemon ---------------------------------------------------------------------------- */
 struct lb_opts {
@@ -132,6 +146,7 @@ struct lb_opts {
         const char *front;              /* nginx front listen, "127.0.0.1:8080" */
         const char *upstream;           /* upstream name, "snowscale_web" */
         const char *nginx_binary;
+        const char *nginx_modules;      /* dir of ndk_http_module.so, ngx_http_lua_module.so */
         const char *template_path;      /* NULL: the built-in copy of etc/nginx/front.conf.in */
         const char *scaler_url;         /* "http://127.0.0.1:8900"; NULL = don't ship */
         const char *scaler_token;
@@ -149,7 +164,20 @@ struct lb_opts {
 };
 
 struct lb_agent;
+/* Loads the state, renders nginx.conf and checks it with `nginx -t`; nginx is not started yet. */
 int  lb_agent_new(const struct lb_opts *o, struct lb_agent **ret, char *err, size_t errlen);
+/* A server the loop drives besides its own fds (the API): fd to poll for input, its next
+ * timeout (-1 none), run when either fired; set_token applies a new token on SIGHUP. */
+struct lb_io {
+        int     (*fd)(void *cls);
+        int64_t (*timeout_ms)(void *cls);
+        void    (*run)(void *cls);
+        int     (*set_token)(void *cls, const char *token);
+        void *cls;
+};
+void lb_agent_set_io(struct lb_agent *a, const struct lb_io *io);
+/* Starts (or adopts) nginx; call once before lb_agent_run(). */
+void lb_agent_start(struct lb_agent *a);
 /* Runs until SIGTERM/SIGINT (returns 0) or SIGHUP (returns 1: reload the configuration, call
  * lb_agent_reconfigure(), run again); -errno on failure. */
 int  lb_agent_run(struct lb_agent *a);
@@ -158,28 +186,5 @@ int  lb_agent_run(struct lb_agent *a);
  * The agent copies every string of o (also in lb_agent_new). */
 void lb_agent_reconfigure(struct lb_agent *a, const struct lb_opts *o);
 void lb_agent_free(struct lb_agent *a);
-
-/* The API (lb_api.c) calls these on the loop thread. Each returns an HTTP status and a JSON body
- * (malloc'd, never NULL on success). */
-int lb_agent_api_health(struct lb_agent *a, char **ret_json);
-int lb_agent_api_list(struct lb_agent *a, char **ret_json);
-int lb_agent_api_get(struct lb_agent *a, const char *id, char **ret_json);
-int lb_agent_api_add(struct lb_agent *a, const char *body, size_t len, char **ret_json);
-int lb_agent_api_remove(struct lb_agent *a, const char *id, const char *drain_timeout_ms,
-                        char **ret_json);
-int lb_agent_api_reloads(struct lb_agent *a, char **ret_json);
-int lb_agent_api_stats(struct lb_agent *a, char **ret_json);
-
-/* API server on the loop: MHD without threads, driven by the agent's poll. */
-struct lb_api;
-int  lb_api_start(struct lb_agent *a, const char *listen, const char *token, struct lb_api **ret);
-int  lb_api_fd(const struct lb_api *api);               /* epoll fd to poll for input */
-int64_t lb_api_timeout_ms(const struct lb_api *api);    /* -1 = none */
-void lb_api_run(struct lb_api *api);
-int  lb_api_set_token(struct lb_api *api, const char *token);
-void lb_api_stop(struct lb_api *api);
-
-/* JSON error body {"error": msg}. */
-char *lb_json_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

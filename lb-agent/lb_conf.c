@@ -1,7 +1,8 @@
 /* Names, addresses and the text nginx reads: the front config from its template and the
- * upstream include the agent rewrites on every change. */
+ * generation include and the peers file the agent rewrites. */
 #include "lb.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <inttypes.h>
@@ -156,32 +157,42 @@ out:
         return r;
 }
 
-int lb_upstream_render(const char *upstream, uint64_t generation, const char *const *addrs,
-                       size_t n, char **ret)
+int lb_generation_render(uint64_t generation, char **ret)
+{
+        char *s;
+
+        if (asprintf(&s, "# Written by snowscale-lb on every reload; edits are overwritten.\n"
+                         "map $server_port $snowscale_generation { default \"%" PRIu64 "\"; }\n",
+                     generation) < 0)
+                return -ENOMEM;
+        *ret = s;
+        return 0;
+}
+
+bool lb_peer_valid(const char *s)
+{
+        char host[LB_ADDR_MAX];
+        unsigned char a[16];
+        unsigned port;
+
+        if (!lb_address_valid(s) || ss_split_hostport(s, host, sizeof(host), &port) < 0)
+                return false;
+        return inet_pton(s[0] == '[' ? AF_INET6 : AF_INET, host, a) == 1;
+}
+
+int lb_peers_render(uint64_t version, const char *const *peers, size_t n, char **ret)
 {
         struct buf b = { 0 };
         int r;
 
-        r = buf_printf(&b, "# Written by snowscale-lb on every change; edits are overwritten.\n"
-                           "upstream %s {\n", upstream);
+        r = buf_printf(&b, "%" PRIu64 "\n", version);
         for (size_t i = 0; r == 0 && i < n; i++) {
-                if (!lb_address_valid(addrs[i])) {
+                if (!lb_peer_valid(peers[i])) {
                         r = -EINVAL;
                         break;
                 }
-                /* A backend that fails a connection is skipped for 2 s (the request itself
-                 * moves on via proxy_next_upstream); membership stays the agent's decision. */
-                r = buf_printf(&b, "    server %s max_fails=1 fail_timeout=2s;\n", addrs[i]);
+                r = buf_printf(&b, "%s\n", peers[i]);
         }
-        /* nginx rejects an upstream without servers; a `down` placeholder is never contacted,
-         * and the front answers 503 itself while $snowscale_backends is 0. */
-        if (r == 0 && n == 0)
-                r = buf_printf(&b, "    server 127.0.0.1:1 down;\n");
-        if (r == 0)
-                r = buf_printf(&b, "    keepalive 32;\n}\n"
-                                   "map $server_port $snowscale_backends { default \"%zu\"; }\n"
-                                   "map $server_port $snowscale_generation { default \"%" PRIu64 "\"; }\n",
-                               n, generation);
         if (r < 0) {
                 free(b.p);
                 return r;

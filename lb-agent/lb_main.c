@@ -1,6 +1,7 @@
 /* snowscale-lb: command line, configuration (the shared snowscale.yaml through pol_config_load),
  * overrides, then the agent's loop. */
 #include "lb.h"
+#include "lb_api.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -31,14 +32,16 @@ static void usage(FILE *f)
 "  --front HOST:PORT          nginx front listen (default 127.0.0.1:8080)\n"
 "  --upstream NAME            nginx upstream name (default snowscale_web)\n"
 "  --nginx PATH               nginx binary (default /usr/sbin/nginx)\n"
+"  --nginx-modules DIR        where ndk_http_module.so and ngx_http_lua_module.so are\n"
+"                             (default /usr/lib/nginx/modules)\n"
 "  --template FILE            front config template (default: built-in etc/nginx/front.conf.in)\n"
 "  --scaler-url URL           snowscaled base URL for samples, or 'none' (default from api.listen;\n"
 "                             none without a config file)\n"
 "  --scaler-token TOKEN       token for /api/v1/samples (default api.token, else --token)\n"
 "  --health-path PATH         (default /healthz)     --health-status N (default 200)\n"
 "  --health-attempts N        (default 40)           --health-interval-ms N (default 250)\n"
-"  --coalesce-ms N            reload coalescing window (default 200)\n"
-"  --min-reload-interval-ms N reload rate cap (default 250)\n"
+"  --coalesce-ms N            accepted for old configurations; unused (membership needs no reload)\n"
+"  --min-reload-interval-ms N rate cap of configuration reloads (default 250)\n"
 "  --drain-timeout-ms N       default drain timeout of DELETE (default 30000)\n"
 "  --worker-shutdown-timeout-s N  nginx worker_shutdown_timeout (default 30)\n"
 "  --ship-interval-ms N       sample batching period (default 250)\n"
@@ -48,7 +51,7 @@ static void usage(FILE *f)
 }
 
 enum {
-        O_CONFIG = 256, O_STATE, O_LISTEN, O_TOKEN, O_FRONT, O_UPSTREAM, O_NGINX, O_TEMPLATE,
+        O_CONFIG = 256, O_STATE, O_LISTEN, O_TOKEN, O_FRONT, O_UPSTREAM, O_NGINX, O_NGINX_MODULES, O_TEMPLATE,
         O_SCALER, O_SCALER_TOKEN, O_HPATH, O_HSTATUS, O_HATTEMPTS, O_HINTERVAL, O_COALESCE,
         O_MINRELOAD, O_DRAIN, O_WST, O_SHIP, O_BUFFER, O_KEEP, O_LOGLEVEL, O_HELP,
 };
@@ -72,7 +75,8 @@ static const struct option longopts[] = {
         { "config", 1, 0, O_CONFIG }, { "state-dir", 1, 0, O_STATE },
         { "listen", 1, 0, O_LISTEN }, { "token", 1, 0, O_TOKEN },
         { "front", 1, 0, O_FRONT }, { "upstream", 1, 0, O_UPSTREAM },
-        { "nginx", 1, 0, O_NGINX }, { "template", 1, 0, O_TEMPLATE },
+        { "nginx", 1, 0, O_NGINX }, { "nginx-modules", 1, 0, O_NGINX_MODULES },
+        { "template", 1, 0, O_TEMPLATE },
         { "scaler-url", 1, 0, O_SCALER }, { "scaler-token", 1, 0, O_SCALER_TOKEN },
         { "health-path", 1, 0, O_HPATH }, { "health-status", 1, 0, O_HSTATUS },
         { "health-attempts", 1, 0, O_HATTEMPTS }, { "health-interval-ms", 1, 0, O_HINTERVAL },
@@ -185,6 +189,7 @@ static int load_opts(int argc, char **argv, struct lb_opts *ret, struct loaded *
                 case O_FRONT: o.front = optarg; break;
                 case O_UPSTREAM: o.upstream = optarg; break;
                 case O_NGINX: o.nginx_binary = optarg; break;
+                case O_NGINX_MODULES: o.nginx_modules = optarg; break;
                 case O_TEMPLATE: o.template_path = optarg; break;
                 case O_SCALER: scaler = optarg; break;
                 case O_SCALER_TOKEN: o.scaler_token = optarg; scaler_token_set = true; break;
@@ -254,6 +259,7 @@ int main(int argc, char **argv)
         struct lb_opts o;
         struct loaded m;
         struct lb_agent *a = NULL;
+        struct lb_api *api = NULL;
         char err[1024];
         int r;
 
@@ -282,6 +288,15 @@ int main(int argc, char **argv)
                 loaded_free(&m);
                 return 1;
         }
+        r = lb_api_start(a, o.listen, o.token, &api);
+        if (r < 0) {
+                log_error("cannot start: cannot listen on %s: %s", o.listen, strerror(-r));
+                lb_agent_free(a);
+                curl_global_cleanup();
+                loaded_free(&m);
+                return 1;
+        }
+        lb_agent_start(a);
         log_info("snowscale-lb: API http://%s, front %s, state %s, samples -> %s", o.listen, o.front,
                  o.state_dir, o.scaler_url ? o.scaler_url : "(not shipped)");
         if (!o.token || !*o.token)
@@ -296,6 +311,7 @@ int main(int argc, char **argv)
                         log_error("SIGHUP: configuration not reloaded; the running one stays");
                 loaded_free(&m);
         }
+        lb_api_stop(api);
         lb_agent_free(a);
         curl_global_cleanup();
         return r < 0 ? 1 : 0;

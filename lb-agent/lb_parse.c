@@ -110,13 +110,13 @@ static bool all_of(const char *s, size_t len, const char *set)
         return true;
 }
 
+static int parse_fields(const char *msg, const char *end, struct lb_sample *ret);
+
 int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
 {
-        struct lb_sample s;
-        const char *msg, *f[6], *end, *item;
-        size_t fl[6], ilen;
+        const char *msg;
         char buf[LINE_MAX_BYTES + 1];
-        int r, n, count, st;
+        int n;
 
         if (len > LINE_MAX_BYTES)
                 return -EINVAL;
@@ -142,9 +142,34 @@ int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
         msg += 2;
         if (strncmp(msg, "ss1|", 4) != 0)
                 return -ENOMSG;
-        msg += 4;
+        return parse_fields(msg + 4, buf + len, ret);
+}
 
-        end = buf + len;
+int lb_parse_record(const char *line, size_t len, struct lb_sample *ret)
+{
+        char buf[LINE_MAX_BYTES + 1];
+
+        if (len > LINE_MAX_BYTES)
+                return -EINVAL;
+        memcpy(buf, line, len);
+        buf[len] = 0;
+        if (memchr(buf, 0, len))
+                return -EINVAL;
+        while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+                buf[--len] = 0;
+        if (strncmp(buf, "ss1|", 4) != 0)
+                return -ENOMSG;
+        return parse_fields(buf + 4, buf + len, ret);
+}
+
+/* The fields after "ss1|", up to end (a NUL-terminated buffer). */
+static int parse_fields(const char *msg, const char *end, struct lb_sample *ret)
+{
+        struct lb_sample s;
+        const char *f[6], *item;
+        size_t fl[6], ilen;
+        int r, count, st;
+
         for (int i = 0; i < 6; i++) {
                 const char *bar = i < 5 ? memchr(msg, '|', (size_t)(end - msg)) : NULL;
                 if (i < 5 && !bar)

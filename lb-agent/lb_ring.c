@@ -89,6 +89,46 @@ int lb_ring_format(const struct lb_ring *r, size_t max, char **ret_body, size_t 
         return 0;
 }
 
+int lb_ring_format_json(const struct lb_ring *r, size_t max, uint64_t lost, char **ret_body,
+                        size_t *ret_len, uint64_t *ret_end, size_t *ret_n)
+{
+        size_t n = lb_ring_len(r), cap, len = 0;
+        char *body;
+        int w;
+
+        if (n > max)
+                n = max;
+        /* {"ts_us":20,"backend":"64","latency_us":20,"status":3}, */
+        cap = n * 160 + 64;
+        body = malloc(cap);
+        if (!body)
+                return -ENOMEM;
+        len = (size_t)snprintf(body, cap, "{\"samples\":[");
+        for (size_t i = 0; i < n; i++) {
+                const struct lb_sample *s = &r->v[(r->tail + i) % r->cap];
+                /* backends are validated addresses or "-": nothing to escape */
+                w = snprintf(body + len, cap - len, "%s{\"ts_us\":%" PRIu64 ",\"backend\":\"%s\","
+                             "\"latency_us\":%" PRIu64 ",\"status\":%d}", i ? "," : "",
+                             s->ts_us, s->backend, s->latency_us, s->status);
+                if (w < 0 || (size_t)w >= cap - len) {
+                        free(body);
+                        return -EOVERFLOW;
+                }
+                len += (size_t)w;
+        }
+        w = snprintf(body + len, cap - len, "],\"lost\":%" PRIu64 "}", lost);
+        if (w < 0 || (size_t)w >= cap - len) {
+                free(body);
+                return -EOVERFLOW;
+        }
+        len += (size_t)w;
+        *ret_body = body;
+        *ret_len = len;
+        *ret_end = r->tail + n;
+        *ret_n = n;
+        return 0;
+}
+
 void lb_ring_consume(struct lb_ring *r, uint64_t end)
 {
         if (end > r->head)

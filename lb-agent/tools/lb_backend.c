@@ -3,7 +3,9 @@
  *              [--health-status N] [--health-delay-ms N]
  * GET /healthz answers the health status (200 unless told, after N ms if told); anything else answers "NAME\n" with
  * 200 after the delay (uniform in LO..HI ms), so a test sees which backend served it and a
- * known latency distribution. Thread per connection: delays do not serialise requests. */
+ * known latency distribution. GET /stats answers "requests=N first_us=T" (served requests and
+ * the wall-clock time of the first since the last GET /stats?reset=1): the benchmark times
+ * how soon a new backend gets traffic. Thread per connection: delays do not serialise requests. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
@@ -20,6 +22,9 @@
 
 static char name[64] = "backend";
 static unsigned delay_lo, delay_hi, health = 200, health_delay;
+static pthread_mutex_t stats_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned long served_n, inflight_n;
+static uint64_t first_us;
 
 static void sleep_ms(unsigned d)
 {
@@ -61,11 +66,29 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
                 if (health_delay)
                         sleep_ms(health_delay);
                 snprintf(body, sizeof(body), "%s health %u\n", name, health);
+        } else if (strcmp(url, "/stats") == 0) {
+                const char *reset = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "reset");
+                pthread_mutex_lock(&stats_lock);
+                snprintf(body, sizeof(body), "requests=%lu first_us=%llu inflight=%lu\n", served_n,
+                         (unsigned long long)first_us, inflight_n);
+                if (reset) {
+                        served_n = 0;
+                        first_us = 0;
+                }
+                pthread_mutex_unlock(&stats_lock);
         } else {
+                pthread_mutex_lock(&stats_lock);
+                if (served_n++ == 0)
+                        first_us = ss_wall_us();
+                inflight_n++;
+                pthread_mutex_unlock(&stats_lock);
                 d = delay_lo + (delay_hi > delay_lo ? rnd() % (delay_hi - delay_lo + 1) : 0);
                 if (d)
                         sleep_ms(d);
                 snprintf(body, sizeof(body), "%s\n", name);
+                pthread_mutex_lock(&stats_lock);
+                inflight_n--;
+                pthread_mutex_unlock(&stats_lock);
         }
         resp = MHD_create_response_from_buffer(strlen(body), body, MHD_RESPMEM_MUST_COPY);
         if (!resp)

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by tests/integration/lb_*.sh and bench/lb_reload.sh (after tests/lib.sh): start
+# Shared by tests/integration/lb_*.sh and bench/front.sh (after tests/lib.sh): start
 # snowscale-lb with real nginx, tiny backends and a load generator on free loopback ports.
 LB_TOOLS=$ROOT/build/tests/lb
 LB_TOKEN=lb-test-token

@@ -1,11 +1,14 @@
 /* lb-load: bounded HTTP load with libcurl for snowscale-lb's tests and benchmark.
- *   lb-load --url URL [--concurrency N] [--duration-s S]   (until SIGTERM/SIGINT without -s)
+ *   lb-load --url URL [--concurrency N] [--duration-s S] [--retry 0|1]
+ *                                          (until SIGTERM/SIGINT without -s)
  *   lb-load --send-dgram SOCKET_PATH   (each stdin line becomes one datagram; for fault tests)
  * Prints "requests=N failed=M p50_us=.. p95_us=.. p99_us=.. mean_us=.." and one
  * "served BODY=COUNT" line per distinct first body line, so a test sees where traffic went.
  * A request fails on any transport error or a status other than 200. Connections are kept
  * alive; a GET whose reused connection was closed by the server before any response byte is
- * sent again once, as every HTTP client does, and counted as retried (see idempotent_retry). */
+ * sent again once, as every HTTP client does, and counted as retried (see idempotent_retry);
+ * --retry 0 makes that a failure too (a front that never closes a connection under a request
+ * needs no client help). */
 #include <curl/curl.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -23,6 +26,7 @@
 #define MAX_NAMES 32
 
 static volatile sig_atomic_t stop;
+static bool allow_retry = true;
 static void on_signal(int s) { stop = 1; }
 
 struct slot {
@@ -75,7 +79,7 @@ static bool idempotent_retry(struct slot *s, CURLcode res)
         curl_off_t down = 1;
         long header = 1;
 
-        if (s->retried || (res != CURLE_RECV_ERROR && res != CURLE_GOT_NOTHING && res != CURLE_SEND_ERROR))
+        if (!allow_retry || s->retried || (res != CURLE_RECV_ERROR && res != CURLE_GOT_NOTHING && res != CURLE_SEND_ERROR))
                 return false;
         curl_easy_getinfo(s->c, CURLINFO_NUM_CONNECTS, &connects);
         curl_easy_getinfo(s->c, CURLINFO_SIZE_DOWNLOAD_T, &down);
@@ -126,6 +130,8 @@ int main(int argc, char **argv)
                         url = argv[i + 1];
                 else if (strcmp(argv[i], "--concurrency") == 0)
                         conc = (unsigned)atoi(argv[i + 1]);
+                else if (strcmp(argv[i], "--retry") == 0)
+                        allow_retry = atoi(argv[i + 1]) != 0;
                 else if (strcmp(argv[i], "--duration-s") == 0)
                         duration = atof(argv[i + 1]);
                 else if (strcmp(argv[i], "--send-dgram") == 0)

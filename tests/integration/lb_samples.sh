@@ -81,6 +81,14 @@ t_is "$(grep -c 'error\|not ok' "$T_DIR/load2.out")" 0 "clients unaffected"
 scaled_start || t_bail "snowscaled did not come back"
 t_wait_for 10 lb_stat_is buffered 0
 t_is "$(lb_stat shipped)" 100 "the 100 buffered samples arrived after snowscaled came back"
+# the overwritten ones are lost samples: counted, and told snowscaled with the next batch
+# ("lost" in a JSON body) -- or, by a snowscaled that refuses the field, kept here
+t_is "$(lb_stat lost)" $((n2 - 100)) "dropped samples counted as lost"
+t_wait_for 10 eval '[ $(( $(lb_stat lost_shipped) + $(lb_stat lost_unshipped) )) = $((n2 - 100)) ] && { [ "$(lb_stat lost_unshipped)" = 0 ] || grep -q "does not take the .lost. field" "$LB_LOG"; }'
+t_diag "lost shipped $(lb_stat lost_shipped), kept $(lb_stat lost_unshipped), scaler takes it: $(curl -s "$LB_API/v1/stats" | jq .scaler_takes_lost)"
+t_check "the lost count went to snowscaled or snowscaled refused the field (logged)" \
+  eval '[ "$(lb_stat lost_shipped)" = $((n2 - 100)) ] || grep -q "does not take the .lost. field" "$LB_LOG"'
+t_is "$(curl -s "$LB_API/v1/backends" | jq .lost)" $((n2 - 100)) "and shown in GET /v1/backends"
 
 # --- SIGHUP reloads the file: a new token applies; a broken file leaves the running config
 sed -i "s/token: $LB_TOKEN/token: rotated-$LB_TOKEN/" "$T_DIR/snowscale.yaml"

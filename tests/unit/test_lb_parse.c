@@ -193,6 +193,53 @@ static void test_ring(void **st)
         lb_ring_free(r);
 }
 
+/* The record as nginx's log_by_lua keeps it in shared memory: no syslog header. */
+static void test_record(void **st)
+{
+        static const char rec[] = "ss1|1763776800.123|0.021|200|127.0.0.1:18001|0.020|200";
+        struct lb_sample s;
+
+        assert_int_equal(lb_parse_record(rec, strlen(rec), &s), 0);
+        assert_int_equal(s.ts_us, 1763776800123000ull);
+        assert_int_equal(s.latency_us, 21000);
+        assert_string_equal(s.backend, "127.0.0.1:18001");
+        assert_int_equal(lb_parse_record("ss1|1.0|0.1|503|-|-|-\n", 21, &s), 0);
+        assert_string_equal(s.backend, "-");
+        assert_int_equal(s.status, 503);
+        assert_int_equal(lb_parse_record("xx1|1|2|3", 9, &s), -ENOMSG);
+        assert_int_equal(lb_parse_record("ss1|x|y|z", 9, &s), -EINVAL);
+        /* a syslog datagram is not a bare record */
+        assert_int_equal(lb_parse_record("<190>Nov 22 02:13:22 snowscale: ss1|1.0|0.1|200|-|-|-", 52, &s),
+                         -ENOMSG);
+}
+
+/* JSON batches carry the count of samples lost before the agent had them. */
+static void test_ring_json(void **st)
+{
+        struct lb_ring *r;
+        struct lb_sample s = { .ts_us = 7, .latency_us = 5, .status = 200, .backend = "1.2.3.4:5" };
+        char *body;
+        size_t len, n;
+        uint64_t end;
+
+        assert_int_equal(lb_ring_new(4, &r), 0);
+        assert_int_equal(lb_ring_format_json(r, 10, 3, &body, &len, &end, &n), 0);
+        assert_string_equal(body, "{\"samples\":[],\"lost\":3}");
+        free(body);
+        lb_ring_push(r, &s);
+        s.ts_us = 8;
+        lb_ring_push(r, &s);
+        assert_int_equal(lb_ring_format_json(r, 1, 12, &body, &len, &end, &n), 0);
+        assert_int_equal(n, 1);
+        assert_string_equal(body, "{\"samples\":[{\"ts_us\":7,\"backend\":\"1.2.3.4:5\","
+                                  "\"latency_us\":5,\"status\":200}],\"lost\":12}");
+        assert_int_equal(len, strlen(body));
+        free(body);
+        lb_ring_consume(r, end);
+        assert_int_equal(lb_ring_len(r), 1);
+        lb_ring_free(r);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -200,6 +247,7 @@ int main(void)
                 cmocka_unit_test(test_nginx_itself), cmocka_unit_test(test_garbage),
                 cmocka_unit_test(test_ranges), cmocka_unit_test(test_foreign_and_binary),
                 cmocka_unit_test(test_random_input), cmocka_unit_test(test_ring),
+                cmocka_unit_test(test_record), cmocka_unit_test(test_ring_json),
         };
         return cmocka_run_group_tests_name("lb_parse", tests, NULL, NULL);
 }

@@ -52,23 +52,26 @@ static void test_template(void **st)
 
 static void test_upstream(void **st)
 {
-        const char *addrs[] = { "127.0.0.1:1001", "[::1]:1002" };
-        const char *bad[] = { "x;y:1" };
+        const char *peers[] = { "127.0.0.1:1001", "[::1]:1002" };
+        const char *host[] = { "localhost:80" }, *bad[] = { "x;y:1" }, *noport[] = { "1.2.3.4" };
         char *out;
 
-        assert_int_equal(lb_upstream_render("snowscale_web", 7, addrs, 2, &out), 0);
-        assert_non_null(strstr(out, "upstream snowscale_web {"));
-        assert_non_null(strstr(out, "server 127.0.0.1:1001 "));
-        assert_non_null(strstr(out, "server [::1]:1002 "));
-        assert_null(strstr(out, "down"));
-        assert_non_null(strstr(out, "$snowscale_backends { default \"2\"; }"));
+        assert_int_equal(lb_peers_render(7, peers, 2, &out), 0);
+        assert_string_equal(out, "7\n127.0.0.1:1001\n[::1]:1002\n");
+        free(out);
+        assert_int_equal(lb_peers_render(8, NULL, 0, &out), 0);
+        assert_string_equal(out, "8\n");
+        free(out);
+        /* the balancer connects to numbers only: a hostname is resolved before */
+        assert_int_equal(lb_peers_render(1, host, 1, &out), -EINVAL);
+        assert_int_equal(lb_peers_render(1, bad, 1, &out), -EINVAL);
+        assert_int_equal(lb_peers_render(1, noport, 1, &out), -EINVAL);
+        assert_true(lb_peer_valid("10.0.0.1:65535"));
+        assert_false(lb_peer_valid("10.0.0.1:0"));
+        assert_false(lb_peer_valid("[zz::1]:80"));
+        assert_int_equal(lb_generation_render(7, &out), 0);
         assert_non_null(strstr(out, "$snowscale_generation { default \"7\"; }"));
         free(out);
-        assert_int_equal(lb_upstream_render("u", 1, NULL, 0, &out), 0);
-        assert_non_null(strstr(out, "server 127.0.0.1:1 down;"));
-        assert_non_null(strstr(out, "default \"0\""));
-        free(out);
-        assert_int_equal(lb_upstream_render("u", 1, bad, 1, &out), -EINVAL);
 }
 
 static char dir[] = "/tmp/test_lb_state.XXXXXX";
