@@ -32,7 +32,7 @@ echo "Measured on $(date -u -r "$LOG" +%F) ($(nproc) cores), from ${LOG#"$ROOT"/
 echo
 echo '```'
 echo '$ bench/e2e_scaleout.sh'
-grep -aE '^BENCH (scaleout|scaleout_client|warmcache) ' "$LOG" | tail -n 3
+for name in scaleout scaleout_client warmcache; do grep -aE "^BENCH $name " "$LOG" | tail -n 1; done
 echo '```'
 echo
 echo "| run | SLO breach → first new worker serving through nginx | same, from the client's first slow second | → p95 back under target | requests over target | failed requests | new workers' cache hit rate in their first 10 s, relative to the parent |"
@@ -48,7 +48,9 @@ for mode in clone cold; do
     "$(or_dash "$( [ -n "$ratio" ] && [ "$ratio" != nan ] && printf '%.2f' "$ratio")")"
 done
 keys=$(val warmcache keys); warm=$(val warmcache warm_keys); zipf=$(val warmcache zipf)
-[ -n "$keys" ] && echo && echo "Keys: Zipf($zipf) over $(thousands "$keys"), the parent warmed the $(thousands "$warm") most popular."
+[ -n "$keys" ] && echo && echo "Keys: Zipf($zipf) over $(thousands "$keys"), the parent warmed the $(thousands "$warm") most popular." \
+  "New workers' own hit rate in their first 10 s: $(or_dash "$(val warmcache clone_first10s_hit)") cloned," \
+  "$(or_dash "$(val warmcache cold_first10s_hit)") cold-booted."
 
 echo
 echo "**Parts**"
