@@ -23,14 +23,8 @@ cleanup() {
 trap cleanup EXIT
 [ -x "$TOOL" ] || make -C "$ROOT" -s build/tests/cc-qemu-tool || exit 1
 [ -f "$ROOT/build/guest/initrd.gz" ] || make -C "$ROOT" -s guest || exit 1
-free_port() {  # a base port with $1 free ports after it
-  local p i
-  for _ in $(seq 100); do
-    p=$(( 20000 + RANDOM % 12000 )); for i in $(seq 0 "$1"); do ss -Hltn "sport = :$((p+i))" | grep -q . && continue 2; done
-    echo "$p"; return 0
-  done; return 1
-}
-P=$(free_port $((N + 2))) || exit 1
+T_LIB_NO_SETUP=1 . "$ROOT/tests/lib.sh"
+P=$(t_free_port_run $((N + 2))) || exit 1
 
 echo "bench: booting the parent (256 MiB, TCG)"
 "$TOOL" boot --run "$D/parent" --port "$P" --mem 256 >/dev/null || exit 1

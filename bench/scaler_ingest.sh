@@ -12,18 +12,11 @@ cleanup() {
 }
 trap cleanup EXIT
 token=bench-$RANDOM
-free_port() {
-  local p
-  for _ in $(seq 100); do
-    p=$(( 20000 + RANDOM % 12000 ))   # below the ephemeral range
-    ss -Hltn "sport = :$p" | grep -q . || { echo "$p"; return 0; }
-  done
-  return 1
-}
+T_LIB_NO_SETUP=1 . "$ROOT/tests/lib.sh"
 # A free port can be taken by someone else between the check and the bind: try a few.
 up=0
 for attempt in 1 2 3; do
-  port=$(free_port) || { echo "scaler_ingest: no free port" >&2; exit 1; }
+  port=$(t_free_port) || { echo "scaler_ingest: no free port" >&2; exit 1; }
   cat >"$dir/snowscale.yaml" <<YAML
 pool: bench
 mode: observe

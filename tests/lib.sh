@@ -62,6 +62,19 @@ t_free_port() {
   return 1
 }
 
+# t_free_port_run N: a base port with N more free ports after it (for VMs that take a port each)
+t_free_port_run() {
+  local p i lo
+  lo=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null); lo=${lo:-32768}
+  [ "$lo" -gt 22000 ] || lo=32768
+  for _ in $(seq 200); do
+    p=$(( 20000 + RANDOM % (lo - 20000 - $1) ))
+    for i in $(seq 0 "$1"); do ss -Htan "sport = :$((p+i))" 2>/dev/null | grep -q . && continue 2; done
+    echo "$p"; return 0
+  done
+  return 1
+}
+
 # t_start_scaled NAME CONFIG WRITER [snowscaled options]: snowscaled --config CONFIG --foreground
 # on a free loopback port ($SCALED, else build/bin/snowscaled). WRITER, a command run with eval,
 # writes CONFIG using $port. A port somebody takes between the check and the bind gets another
