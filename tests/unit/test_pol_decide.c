@@ -24,6 +24,14 @@ static struct pol_policy base_policy(void)
         p.metrics[0].metric = POL_METRIC_P95_LATENCY;
         p.metrics[0].target = 150000;           /* 150 ms */
         p.n_metrics = 1;
+        /* These tests are about the step, rate and stabilization knobs themselves: they set the
+         * limits they were written for (snowscale's defaults before the clone-era ones). */
+        p.up.max_step = 4;
+        p.up.max_rate = (struct pol_rate){ .amount = 100, .percent = true, .per_us = 10 * SEC };
+        p.max_concurrent_clones = 0;
+        p.down.max_step = 1;
+        p.down.max_rate = (struct pol_rate){ .amount = 1, .percent = false, .per_us = 30 * SEC };
+        p.down.stabilization_us = 60 * SEC;
         return p;
 }
 

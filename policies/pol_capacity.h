@@ -1,0 +1,57 @@
+/* pol_capacity: how many requests a worker serves at the latency target, learned from what the
+ * pool served, and the offered load it has to serve. Plain data, no I/O, no clock: the control
+ * loop owns a struct pol_capacity, feeds it once per tick (pol_capacity_observe) and hands it to
+ * pol_decide() through pol_stats.capacity. How the estimate is made: docs/policies.md. */
+#ifndef POL_CAPACITY_H
+#define POL_CAPACITY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "pol.h"
+
+#define POL_CAPACITY_GENERATIONS 8     /* estimates kept; the oldest unused one is forgotten */
+
+struct pol_capacity_gen {
+        int64_t generation;             /* 0 = unknown (observe mode, no generation yet) */
+        double mu;                      /* requests/s one worker completes when saturated */
+        double s0_us;                   /* mean latency of a worker that is not saturated */
+        unsigned saturated;             /* saturated observations behind mu (inherited ones too) */
+        unsigned unsaturated;           /* observations behind s0_us */
+        uint64_t used_us;               /* last observation, for eviction */
+};
+
+struct pol_capacity {                   /* all zero = nothing learned yet */
+        struct pol_capacity_gen gen[POL_CAPACITY_GENERATIONS];
+        unsigned n, cur;                /* cur: index of the current generation when n > 0 */
+        int workers;                    /* worker count at the last observation */
+        uint64_t workers_since_us;      /* when it last changed */
+};
+
+/* The estimate as pol_decide() uses it. */
+struct pol_capacity_estimate {
+        bool trusted;                   /* enough saturated observations (capacity.min_samples) */
+        double mu;                      /* saturated throughput per worker, requests/s (0 = none) */
+        double per_worker;              /* planned requests/s per worker: mu x utilization */
+        double concurrency;             /* requests one worker holds in service: mu x s0 (>= 1);
+                                         * 0 when s0 is unknown */
+        unsigned samples;
+        int64_t generation;
+};
+
+/* One tick's observation: the short window, the worker count (serving + base_workers). Windows
+ * measured while the worker count changed inside them are skipped. The latency target is the
+ * policy's first latency metric; with none, nothing is learned. */
+void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, const struct pol_stats *st,
+                          const struct pol_clones *cl, uint64_t now_us);
+/* The current generation's estimate; false (and *ret zeroed but for samples) when none. */
+bool pol_capacity_get(const struct pol_policy *p, const struct pol_capacity *c,
+                      struct pol_capacity_estimate *ret);
+/* Offered load over window w (requests/s arriving, not only completed): completions plus the
+ * backlog (in-flight beyond what the workers hold in service) spread over the window. */
+double pol_capacity_offered(const struct pol_capacity_estimate *e, const struct pol_window_stats *w,
+                            int workers);
+/* The latency target capacity is learned against (the first latency metric), 0 if none. */
+double pol_capacity_target_us(const struct pol_policy *p);
+
+#endif
