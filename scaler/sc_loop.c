@@ -19,6 +19,7 @@
 #include "sc_actuator.h"
 #include "sc_http.h"
 #include "sc_monitor.h"
+#include "pol_capacity.h"
 #include "sc_store.h"
 #include "ss_log.h"
 #include "ss_util.h"
@@ -48,6 +49,7 @@ struct sc_loop {
         struct sc_actuator *act;        /* NULL in observe mode */
         struct sc_http *http;
         struct pol_state *pstate;
+        struct pol_capacity capacity;   /* learned per-worker capacity, fed once per tick */
         int sfd, tfd, efd;
         int xfd;                        /* eventfd: a sample batch arrived */
 
@@ -467,6 +469,15 @@ static void tick(struct sc_loop *l, bool early)
                                                  : "latency samples arriving again");
                 l->last_stale = st.stable.stale;
         }
+        c.base_workers = l->cfg->parent.serve ? 1 : 0;         /* the parent serves too */
+        {
+                struct sc_generation g;
+                if (sc_store_generation_latest(l->store, &g) == 0)
+                        c.generation = g.id;
+        }
+        if (!early && have_snap)
+                pol_capacity_observe(&l->cfg->policy, &l->capacity, &st, &c, mono_us);
+        st.capacity = &l->capacity;
         pol_decide(&l->cfg->policy, l->pstate, &st, &c, mono_us, wall / 1000000, &d);
         if (l->manual >= 0 && (l->manual < l->cfg->policy.min_clones || l->manual > l->cfg->policy.max_clones)) {
                 /* a reload (or restart) narrowed min..max below/above the operator's count */
