@@ -195,6 +195,10 @@ struct pol_stats {
         struct pol_window_stats stable; /* the long window */
         const struct pol_capacity *capacity;    /* what the loop learned (pol_capacity_observe);
                                                  * NULL = nothing learned: the ratio rule sizes */
+        uint64_t completed;             /* requests completed since the monitor started (a
+                                         * counter: per-second throughput without a window's
+                                         * mixing); 0 = unknown */
+        uint64_t completed_latency_us;  /* the sum of their latencies, µs (same counter) */
 };
 struct pol_clones {
         int serving;                    /* capacity */
