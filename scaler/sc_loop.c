@@ -457,6 +457,8 @@ static void tick(struct sc_loop *l, bool early)
         if (have_snap) {
                 st.panic = snap.short_w;
                 st.stable = snap.long_w;
+                st.completed = snap.total;
+                st.completed_latency_us = snap.total_latency_us;
                 sc_monitor_snapshot_free(&snap);
         }
         clone_counts(l, &c);
