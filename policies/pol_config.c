@@ -1200,7 +1200,7 @@ void pol_policy_defaults(struct pol_policy *p)
         p->down.stabilization_us = 30 * SEC;
         p->algorithm = POL_ALGO_SNOWSCALE;
         p->capacity_utilization = 0.80;
-        p->capacity_min_samples = 3;
+        p->capacity_min_samples = 1;
         p->drain_timeout_us = 30 * SEC;
         p->panic_threshold = 2.0;
         p->panic_window_us = 6 * SEC;

@@ -129,7 +129,7 @@ static void test_defaults(void **state)
         assert_int_equal(p->down.max_rate.per_us, 10000000);
         assert_int_equal(p->down.stabilization_us, 30000000);
         assert_true(p->capacity_utilization == 0.80);
-        assert_int_equal(p->capacity_min_samples, 3);
+        assert_int_equal(p->capacity_min_samples, 1);
         assert_int_equal(p->sync_period_us, 0);
         assert_int_equal(p->drain_timeout_us, 30000000);
         assert_true(p->panic_threshold == 2.0);
