@@ -21,11 +21,19 @@ struct pol_capacity_gen {
         uint64_t used_us;               /* last observation, for eviction */
 };
 
+#define POL_CAPACITY_HIST 128            /* worker counts remembered, one per observation */
+
 struct pol_capacity {                   /* all zero = nothing learned yet */
         struct pol_capacity_gen gen[POL_CAPACITY_GENERATIONS];
         unsigned n, cur;                /* cur: index of the current generation when n > 0 */
-        int workers;                    /* worker count at the last observation */
-        uint64_t workers_since_us;      /* when it last changed */
+        struct {
+                uint64_t t;
+                int workers;
+                uint64_t completed;     /* pol_stats.completed at the observation */
+                uint64_t latency_us;    /* pol_stats.completed_latency_us */
+                bool saturated;         /* the short window read at/over target */
+        } hist[POL_CAPACITY_HIST];
+        unsigned hist_head, hist_n;     /* ring of the worker counts observed */
 };
 
 /* The estimate as pol_decide() uses it. */
@@ -37,18 +45,32 @@ struct pol_capacity_estimate {
                                          * 0 when s0 is unknown */
         unsigned samples;
         int64_t generation;
+        /* the last tick, from the completion counters (fresh, unlike a window): valid when the
+         * newest observation reads saturated and the last two intervals ran on the same
+         * worker count */
+        bool fresh;
+        double fresh_rate;              /* completions/s */
+        double fresh_mean_us;           /* their mean latency */
+        double fresh_slope;             /* growth of that mean latency, s per s */
 };
 
-/* One tick's observation: the short window, the worker count (serving + base_workers). Windows
- * measured while the worker count changed inside them are skipped. The latency target is the
- * policy's first latency metric; with none, nothing is learned. */
+/* One tick's observation: the short window, the completion counter, the worker count (serving
+ * + base_workers). A saturated observation is the completion rate per worker over the longest
+ * recent stretch (up to POL_CAPACITY_RUN_S) during which every observation read saturated and
+ * the worker count held; without a counter, the short window's rate if the count held over it.
+ * The latency target is the policy's first latency metric; with none, nothing is learned. */
+#define POL_CAPACITY_RUN_S 4
 void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, const struct pol_stats *st,
                           const struct pol_clones *cl, uint64_t now_us);
 /* The current generation's estimate; false (and *ret zeroed but for samples) when none. */
 bool pol_capacity_get(const struct pol_policy *p, const struct pol_capacity *c,
                       struct pol_capacity_estimate *ret);
-/* Offered load over window w (requests/s arriving, not only completed): completions plus the
- * backlog (in-flight beyond what the workers hold in service) spread over the window. */
+/* Offered load (requests/s arriving, not only completed), the larger of two estimates:
+ *   window: completions plus the backlog (in-flight beyond what the workers hold in service,
+ *           Little's law: in-flight = rate x mean latency) spread over the window;
+ *   fresh (saturated only): a FIFO queue fed at lambda and drained at C makes the latency of
+ *           completing requests grow by 1 - C/lambda seconds per second, so lambda = C / (1 -
+ *           slope) (slope capped at 0.9), plus the last tick's backlog spread over the window. */
 double pol_capacity_offered(const struct pol_capacity_estimate *e, const struct pol_window_stats *w,
                             int workers);
 /* The latency target capacity is learned against (the first latency metric), 0 if none. */

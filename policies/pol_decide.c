@@ -478,7 +478,8 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
         int rec = -1, desired, lo, hi, sched_floor;
         size_t n = p->n_metrics, win = 0, sched_i = 0, missing_i = 0;
         bool win_panic = false, any_missing = false, trigger = false, entered = false, left = false;
-        bool freeze, knative = p->algorithm == POL_ALGO_KNATIVE;
+        bool freeze, knative = p->algorithm == POL_ALGO_KNATIVE, hold_pending = false;
+        int rough_need = -1;
         double cap_stable, cap_panic;
         uint64_t stable_us, panic_us, up_keep, down_keep;
         char rate[100], modbuf[256], stabnote[128], capnote[200], kpanote[128];
@@ -559,6 +560,15 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                 int min = p->capacity_min_samples > 0 ? p->capacity_min_samples : 1;
                 pol_capacity_get(p, st->capacity, &ce);
                 sb_add(&cn, " (capacity not learned yet, %u of %d saturated samples: ratio rule)", ce.samples, min);
+                /* a first saturated observation already bounds how many a latency ratio may ask
+                 * for: a saturated queue says "much worse", not "how many" */
+                if (ce.mu > 0) {
+                        int nd = clamp_rec(pol_capacity_offered(&ce, &st->panic, serving + base_workers) / ce.per_worker);
+                        rough_need = nd - base_workers > 0 ? nd - base_workers : 0;
+                }
+                /* Without a capacity the ratio rule would read the same slow window again once the
+                 * ordered clones serve and order again (wind-up): it sizes once per clone-time. */
+                hold_pending = c->pending > 0;
         }
 
         /* panic bookkeeping (Knative: leave only after a stable window with no trigger) */
@@ -590,6 +600,14 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
         }
         if (n == 0 || freeze)
                 rec = ordered;
+        if (rough_need >= 0 && rec > ordered && rec > rough_need) {
+                rec = rough_need > ordered ? rough_need : ordered;
+                sb_add(&cn, ", bounded by the first capacity observations (%d clones)", rough_need);
+        }
+        if (hold_pending && rec > ordered) {
+                rec = ordered;
+                sb_add(&cn, ", waiting for the %d order%s to serve", c->pending, c->pending > 1 ? "s" : "");
+        }
 
         if (freeze) {
                 char w[32];
