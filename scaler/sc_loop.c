@@ -477,7 +477,7 @@ static void tick(struct sc_loop *l, bool early)
                 if (sc_store_generation_latest(l->store, &g) == 0)
                         c.generation = g.id;
         }
-        if (!early && have_snap)
+        if (have_snap)
                 pol_capacity_observe(&l->cfg->policy, &l->capacity, &st, &c, mono_us);
         st.capacity = &l->capacity;
         pol_decide(&l->cfg->policy, l->pstate, &st, &c, mono_us, wall / 1000000, &d);
