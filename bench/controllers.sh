@@ -164,7 +164,7 @@ run_one() {
       --target-ms "$TARGET_MS" --csv "$OUT/$ctl-$shape.csv" --quiet >"$dir/loadgen.out" 2>&1
   cat "$dir/loadgen.out"
   api "/api/v1/metrics/history?window=3600" >"$dir/history.json"
-  cp "$dir/snowscaled.log" "$OUT/$ctl-$shape.snowscaled.log"
+  cp "$dir/snowscaled.log" "$OUT/$ctl-$shape.snowscaled.log"; cp "$dir/history.json" "$OUT/$ctl-$shape.history.json"
   cleanup_all
 
   # the client's per-second buckets: second,target_rps,sent,ok,failed,late,p50_ms,p95_ms,above_target
@@ -186,8 +186,8 @@ run_one() {
   # clone-seconds and steady-phase changes from snowscaled's per-tick history
   local cs ch steady_from
   if [ "$shape" = steady ]; then steady_from=$(( hf + 20 )); else steady_from=$(( hf + (ht - hf) / 2 )); fi
-  cs=$(jq -r --argjson t0 "$t_start" --argjson end "$(( ht + ${TAIL_S} ))" '
-        [.points[] | select(.ts_us >= $t0 and .ts_us <= $t0 + $end * 1000000)] as $p
+  cs=$(jq -r --argjson t0 "$t_start" --argjson stop "$(( ht + TAIL_S ))" '
+        [.points[] | select(.ts_us >= $t0 and .ts_us <= $t0 + $stop * 1000000)] as $p
         | [range(1; $p | length) | ($p[.].ts_us - $p[. - 1].ts_us) / 1e6 * $p[. - 1].actual] | add // 0
         | floor' "$dir/history.json")
   ch=$(jq -r --argjson t0 "$t_start" --argjson a "$steady_from" --argjson b "$ht" '

@@ -75,57 +75,84 @@ static unsigned hist_at(const struct pol_capacity *c, unsigned i)     /* i = 0: 
         return (c->hist_head + c->hist_n - 1 - i) % POL_CAPACITY_HIST;
 }
 
-/* Completions per worker over the longest saturated, constant-count run ending now (at most
- * POL_CAPACITY_RUN_S, at least one tick), or over the short window w if there is no counter and
- * the count held across it. 0 = no usable run. */
-static double saturated_rate(const struct pol_capacity *c, const struct pol_window_stats *w, uint64_t now_us)
+/* The newest observation at least span_us older than observation `from` (an index from the
+ * newest), -1 if the ring has none. */
+static int older_by(const struct pol_capacity *c, unsigned from, uint64_t span_us)
 {
-        unsigned newest = hist_at(c, 0), k, oldest = newest;
+        uint64_t t = c->hist[hist_at(c, from)].t;
 
-        /* Workers added inside the short window: its latency still remembers the seconds before
-         * they served, so "saturated" may be stale -- the fresh workers may be idle. */
-        for (k = 1; k < c->hist_n; k++) {
-                unsigned j = hist_at(c, k), later = hist_at(c, k - 1);
-                if (c->hist[later].t + w->window_us <= now_us)
-                        break;
-                if (c->hist[later].workers > c->hist[j].workers)
-                        return 0;
-        }
+        for (unsigned k = from + 1; k < c->hist_n; k++)
+                if (c->hist[hist_at(c, k)].t + span_us <= t)
+                        return (int)k;
+        return -1;
+}
+
+/* Completions per second and their mean latency between observations a (older) and b. */
+static bool between(const struct pol_capacity *c, unsigned a, unsigned b, double *rate, double *mean_us)
+{
+        unsigned ia = hist_at(c, a), ib = hist_at(c, b);
+        double secs = (double)(c->hist[ib].t - c->hist[ia].t) / 1e6;
+        uint64_t n;
+
+        if (!c->hist[ib].completed || !c->hist[ib].latency_us || c->hist[ib].completed <= c->hist[ia].completed ||
+            c->hist[ib].latency_us < c->hist[ia].latency_us || secs <= 0)
+                return false;
+        n = c->hist[ib].completed - c->hist[ia].completed;
+        *rate = (double)n / secs;
+        *mean_us = (double)(c->hist[ib].latency_us - c->hist[ia].latency_us) / (double)n;
+        return true;
+}
+
+/* Completions per worker per second over the newest stretch of saturated observations (at
+ * least RUN_MIN_US, at most RUN_MAX_US), per time-weighted worker count: while requests queue,
+ * every worker is busy, fresh ones included. 0 = no usable stretch. */
+#define RUN_MIN_US 500000ull
+#define RUN_MAX_US (POL_CAPACITY_RUN_S * 1000000ull)
+static double saturated_rate(const struct pol_capacity *c, uint64_t now_us)
+{
+        unsigned oldest = 0, k;
+        double wsum = 0, rate, mean;
 
         for (k = 1; k < c->hist_n; k++) {
                 unsigned j = hist_at(c, k);
-                if (!c->hist[j].saturated || c->hist[j].workers != c->hist[newest].workers ||
-                    c->hist[j].t + POL_CAPACITY_RUN_S * 1000000ull < now_us)
+                if (!c->hist[j].saturated || c->hist[j].t + RUN_MAX_US < now_us)
                         break;
-                oldest = j;
+                oldest = k;
         }
-        if (c->hist[newest].completed && oldest != newest) {
-                double secs = (double)(now_us - c->hist[oldest].t) / 1e6;
-                uint64_t done = c->hist[newest].completed - c->hist[oldest].completed;
-                if (c->hist[oldest].completed > c->hist[newest].completed || secs <= 0)
-                        return 0;       /* the monitor restarted */
-                return (double)done / secs / c->hist[newest].workers;
+        /* the observation before the stretch ends the first saturated interval */
+        if (k < c->hist_n && c->hist[hist_at(c, k)].t + RUN_MAX_US >= now_us)
+                oldest = k;
+        if (oldest == 0 || now_us - c->hist[hist_at(c, oldest)].t < RUN_MIN_US)
+                return 0;
+        for (k = oldest; k > 0; k--) {
+                unsigned a = hist_at(c, k), b = hist_at(c, k - 1);
+                /* the count seen at the end of an interval: if it changed inside, the
+                 * larger pool is assumed throughout (a lower rate per worker: more workers) */
+                wsum += (double)(c->hist[b].t - c->hist[a].t) *
+                        (c->hist[a].workers > c->hist[b].workers ? c->hist[a].workers : c->hist[b].workers);
         }
-        if (!c->hist[newest].completed && oldest != newest &&
-            now_us - c->hist[oldest].t + 1 >= w->window_us)
-                return w->rps / c->hist[newest].workers;
-        return 0;
+        if (!(wsum > 0) || !between(c, oldest, 0, &rate, &mean))
+                return 0;
+        return rate * (double)(now_us - c->hist[hist_at(c, oldest)].t) / wsum;
 }
 
 void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, const struct pol_stats *st,
                           const struct pol_clones *cl, uint64_t now_us)
 {
         const struct pol_window_stats *w = &st->panic;
-        double target = pol_capacity_target_us(p), lat = 0, x, ratio = 0;
+        double target = pol_capacity_target_us(p), lat = 0, x, ratio = 0, rate, mean_us;
         int workers = (cl->serving > 0 ? cl->serving : 0) + (cl->base_workers > 0 ? cl->base_workers : 0);
         struct pol_capacity_gen *g;
-        bool usable;
+        bool usable, queued = false;
         unsigned j;
+        int prev;
 
         if (target <= 0)
                 return;
         if (c->hist_n && c->hist[hist_at(c, 0)].t > now_us)
                 c->hist_n = 0;          /* the clock stepped back: start over */
+        if (c->hist_n && c->hist[hist_at(c, 0)].t == now_us)
+                return;                 /* one observation per instant */
         usable = !w->stale && w->count > 0 && workers >= 1 && w->rps > 0 && isfinite(w->rps);
         if (usable) {
                 lat = latency_of(p, w);
@@ -141,23 +168,45 @@ void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, co
         c->hist[j].workers = workers;
         c->hist[j].completed = st->completed;
         c->hist[j].latency_us = st->completed_latency_us;
-        c->hist[j].saturated = usable && ratio >= 1 - p->tolerance;
+        c->hist[j].saturated = false;
         c->hist_n++;
         g = select_gen(c, cl->generation, now_us);
         if (!usable)
                 return;
         g->used_us = now_us;
+        /* Saturated now: the window reads at or over target, and the requests completed since
+         * the previous observation waited -- their mean latency at least twice what an
+         * unloaded worker takes (half the target while that is unknown). The window alone
+         * would still read "over" for seconds after fresh workers drained the queue. */
+        if (st->completed && c->hist_n >= 2 && between(c, 1, 0, &rate, &mean_us))
+                queued = mean_us >= (g->s0_us > 0 ? 2 * g->s0_us : 0.5 * target);
+        else if (!st->completed)
+                queued = true;          /* no counters: the window has to do */
+        c->hist[j].saturated = ratio >= 1 - p->tolerance && queued;
         if (c->hist[j].saturated) {
-                x = saturated_rate(c, w, now_us);
+                if (st->completed) {
+                        x = saturated_rate(c, now_us);
+                } else {
+                        /* the window's rate, if the count held over the whole window */
+                        prev = older_by(c, 0, w->window_us);
+                        x = 0;
+                        if (prev > 0) {
+                                bool held = true;
+                                for (unsigned k = 1; k <= (unsigned)prev; k++)
+                                        held = held && c->hist[hist_at(c, k)].workers == workers;
+                                if (held)
+                                        x = w->rps / workers;
+                        }
+                }
                 if (!(x > 0))
                         return;
                 g->mu = g->saturated ? g->mu + EWMA_ALPHA * (x - g->mu) : x;
                 if (g->saturated < 1000000)
                         g->saturated++;
-        } else {
-                double mean_us = w->inflight > 0 ? w->inflight / w->rps * 1e6 : 0;
-                if (mean_us > 0 && isfinite(mean_us)) {
-                        g->s0_us = g->unsaturated ? g->s0_us + EWMA_ALPHA * (mean_us - g->s0_us) : mean_us;
+        } else if (ratio < 1 - p->tolerance) {
+                double m = w->inflight > 0 ? w->inflight / w->rps * 1e6 : 0;
+                if (m > 0 && isfinite(m)) {
+                        g->s0_us = g->unsaturated ? g->s0_us + EWMA_ALPHA * (m - g->s0_us) : m;
                         if (g->unsaturated < 1000000)
                                 g->unsaturated++;
                 }
@@ -168,40 +217,27 @@ void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, co
         }
 }
 
-/* Rate and mean latency over the interval ending at observation i (0 = newest). */
-static bool interval(const struct pol_capacity *c, unsigned i, double *rate, double *mean_us)
-{
-        unsigned a = hist_at(c, i + 1), b = hist_at(c, i);
-        double secs = (double)(c->hist[b].t - c->hist[a].t) / 1e6;
-        uint64_t n;
-
-        if (!c->hist[b].completed || !c->hist[b].latency_us || c->hist[b].completed <= c->hist[a].completed ||
-            c->hist[b].latency_us < c->hist[a].latency_us || secs <= 0)
-                return false;
-        n = c->hist[b].completed - c->hist[a].completed;
-        *rate = (double)n / secs;
-        *mean_us = (double)(c->hist[b].latency_us - c->hist[a].latency_us) / (double)n;
-        return true;
-}
-
+/* The last second or so, from the counters: completions, their mean latency, and how fast
+ * that latency grows (against the second before). */
 static void fresh_figures(const struct pol_capacity *c, struct pol_capacity_estimate *e)
 {
         double r0, m0, r1, m1;
-        unsigned a, b;
+        int a, b;
 
-        if (c->hist_n < 3)
+        if (c->hist_n < 3 || !c->hist[hist_at(c, 0)].saturated)
                 return;
-        a = hist_at(c, 0);
-        b = hist_at(c, 1);
-        if (!c->hist[a].saturated || c->hist[a].workers != c->hist[b].workers ||
-            c->hist[b].workers != c->hist[hist_at(c, 2)].workers)
+        a = older_by(c, 0, 900000);
+        if (a < 0)
                 return;
-        if (!interval(c, 0, &r0, &m0) || !interval(c, 1, &r1, &m1))
+        b = older_by(c, (unsigned)a, 900000);
+        if (b < 0 || !between(c, (unsigned)a, 0, &r0, &m0) || !between(c, (unsigned)b, (unsigned)a, &r1, &m1))
                 return;
         e->fresh = true;
         e->fresh_rate = r0;
         e->fresh_mean_us = m0;
-        e->fresh_slope = (m0 - m1) / 1e6 / ((double)(c->hist[a].t - c->hist[b].t) / 1e6);
+        /* mean latencies of the two intervals, centre to centre */
+        e->fresh_slope = (m0 - m1) / 1e6 /
+                         ((double)(c->hist[hist_at(c, 0)].t - c->hist[hist_at(c, (unsigned)b)].t) / 2e6);
 }
 
 bool pol_capacity_get(const struct pol_policy *p, const struct pol_capacity *c,
@@ -245,7 +281,8 @@ double pol_capacity_offered(const struct pol_capacity_estimate *e, const struct 
         off = w->rps + backlog / secs;
         if (e->fresh) {
                 double n = e->fresh_rate * e->fresh_mean_us / 1e6, lambda;
-                slope = e->fresh_slope < 0 ? 0 : e->fresh_slope > 0.9 ? 0.9 : e->fresh_slope;
+                /* a queue draining (slope < 0) means fewer arrive than complete */
+                slope = e->fresh_slope < -1 ? -1 : e->fresh_slope > 0.9 ? 0.9 : e->fresh_slope;
                 lambda = e->fresh_rate / (1 - slope);
                 backlog = e->concurrency > 0 && n > workers * e->concurrency ? n - workers * e->concurrency : 0;
                 if (lambda + backlog / secs > off)

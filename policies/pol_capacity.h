@@ -54,10 +54,12 @@ struct pol_capacity_estimate {
         double fresh_slope;             /* growth of that mean latency, s per s */
 };
 
-/* One tick's observation: the short window, the completion counter, the worker count (serving
- * + base_workers). A saturated observation is the completion rate per worker over the longest
- * recent stretch (up to POL_CAPACITY_RUN_S) during which every observation read saturated and
- * the worker count held; without a counter, the short window's rate if the count held over it.
+/* One evaluation's observation: the short window, the completion counters, the worker count
+ * (serving + base_workers). It is saturated when the window reads at or over target and the
+ * requests completed since the previous observation queued (mean latency >= 2 x s0, or half
+ * the target while s0 is unknown). A saturated observation's sample is the completion rate
+ * per worker (the larger count where it changed) over the newest saturated stretch, 0.5 to POL_CAPACITY_RUN_S
+ * seconds. Without counters: the window's rate, if the count held over the whole window.
  * The latency target is the policy's first latency metric; with none, nothing is learned. */
 #define POL_CAPACITY_RUN_S 4
 void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, const struct pol_stats *st,
@@ -70,7 +72,8 @@ bool pol_capacity_get(const struct pol_policy *p, const struct pol_capacity *c,
  *           Little's law: in-flight = rate x mean latency) spread over the window;
  *   fresh (saturated only): a FIFO queue fed at lambda and drained at C makes the latency of
  *           completing requests grow by 1 - C/lambda seconds per second, so lambda = C / (1 -
- *           slope) (slope capped at 0.9), plus the last tick's backlog spread over the window. */
+ *           slope), slope within -1..0.9 (a draining queue: fewer arrive than complete), plus the
+ *           last second's backlog spread over the window. */
 double pol_capacity_offered(const struct pol_capacity_estimate *e, const struct pol_window_stats *w,
                             int workers);
 /* The latency target capacity is learned against (the first latency metric), 0 if none. */

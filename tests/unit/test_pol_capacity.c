@@ -41,6 +41,13 @@ static struct pol_window_stats win(uint64_t len_s, double rps, double p95_ms, do
         return w;
 }
 
+/* n requests completed since the last observation, at mean latency mean_ms */
+static void done(struct pol_stats *st, double n, double mean_ms)
+{
+        st->completed += (uint64_t)n;
+        st->completed_latency_us += (uint64_t)(n * mean_ms * 1000);
+}
+
 static void test_learns_at_saturation(void **state)
 {
         struct pol_policy p = def_policy();
@@ -55,51 +62,51 @@ static void test_learns_at_saturation(void **state)
         /* light load: not saturated, nothing to size by yet (s0 is learned) */
         st.panic = win(6, 120, 60, 45);
         for (; t < 10; t++) {
-                st.completed += 120;
+                done(&st, 120, 45);
                 pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
         }
         assert_false(pol_capacity_get(&p, &cap, &e));
         assert_int_equal(e.samples, 0);
-        /* saturated: 2 workers complete 200/s. The short window still averages the light
-         * seconds before (its rate reads 160/s): the counter gives the rate of the saturated
-         * seconds only, from the second saturated tick on. */
+        /* saturated: 2 workers complete 200/s, their requests queue (mean 700 ms >= 2 x 45).
+         * The short window still averages the light seconds before (its rate reads 160/s): the
+         * counter gives the rate of the saturated second only. */
         st.panic = win(6, 160, 900, 700);
-        st.completed += 200;
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
-        assert_false(pol_capacity_get(&p, &cap, &e));
-        assert_int_equal(e.samples, 0);
-        st.completed += 200;
+        done(&st, 200, 700);
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
         assert_false(pol_capacity_get(&p, &cap, &e));  /* 1 of 2 samples: not trusted */
         assert_int_equal(e.samples, 1);
         assert_true(fabs(e.mu - 100) < 1e-6);
-        st.completed += 200;
+        done(&st, 200, 900);
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
         assert_true(pol_capacity_get(&p, &cap, &e));
         assert_true(fabs(e.mu - 100) < 1e-6);
         assert_true(fabs(e.per_worker - 80) < 1e-6);  /* utilization 80 % */
         /* concurrency: 100/s x s0 45 ms = 4.5 requests in service per worker */
         assert_true(fabs(e.concurrency - 4.5) < 1e-6);
+        assert_true(e.fresh);                           /* the last second, from the counters */
+        assert_true(fabs(e.fresh_rate - 200) < 1e-6);
+        assert_true(fabs(e.fresh_slope - 0.2) < 1e-6); /* 700 -> 900 ms in a second */
 
-        /* workers added: for one short window the latency may be stale (the fresh workers idle),
-         * so nothing is learned; then 4 workers completing 150/s in all count */
+        /* the window still reads over target but the requests completing now did not queue
+         * (fresh workers drained it): not saturated, nothing learned */
         c.serving = 3;
-        for (int i = 0; i < 6; i++) {
-                st.completed += 150;
-                pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
-                assert_int_equal(cap.gen[cap.cur].saturated, 2);
-        }
-        st.completed += 150;
+        done(&st, 300, 50);
+        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        assert_int_equal(cap.gen[cap.cur].saturated, 2);
+        assert_true(fabs(cap.gen[cap.cur].mu - 100) < 1e-6);
+        /* queued again on 4 workers completing 300/s in all: 75 each */
+        done(&st, 300, 600);
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 3);
-        assert_true(fabs(cap.gen[cap.cur].mu - (100 + 0.3 * (37.5 - 100))) < 1e-6);
+        assert_true(fabs(cap.gen[cap.cur].mu - (100 + 0.3 * (75 - 100))) < 1e-6);
 
         /* under target: a lower bound -- 4 workers at 120/s each under target lift the estimate */
         st.panic = win(6, 480, 80, 50);
-        st.completed += 480;
+        done(&st, 480, 50);
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
         assert_true(pol_capacity_get(&p, &cap, &e));
         assert_true(fabs(e.mu - 120) < 1e-6);
+        assert_false(e.fresh);                          /* not saturated now */
 }
 
 /* A fresh generation starts from its parent's estimate; the parent's entry stays. */
@@ -114,7 +121,7 @@ static void test_generation_inherits(void **state)
         (void)state;
         st.panic = win(6, 240, 400, 300);
         for (uint64_t t = 0; t < 10; t++) {
-                st.completed += 240;
+                done(&st, 240, 300);
                 pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
         }
         assert_true(pol_capacity_get(&p, &cap, &e));
@@ -162,12 +169,14 @@ static void test_one_step(void **state)
         st.panic = win(6, 120, 60, 45);
         st.stable = win(60, 120, 60, 45);
         for (; t < 8; t++) {
-                st.completed += 120;
+                done(&st, 120, 45);
                 pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
         }
         st.capacity = &cap;
-        st.panic = win(6, 150, 400, 300);               /* the step hits: 2 workers saturate */
-        st.completed += 200;
+        /* the window reads over target, but nothing has queued yet: no saturated observation,
+         * the ratio rule sizes */
+        st.panic = win(6, 150, 400, 300);
+        done(&st, 150, 60);
         pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
         pol_decide(&p, s, &st, &c, t++ * SEC, WALL, &d);
         assert_non_null(strstr(d.reason, "capacity not learned yet, 0 of 1 saturated samples: ratio rule"));
@@ -176,15 +185,17 @@ static void test_one_step(void **state)
 
         s = pol_state_new();
         st.panic = win(6, 180, 900, 700);               /* 126 in flight: 2 x 4.5 in service */
-        for (int i = 0; i < 2; i++) {
-                st.completed += 200;
-                pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
-        }
+        done(&st, 200, 700);
+        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        done(&st, 200, 900);
+        pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
         pol_decide(&p, s, &st, &c, t * SEC, WALL, &d);
-        /* mu = 100, offered = 180 + (126 - 9) / 6 = 199.5 -> 3 workers: 2 clones */
-        assert_int_equal(d.desired, 2);
+        /* mu = 100 (80 planned); fresh: 200/s draining, latency growing 0.2 s/s: 250/s arrive,
+         * plus 200 x 0.9 - 9 queued over 6 s = 278.5 offered -> 4 workers: 3 clones */
+        assert_int_equal(d.desired, 3);
         assert_non_null(strstr(d.reason, "[capacity 80 req/s per worker"));
-        /* a deeper queue, same completions: 200 + (1800 - 9) / 6 = 498.5 -> 7 workers, 6 clones */
+        assert_non_null(strstr(d.reason, "offered 278 req/s: 4 workers]"));
+        /* a deeper queue in the window: 200 + (1800 - 9) / 6 = 498.5 -> 7 workers, 6 clones */
         st.panic = win(6, 200, 12000, 9000);
         pol_decide(&p, s, &st, &c, ++t * SEC, WALL, &d);
         assert_int_equal(d.desired, 6);
