@@ -19,7 +19,9 @@
 
 #include "pol_capacity.h"
 
-#define EWMA_ALPHA 0.3                  /* a new observation's weight: ~3 ticks to follow a change */
+#define EWMA_ALPHA 0.3                  /* a new observation's weight (s0) */
+#define EWMA_UP 0.5                     /* the ceiling: an observation above the estimate */
+#define EWMA_DOWN 0.1                   /* ... and below it */
 
 double pol_capacity_target_us(const struct pol_policy *p)
 {
@@ -198,9 +200,14 @@ void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, co
                                         x = w->rps / workers;
                         }
                 }
-                if (!(x > 0))
+                /* Orders in flight: the host is cloning, and that competes with the workers
+                 * (under TCG a clone's start costs seconds of CPU); what they complete then is
+                 * the host's figure, not a worker's. */
+                if (!(x > 0) || cl->pending > 0)
                         return;
-                g->mu = g->saturated ? g->mu + EWMA_ALPHA * (x - g->mu) : x;
+                /* A ceiling is reached, never exceeded: a rate above the estimate is news
+                 * (weight EWMA_UP), a rate below it is as often a disturbance (EWMA_DOWN). */
+                g->mu = !g->saturated ? x : g->mu + (x > g->mu ? EWMA_UP : EWMA_DOWN) * (x - g->mu);
                 if (g->saturated < 1000000)
                         g->saturated++;
         } else if (ratio < 1 - p->tolerance) {

@@ -373,9 +373,11 @@ static double kpa_pods(const struct pol_target *t, const struct pol_window_stats
  * ends once a whole stable window passed without the condition. */
 static int knative_rec(const struct pol_policy *p, struct pol_state *s, const struct pol_stats *st,
                        const struct reading *stable, const struct reading *panicr, size_t n, int serving,
-                       uint64_t now_us, bool *entered, bool *left, struct sbuf *b)
+                       int base_workers, uint64_t now_us, bool *entered, bool *left, struct sbuf *b)
 {
-        double ready = serving > 0 ? serving : 1, dspc = 0, dppc = -1, hi = POL_MAX_CLONES_LIMIT, lo = 0;
+        /* every worker that serves is a ready pod, the parent too; the answer is in clones */
+        double ready = serving + base_workers > 0 ? serving + base_workers : 1;
+        double dspc = 0, dppc = -1, hi = POL_MAX_CLONES_LIMIT, lo = 0;
         double dsc, dpc;
         bool over;
         int want;
@@ -417,8 +419,8 @@ static int knative_rec(const struct pol_policy *p, struct pol_state *s, const st
                         s->max_panic_pods = want;
                 want = s->max_panic_pods;
         }
-        sb_add(b, "; KPA: stable window asks for %.0f, panic window %.0f (ready %.0f)", dspc, dppc, ready);
-        return want;
+        sb_add(b, "; KPA: stable window asks for %.0f pods, panic window %.0f (ready %.0f)", dspc, dppc, ready);
+        return want - base_workers > 0 ? want - base_workers : 0;
 }
 
 static int up_allowed(const struct evring *r, uint64_t now, const struct pol_rate *rate, int ordered)
@@ -527,8 +529,23 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                         trigger = true;
         }
         freeze = any_missing && p->missing == POL_MISSING_HOLD;
-        if (p->algorithm == POL_ALGO_HPA)
+        if (p->algorithm == POL_ALGO_HPA) {
                 trigger = false;        /* HPA has no panic mode */
+                /* currentReplicas counts every pod that serves, the parent too */
+                for (size_t i = 0; i < n && base_workers > 0; i++) {
+                        struct reading *r = &stable[i];
+                        enum pol_metric mt = p->metrics[i].metric;
+                        int pods;
+                        if (r->missing || r->within)
+                                continue;
+                        if (pol_metric_is_latency(mt))
+                                pods = r->idle ? 0 : clamp_rec((serving + base_workers) * r->ratio);
+                        else            /* an average per pod: ceil(total / target) pods */
+                                pods = clamp_rec((mt == POL_METRIC_RPS_PER_CLONE ? st->stable.rps : st->stable.inflight) /
+                                                 p->metrics[i].target);
+                        r->rec = pods - base_workers > 0 ? pods - base_workers : 0;
+                }
+        }
 
         /* Capacity sizing (snowscale): latency says whether (over target on the fresh short
          * window: up; under it on both windows: down; else hold), the learned capacity says how
@@ -626,7 +643,7 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                 sb_add(&b, "no metric configured");
         }
         if (knative && !freeze && n > 0)
-                rec = knative_rec(p, s, st, stable, panicr, n, serving, now_us, &entered, &left, &kn);
+                rec = knative_rec(p, s, st, stable, panicr, n, serving, base_workers, now_us, &entered, &left, &kn);
 
         /* stabilization windows remember every fresh recommendation, panic ones included, so
          * the end of a panic does not drop straight back down */

@@ -98,14 +98,27 @@ static void test_learns_at_saturation(void **state)
         done(&st, 300, 600);
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 3);
-        assert_true(fabs(cap.gen[cap.cur].mu - (100 + 0.3 * (75 - 100))) < 1e-6);
+        /* below the estimate: a slow correction (a ceiling is reached, not exceeded) */
+        assert_true(fabs(cap.gen[cap.cur].mu - (100 + 0.1 * (75 - 100))) < 1e-6);
+        /* while orders are in flight the host is cloning: nothing learned */
+        c.pending = 2;
+        done(&st, 100, 900);
+        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        assert_int_equal(cap.gen[cap.cur].saturated, 3);
+        c.pending = 0;
+        /* above it: news, half-way at once. The stretch runs over the three saturated
+         * seconds: (300 + 100 + 1400) / 3 s / 4 workers = 150 */
+        done(&st, 1400, 900);
+        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        assert_int_equal(cap.gen[cap.cur].saturated, 4);
+        assert_true(fabs(cap.gen[cap.cur].mu - (97.5 + 0.5 * (150 - 97.5))) < 1e-6);
 
-        /* under target: a lower bound -- 4 workers at 120/s each under target lift the estimate */
-        st.panic = win(6, 480, 80, 50);
-        done(&st, 480, 50);
+        /* under target: a lower bound -- 4 workers at 130/s each under target lift the estimate */
+        st.panic = win(6, 520, 80, 50);
+        done(&st, 520, 50);
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
         assert_true(pol_capacity_get(&p, &cap, &e));
-        assert_true(fabs(e.mu - 120) < 1e-6);
+        assert_true(fabs(e.mu - 130) < 1e-6);
         assert_false(e.fresh);                          /* not saturated now */
 }
 

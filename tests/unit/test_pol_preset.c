@@ -269,6 +269,33 @@ static void test_knative_rps(void **state)
         pol_state_free(s);
 }
 
+/* A parent that serves is a pod to both peers: HPA's current replicas and the KPA's ready pods
+ * count it, and the answer is the clones besides it. */
+static void test_parent_is_a_pod(void **state)
+{
+        struct pol_policy p = preset_policy(POL_ALGO_HPA, POL_METRIC_P95_LATENCY, 150000);
+        struct pol_state *s = pol_state_new();
+        struct pol_clones c = { .serving = 1, .base_workers = 1 };
+        struct pol_stats st = per_clone(0, 0, false);
+        struct pol_decision d;
+
+        (void)state;
+        st.stable.window_us = 15 * SEC;
+        st.stable.p95_us = st.panic.p95_us = 300000;   /* x2: 2 pods -> 4 pods, 3 clones */
+        pol_decide(&p, s, &st, &c, 100 * SEC, WALL, &d);
+        assert_int_equal(d.desired, 3);
+        pol_state_free(s);
+
+        p = preset_policy(POL_ALGO_KNATIVE, POL_METRIC_INFLIGHT_PER_CLONE, 1.4);
+        s = pol_state_new();
+        c = (struct pol_clones){ .serving = 2, .base_workers = 1 };
+        st = per_clone(4.2, 4.2, true);                 /* 3 pods' worth: parent + 2 clones */
+        pol_decide(&p, s, &st, &c, 100 * SEC, WALL, &d);
+        assert_int_equal(d.desired, 2);
+        assert_false(d.panic);
+        pol_state_free(s);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -279,6 +306,7 @@ int main(void)
                 cmocka_unit_test(test_hpa_up_policies_and_sync),
                 cmocka_unit_test(test_knative_panic),
                 cmocka_unit_test(test_knative_rps),
+                cmocka_unit_test(test_parent_is_a_pod),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
