@@ -27,7 +27,6 @@
 
 #include "pol_capacity.h"
 #include "pol_internal.h"
-#include "pol_preset.h"
 
 #define EV_CAP 4096
 
@@ -348,7 +347,6 @@ static void describe(struct sbuf *b, const struct pol_target *t, const struct re
                        r->ratio > 1 ? ">" : "<", tg, r->ratio < 10 ? (r->ratio < 1 ? 2 : 1) : 0,
                        r->ratio, w, panic_window ? " panic" : "");
 }
-
 
 /* ---- Knative KPA ------------------------------------------------------------------------ */
 /* Pods one window asks for: ceil(observed total / target per pod) (autoscaler.go: dspc, dppc).
