@@ -170,10 +170,11 @@ run_one() {
   # the client's per-second buckets: second,target_rps,sent,ok,failed,late,p50_ms,p95_ms,above_target
   local over maxp rec
   over=$(awk -F, 'NR > 1 { n += $5 + $6 + $9 } END { print n + 0 }' "$OUT/$ctl-$shape.csv")
-  maxp=$(awk -F, 'NR > 1 && $8 > m { m = $8 } END { printf "%.0f", m }' "$OUT/$ctl-$shape.csv")
+  # a second whose requests all failed has no p95 ("nan"): it counts as over target, not as a figure
+  maxp=$(awk -F, 'NR > 1 && $8 ~ /^[0-9.]+$/ && $8 + 0 > m { m = $8 + 0 } END { printf "%.0f", m }' "$OUT/$ctl-$shape.csv")
   rec=$(awk -F, -v hf="$hf" -v ht="$ht" -v tgt="$TARGET_MS" -v shape="$shape" '
     NR == 1 { next }
-    { p[$1] = $8 }
+    { p[$1] = ($8 ~ /^[0-9.]+$/) ? $8 + 0 : 1e9 }
     END {
       onset = -1
       if (shape ~ /^step/) onset = hf
