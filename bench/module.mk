@@ -15,3 +15,4 @@ $(eval $(call PROGRAM,sf-loadgen,bench/sf_loadgen.c,$(COMMON_LIB),$(call pc_libs
 DEB_PKGS += jq gnuplot-nox wrk python3   # python3: bench/clonecore_descriptor.sh
 BENCH_PROGS += bench/e2e_scaleout.sh
 BENCH_PROGS += bench/actuator_scale.sh
+BENCH_PROGS += bench/controllers.sh   # three controllers, four load shapes, judged at the client

@@ -1,6 +1,7 @@
 # policies/: the snowscale.yaml model, its loader (libyaml) and the pure decision engine.
 POL_SRCS := policies/pol_config.c policies/pol_schema.c policies/pol_values.c policies/pol_check.c \
-	policies/pol_diag.c policies/pol_parse.c policies/pol_decide.c
+	policies/pol_diag.c policies/pol_parse.c policies/pol_decide.c \
+	policies/pol_capacity.c policies/pol_preset.c
 $(eval $(call LIBRARY,pol,$(POL_SRCS),$(call pc_cflags,yaml-0.1)))
 POL_LIB := $(LIBDIR)/libpol.a
 # Users link $(POL_LIB) $(POL_LDLIBS) and, as every program does, $(COMMON_LIB) last.
@@ -8,6 +9,8 @@ POL_LDLIBS := $(call pc_libs,yaml-0.1) -lm
 
 $(eval $(call UNIT_TEST,test_pol_config,tests/unit/test_pol_config.c,$(POL_LIB) $(COMMON_LIB),$(POL_LDLIBS)))
 $(eval $(call UNIT_TEST,test_pol_decide,tests/unit/test_pol_decide.c,$(POL_LIB) $(COMMON_LIB),$(POL_LDLIBS)))
+$(eval $(call UNIT_TEST,test_pol_capacity,tests/unit/test_pol_capacity.c,$(POL_LIB) $(COMMON_LIB),$(POL_LDLIBS)))
+$(eval $(call UNIT_TEST,test_pol_preset,tests/unit/test_pol_preset.c,$(POL_LIB) $(COMMON_LIB),$(POL_LDLIBS)))
 
 # libFuzzer target for the loader (clang only; not part of `all`).
 POL_FUZZ := $(TESTBIN)/fuzz/pol_config_fuzz

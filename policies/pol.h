@@ -55,6 +55,8 @@ struct pol_rate {                       /* "100%/10s" or "1/30s"; amount 0 = unl
 struct pol_direction {
         int max_step;                   /* clones per decision; 0 = unlimited */
         struct pol_rate max_rate;
+        struct pol_rate max_rate_or;    /* a second rate; the looser of the two applies (HPA
+                                         * behavior policies with selectPolicy: Max); amount 0 = none */
         uint64_t stabilization_us;
 };
 
@@ -70,6 +72,13 @@ struct pol_schedule {                   /* cron-like floor: "m h dom mon dow" */
 
 enum pol_missing { POL_MISSING_HOLD, POL_MISSING_TREAT_AS_TARGET };
 
+/* policy.preset: which controller decides (docs/policies.md). */
+enum pol_algorithm {
+        POL_ALGO_SNOWSCALE,             /* default: latency SLO, learned capacity sizes the pool */
+        POL_ALGO_HPA,                   /* Kubernetes HPA v2: ceil(current x metric / target) */
+        POL_ALGO_KNATIVE,               /* Knative KPA: ceil(observed / target per pod), panic mode */
+};
+
 struct pol_policy {
         struct pol_target metrics[POL_MAX_METRICS];
         size_t n_metrics;               /* >= 1; the largest recommendation wins */
@@ -83,6 +92,15 @@ struct pol_policy {
         enum pol_missing missing;
         struct pol_schedule *schedule;
         size_t n_schedule;
+        enum pol_algorithm algorithm;   /* policy.preset (snowscale when absent) */
+        int max_concurrent_clones;      /* scale_up.max_concurrent_clones: orders not yet serving
+                                         * at once, what the host can clone together; 0 = unlimited */
+        uint64_t sync_period_us;        /* a fresh decision at most this often (HPA's 15 s sync
+                                         * period, KPA's 2 s tick); 0 = every evaluation */
+        double capacity_utilization;    /* capacity.utilization: share of a worker's saturated
+                                         * throughput planned for (0.8 for "80%") */
+        int capacity_min_samples;       /* capacity.min_samples: saturated observations before the
+                                         * learned capacity is trusted */
 };
 
 /* ---- the whole file --------------------------------------------------------------------- */
@@ -171,14 +189,24 @@ struct pol_window_stats {               /* one monitor window, service-wide */
                                          * down): the metric is missing. count == 0 without stale is
                                          * an idle service. */
 };
+struct pol_capacity;                    /* learned per-worker capacity: pol_capacity.h */
 struct pol_stats {
         struct pol_window_stats panic;  /* the short window */
         struct pol_window_stats stable; /* the long window */
+        const struct pol_capacity *capacity;    /* what the loop learned (pol_capacity_observe);
+                                                 * NULL = nothing learned: the ratio rule sizes */
+        uint64_t completed;             /* requests completed since the monitor started (a
+                                         * counter: per-second throughput without a window's
+                                         * mixing); 0 = unknown */
+        uint64_t completed_latency_us;  /* the sum of their latencies, µs (same counter) */
 };
 struct pol_clones {
         int serving;                    /* capacity */
         int pending;                    /* requested/cloning/resuming/checking: ordered, not yet capacity */
         int draining;
+        int base_workers;               /* workers that serve but are no clones (the parent when
+                                         * parent.serve): capacity the count cannot change */
+        int64_t generation;             /* generation new clones are cut from (0 = unknown) */
 };
 
 /* Decision memory kept between calls (stabilization windows, rate limits, panic). Opaque. */

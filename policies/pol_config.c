@@ -19,6 +19,7 @@
 #include <yaml.h>
 
 #include "pol_load.h"
+#include "pol_preset.h"
 #include "ss_util.h"
 
 void pol_seen_add(struct pol_ctx *c, const char *path, yaml_node_t *key, yaml_node_t *val)
@@ -69,6 +70,11 @@ void pol_child_path(char *buf, size_t len, const char *path, const char *key)
                 pol_path_fmt(buf, len, "%s.%s", path, key);
         else
                 pol_path_fmt(buf, len, "%s", key);
+}
+
+static bool preset_given(const char *path, void *arg)
+{
+        return pol_seen_find(arg, path) != NULL;
 }
 
 void pol_walk_map(struct pol_ctx *c, const struct pol_field *tbl, void *base, yaml_node_t *map,
@@ -280,6 +286,8 @@ int pol_config_load_string(const char *name, const char *yaml, size_t len,
                 diag(&c, root, NULL, "the config must be a mapping (pool:, policy:, ...), got %s", GOT(root));
         } else {
                 pol_walk_map(&c, pol_root_fields, c.cfg, root, "");
+                /* a preset's defaults under the keys the file wrote (docs/policies.md) */
+                pol_preset_apply(&c.cfg->policy, c.cfg->policy.algorithm, preset_given, &c);
                 pol_check_config(&c, root);
         }
         if (c.errors) {

@@ -32,6 +32,9 @@ static const struct pol_enum_name metric_names[] = {
         { "p50_latency", POL_METRIC_P50_LATENCY }, { "p95_latency", POL_METRIC_P95_LATENCY },
         { "p99_latency", POL_METRIC_P99_LATENCY }, { "rps_per_clone", POL_METRIC_RPS_PER_CLONE },
         { "inflight_per_clone", POL_METRIC_INFLIGHT_PER_CLONE }, { NULL, 0 } };
+static const struct pol_enum_name preset_names[] = {
+        { "snowscale", POL_ALGO_SNOWSCALE }, { "hpa", POL_ALGO_HPA }, { "knative", POL_ALGO_KNATIVE },
+        { NULL, 0 } };
 static const struct pol_enum_name missing_names[] = {
         { "hold", POL_MISSING_HOLD }, { "treat_as_target", POL_MISSING_TREAT_AS_TARGET }, { NULL, 0 } };
 
@@ -91,12 +94,15 @@ static const struct pol_field clones_fields[] = {
 static const struct pol_field up_fields[] = {
         { "max_step", F_STEP, CFG(policy.up.max_step) },
         { "max_rate", F_RATE, CFG(policy.up.max_rate) },
+        { "max_rate_or", F_RATE, CFG(policy.up.max_rate_or) },
         { "stabilization", F_DUR, CFG(policy.up.stabilization_us), 0, 3600 * SEC },
+        { "max_concurrent_clones", F_STEP, CFG(policy.max_concurrent_clones) },
         { NULL }
 };
 static const struct pol_field down_fields[] = {
         { "max_step", F_STEP, CFG(policy.down.max_step) },
         { "max_rate", F_RATE, CFG(policy.down.max_rate) },
+        { "max_rate_or", F_RATE, CFG(policy.down.max_rate_or) },
         { "stabilization", F_DUR, CFG(policy.down.stabilization_us), 0, 3600 * SEC },
         { "drain_timeout", F_DUR, CFG(policy.drain_timeout_us), 0, 3600 * SEC },
         { NULL }
@@ -104,6 +110,11 @@ static const struct pol_field down_fields[] = {
 static const struct pol_field panic_fields[] = {
         { "threshold", F_PCT, CFG(policy.panic_threshold), .dmin = 1.1, .dmax = 100.0 },
         { "window", F_DUR, CFG(policy.panic_window_us), 1 * SEC, 600 * SEC },
+        { NULL }
+};
+static const struct pol_field capacity_fields[] = {
+        { "utilization", F_PCT, CFG(policy.capacity_utilization), .dmin = 0.1, .dmax = 1.0 },
+        { "min_samples", F_INT, CFG(policy.capacity_min_samples), 1, 1000 },
         { NULL }
 };
 static const struct pol_field policy_fields[] = {
@@ -119,6 +130,9 @@ static const struct pol_field policy_fields[] = {
         { "stable_window", F_DUR, CFG(policy.stable_window_us), 2 * SEC, 3600 * SEC },
         { "missing_metrics", F_ENUM, CFG(policy.missing), .names = missing_names },
         { "schedule", F_SCHEDULE, CFG(policy.schedule) },
+        { "preset", F_ENUM, CFG(policy.algorithm), .names = preset_names },
+        { "sync_period", F_DUR, CFG(policy.sync_period_us), 0, 3600 * SEC },
+        { "capacity", F_MAP, .sub = capacity_fields },
         { NULL }
 };
 const struct pol_field pol_root_fields[] = {
@@ -160,6 +174,7 @@ const char *pol_home_of(const char *key)
                 { "lb", lb_fields }, { "parent", parent_fields }, { "clones", clones_fields },
                 { "policy", policy_fields }, { "policy.scale_up", up_fields },
                 { "policy.scale_down", down_fields }, { "policy.panic", panic_fields },
+                { "policy.capacity", capacity_fields },
         };
 
         for (size_t i = 0; i < POL_ARRAY_SIZE(sections); i++)
@@ -178,12 +193,18 @@ void pol_policy_defaults(struct pol_policy *p)
         p->tolerance = 0.10;
         p->min_clones = 1;
         p->max_clones = 16;
-        p->up.max_step = 4;
-        p->up.max_rate = (struct pol_rate){ .amount = 100, .percent = true, .per_us = 10 * SEC };
+        /* clone-era limits: a clone serves about a second after its order and is cheap to
+         * retire, so scale-up is bounded by what the host clones at once, not by a rate */
+        p->up.max_step = 0;
+        p->up.max_rate = (struct pol_rate){ 0 };
         p->up.stabilization_us = 0;
-        p->down.max_step = 1;
-        p->down.max_rate = (struct pol_rate){ .amount = 1, .percent = false, .per_us = 30 * SEC };
-        p->down.stabilization_us = 60 * SEC;
+        p->max_concurrent_clones = 8;
+        p->down.max_step = 0;
+        p->down.max_rate = (struct pol_rate){ .amount = 50, .percent = true, .per_us = 10 * SEC };
+        p->down.stabilization_us = 30 * SEC;
+        p->algorithm = POL_ALGO_SNOWSCALE;
+        p->capacity_utilization = 0.80;
+        p->capacity_min_samples = 1;
         p->drain_timeout_us = 30 * SEC;
         p->panic_threshold = 2.0;
         p->panic_window_us = 6 * SEC;

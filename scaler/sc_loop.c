@@ -19,6 +19,7 @@
 
 #include "sc_actuator.h"
 #include "sc_monitor.h"
+#include "pol_capacity.h"
 #include "sc_store.h"
 #include "ss_log.h"
 #include "ss_util.h"
@@ -49,6 +50,7 @@ struct sc_loop {
         sc_loop_reload_fn on_reload;
         void *on_reload_arg;
         struct pol_state *pstate;
+        struct pol_capacity capacity;   /* learned per-worker capacity, fed once per tick */
         int sfd, tfd, efd;
         int xfd;                        /* eventfd: a sample batch arrived */
 
@@ -444,6 +446,8 @@ static void tick(struct sc_loop *l, bool early)
         if (have_snap) {
                 st.panic = snap.short_w;
                 st.stable = snap.long_w;
+                st.completed = snap.total;
+                st.completed_latency_us = snap.total_latency_us;
                 sc_monitor_snapshot_free(&snap);
         }
         clone_counts(l, &c);
@@ -456,6 +460,15 @@ static void tick(struct sc_loop *l, bool early)
                                                  : "latency samples arriving again");
                 l->last_stale = st.stable.stale;
         }
+        c.base_workers = l->cfg->parent.serve ? 1 : 0;         /* the parent serves too */
+        {
+                struct sc_generation g;
+                if (sc_store_generation_latest(l->store, &g) == 0)
+                        c.generation = g.id;
+        }
+        if (have_snap)
+                pol_capacity_observe(&l->cfg->policy, &l->capacity, &st, &c, mono_us);
+        st.capacity = &l->capacity;
         pol_decide(&l->cfg->policy, l->pstate, &st, &c, mono_us, wall / 1000000, &d);
         if (l->manual >= 0 && (l->manual < l->cfg->policy.min_clones || l->manual > l->cfg->policy.max_clones)) {
                 /* a reload (or restart) narrowed min..max below/above the operator's count */

@@ -493,6 +493,7 @@ int sc_monitor_snapshot(struct sc_monitor *m, uint64_t now_us, struct sc_monitor
             (m->last_batch_us == 0 || now_us > m->last_batch_us + m->cfg.stale_after_us))
                 ret->short_w.stale = ret->long_w.stale = true;
         ret->total = m->total;
+        ret->total_latency_us = m->sum_us;
         ret->errors = m->errors;
         ret->rejected = m->rejected;
         ret->last_batch_us = m->last_batch_us;

@@ -67,6 +67,7 @@ struct sc_monitor_snapshot {
         struct sc_backend_stats *backends;              /* malloc'd, n_backends */
         size_t n_backends;
         uint64_t total, errors, rejected;               /* since start */
+        uint64_t total_latency_us;                      /* sum of the total's latencies */
         uint64_t backends_overflow;                     /* samples not given a backend series */
         uint64_t last_batch_us;                         /* newest batch (0 = none yet); the
                                                          * collector sends empty ones while idle */

@@ -118,14 +118,19 @@ static void test_defaults(void **state)
         assert_true(p->tolerance == 0.10);
         assert_int_equal(p->min_clones, 1);
         assert_int_equal(p->max_clones, 16);
-        assert_int_equal(p->up.max_step, 4);
-        assert_true(p->up.max_rate.amount == 100 && p->up.max_rate.percent);
-        assert_int_equal(p->up.max_rate.per_us, 10000000);
+        /* clone-era defaults (docs/policies.md) */
+        assert_int_equal(p->algorithm, POL_ALGO_SNOWSCALE);
+        assert_int_equal(p->up.max_step, 0);
+        assert_true(p->up.max_rate.amount == 0);
         assert_int_equal(p->up.stabilization_us, 0);
-        assert_int_equal(p->down.max_step, 1);
-        assert_true(p->down.max_rate.amount == 1 && !p->down.max_rate.percent);
-        assert_int_equal(p->down.max_rate.per_us, 30000000);
-        assert_int_equal(p->down.stabilization_us, 60000000);
+        assert_int_equal(p->max_concurrent_clones, 8);
+        assert_int_equal(p->down.max_step, 0);
+        assert_true(p->down.max_rate.amount == 50 && p->down.max_rate.percent);
+        assert_int_equal(p->down.max_rate.per_us, 10000000);
+        assert_int_equal(p->down.stabilization_us, 30000000);
+        assert_true(p->capacity_utilization == 0.80);
+        assert_int_equal(p->capacity_min_samples, 1);
+        assert_int_equal(p->sync_period_us, 0);
         assert_int_equal(p->drain_timeout_us, 30000000);
         assert_true(p->panic_threshold == 2.0);
         assert_int_equal(p->panic_window_us, 6000000);

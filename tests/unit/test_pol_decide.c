@@ -24,6 +24,14 @@ static struct pol_policy base_policy(void)
         p.metrics[0].metric = POL_METRIC_P95_LATENCY;
         p.metrics[0].target = 150000;           /* 150 ms */
         p.n_metrics = 1;
+        /* These tests are about the step, rate and stabilization knobs themselves: they set the
+         * limits they were written for (snowscale's defaults before the clone-era ones). */
+        p.up.max_step = 4;
+        p.up.max_rate = (struct pol_rate){ .amount = 100, .percent = true, .per_us = 10 * SEC };
+        p.max_concurrent_clones = 0;
+        p.down.max_step = 1;
+        p.down.max_rate = (struct pol_rate){ .amount = 1, .percent = false, .per_us = 30 * SEC };
+        p.down.stabilization_us = 60 * SEC;
         return p;
 }
 
@@ -654,6 +662,106 @@ static void test_over_target(void **state)
         assert_false(pol_over_target(&p, &st.panic, 4));
 }
 
+/* The scale-down rate counts clones removed within its period: an up change between two
+ * removals does not refill it (its base is the size before the first removal plus what was
+ * added after it, as HPA's periodStartReplicas = current + removed). 1/30s: 10 -> 9, up to 12,
+ * and no second removal until the first is 30 s old. */
+static void test_down_rate_after_up(void **state)
+{
+        struct pol_policy p = base_policy();
+        struct pol_state *s = pol_state_new();
+        struct pol_stats cold = lat_stats(40, 40, 100), hot = lat_stats(300, 300, 100);
+        struct pol_clones c = { .serving = 10 };
+        struct pol_decision d;
+
+        (void)state;
+        p.down.stabilization_us = 0;
+        p.panic_threshold = 100;                /* about the limits, not panic */
+        pol_decide(&p, s, &cold, &c, 100 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 9);
+        c.serving = 9;
+        pol_decide(&p, s, &hot, &c, 105 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 13);        /* 9 x 2.0 = 18, capped by max_step 4 */
+        c.serving = 12;                         /* 12 of them serve */
+        c.pending = 1;
+        for (uint64_t t = 106; t < 130; t++) {
+                c.pending = 0;
+                c.serving = 13;
+                pol_decide(&p, s, &cold, &c, t * SEC, MONDAY_2024_01_01, &d);
+                if (d.desired != 13)
+                        fail_msg("t=%llu: removed a second clone within 30 s: %s", (unsigned long long)t, d.reason);
+                assert_non_null(strstr(d.reason, "limited by max_rate 1/30s"));
+        }
+        pol_decide(&p, s, &cold, &c, 130 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 12);
+        pol_state_free(s);
+}
+
+/* Orders that never became capacity are cancelled without step or rate limits (nothing is in
+ * flight to them, nothing warmed); draining serving clones stays limited. */
+static void test_cancel_pending_unthrottled(void **state)
+{
+        struct pol_policy p = base_policy();
+        struct pol_state *s = pol_state_new();
+        struct pol_stats cold = lat_stats(30, 30, 100);
+        struct pol_clones c = { .serving = 4, .pending = 4 };
+        struct pol_decision d;
+
+        (void)state;
+        p.down.stabilization_us = 0;
+        pol_decide(&p, s, &cold, &c, 100 * SEC, MONDAY_2024_01_01, &d);
+        /* all four orders go at once, and max_step 1 still lets one serving clone drain */
+        assert_int_equal(d.desired, 3);
+        assert_non_null(strstr(d.reason, "8 -> 3, limited by max_step 1 (4 orders not serving yet cancelled first)"));
+        c.serving = 3;
+        c.pending = 0;
+        pol_decide(&p, s, &cold, &c, 101 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 3);         /* 1/30s: the drain used the rate, not the cancels */
+        assert_non_null(strstr(d.reason, "limited by max_rate 1/30s"));
+        pol_state_free(s);
+
+        /* only orders to cancel: no limit at all */
+        s = pol_state_new();
+        c = (struct pol_clones){ .serving = 4, .pending = 5 };
+        struct pol_stats ok = lat_stats(150, 150, 100);
+        p.down.max_step = 1;
+        pol_decide(&p, s, &ok, &c, 100 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 9);         /* within tolerance: keeps its orders */
+        struct pol_stats low = lat_stats(120, 120, 100);        /* 4 x 0.8 -> 4 of a pool of 9 */
+        pol_decide(&p, s, &low, &c, 101 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 4);
+        assert_string_equal(d.reason, "p95 120ms < target 150ms (x0.80) over 60s window; 9 -> 4, "
+                                      "cancelling 5 orders not serving yet");
+        pol_state_free(s);
+}
+
+/* scale_up.max_concurrent_clones bounds the orders not serving yet; the rest follows as they
+ * serve. */
+static void test_max_concurrent_clones(void **state)
+{
+        struct pol_policy p = base_policy();
+        struct pol_state *s = pol_state_new();
+        struct pol_stats hot = lat_stats(900, 900, 100);
+        struct pol_clones c = { .serving = 2 };
+        struct pol_decision d;
+
+        (void)state;
+        p.up.max_step = 0;
+        p.up.max_rate.amount = 0;
+        p.max_concurrent_clones = 3;
+        pol_decide(&p, s, &hot, &c, 100 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 5);         /* 2 x 6 = 12 wanted, 3 at once */
+        assert_non_null(strstr(d.reason, "capped by max_concurrent_clones 3"));
+        c.pending = 3;
+        pol_decide(&p, s, &hot, &c, 101 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 5);
+        c.pending = 1;
+        c.serving = 4;
+        pol_decide(&p, s, &hot, &c, 102 * SEC, MONDAY_2024_01_01, &d);
+        assert_int_equal(d.desired, 7);         /* two serve: two more orders */
+        pol_state_free(s);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -670,6 +778,9 @@ int main(void)
                 cmocka_unit_test(test_repeat_without_action),
                 cmocka_unit_test(test_reload_and_clock),
                 cmocka_unit_test(test_over_target),
+                cmocka_unit_test(test_down_rate_after_up),
+                cmocka_unit_test(test_cancel_pending_unthrottled),
+                cmocka_unit_test(test_max_concurrent_clones),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
