@@ -44,6 +44,8 @@ struct cc_generation_info {
         uint64_t new_store_pages;       /* distinct pages the store did not hold before */
         uint64_t pause_ns, publish_ns, created_us;
         unsigned clones;                /* live clones using it */
+        char disk_layer[PATH_MAX];      /* its frozen disk layer ("" = no disk; docs/disks.md) */
+        unsigned disk_depth;            /* disk layers it reads, its own included */
 };
 
 struct cc_publish_opts {
