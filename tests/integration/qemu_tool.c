@@ -223,6 +223,12 @@ int main(int argc, char **argv)
                                 fputs(cp.vm_config_json, f);
                                 fclose(f);
                         }
+                        /* the disk layers it reads, as the engine records them (cc-qemu-publish) */
+                        snprintf(path, sizeof(path), "%s/layers", gen);
+                        if (cp.disk_layers[0] && (f = fopen(path, "we"))) {
+                                fputs(cp.disk_layers, f);
+                                fclose(f);
+                        }
                         stat(cp.state_path, &sst);
                         printf("pause_ms=%.2f state_bytes=%lld mem_bytes=%" PRIu64 " state=%s mem=%s layers=%d\n",
                                (double)cp.pause_ns / 1e6, (long long)sst.st_size, cp.mem_bytes, cp.state_path,
