@@ -160,8 +160,8 @@ int pol_disk_check(const char *image, char *msg, size_t len)
                 snprintf(bdir, sizeof(bdir), "%s", dirname(bdir));
                 char rbdir[PATH_MAX];
                 if (!realpath(bdir, rbdir) || strcmp(rbdir, dir)) {
-                        snprintf(msg, len, "\"%s\" has its backing file \"%s\" outside %s (keep the image's "
-                                 "backing files in its own directory)", cur, back, dir);
+                        snprintf(msg, len, "\"%s\" has its backing file \"%s\" outside the image's own "
+                                 "directory (keep every backing file beside the image)", cur, back);
                         goto out;
                 }
                 if (stat(back, &st) < 0) {
