@@ -431,11 +431,11 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
 out:
         if (stopped && !qemu_vm_exited(vm))
                 qmp_cmd(&vm->qmp, "cont", NULL, NULL, NULL, 0);       /* never leave the parent paused */
-        if (rc && !qemu_vm_exited(vm)) {
+        if (rc && dc.swapped && !qemu_vm_exited(vm)) {
                 qemu_disk_cut_undo(vm, &dc);
                 qemu_write_state_file(vm);
         } else if (rc && dc.new_active[0] && !dc.swapped) {
-                unlink(dc.new_active);
+                unlink(dc.new_active);          /* made for a swap that never came */
         }
         json_object_put(conf);
         pthread_mutex_unlock(&vm->lock);

@@ -18,7 +18,7 @@ ALL_DEPS += $(OBJ)/tests/integration/qemu_tool.d $(OBJ)/tests/integration/qemu_p
 
 $(eval $(call UNIT_TEST,test_cc_qemu,tests/unit/test_cc_qemu.c clonecore/sys.c,,$(call pc_libs,json-c),$(call pc_cflags,json-c)))
 
-BENCH_PROGS += $(wildcard bench/qemu_*.sh)
+BENCH_PROGS += $(wildcard bench/qemu_*.sh) bench/disk_clone.sh
 
 .PHONY: qemu-driver
 qemu-driver: $(CC_QEMU_TOOL) $(TESTBIN)/unit/test_cc_qemu guest
