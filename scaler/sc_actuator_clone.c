@@ -112,6 +112,10 @@ void sc_act_clone_engine_cb(const struct cc_clone_event *ev, void *userdata)
         case CC_CLONE_READY:
                 c->ev_resuming = c->ev_ready = true;
                 copy_str(c->ev_address, sizeof(c->ev_address), ev->address);
+                if (ev->disk)
+                        log_info("clone %s: runs on its disk overlay %s (%llu KiB, made in %.1f ms)",
+                                 ev->clone_id, ev->disk, (unsigned long long)(ev->disk_bytes >> 10),
+                                 ev->disk_setup_us / 1e3);
                 break;
         case CC_CLONE_FAILED:
         case CC_CLONE_RETIRED:
