@@ -45,6 +45,37 @@ static void test_conf_roundtrip(void **state)
         json_object_object_del(o, "kernel");
         assert_int_equal(qemu_conf_from_json(o, &b, why, sizeof(why)), -EINVAL);
         json_object_put(o);
+
+        /* the disk: image, format, size, the layer under the overlay and the layers under it */
+        struct vm_conf *d = calloc(1, sizeof(*d)), *e = calloc(1, sizeof(*e));
+        *d = a;
+        snprintf(d->disk_image, sizeof(d->disk_image), "/img/base.qcow2");
+        snprintf(d->disk_format, sizeof(d->disk_format), "raw");
+        d->disk_bytes = 64ull << 20;
+        snprintf(d->disk_base, sizeof(d->disk_base), "/s/gen/3/disk.qcow2");
+        snprintf(d->disk_chain[0], sizeof(d->disk_chain[0]), "/s/gen/2/disk.qcow2");
+        snprintf(d->disk_chain[1], sizeof(d->disk_chain[1]), "/s/gen/1/disk.qcow2");
+        d->disk_nchain = 2;
+        o = qemu_conf_to_json(d);
+        assert_int_equal(qemu_conf_from_json(o, e, why, sizeof(why)), 0);
+        assert_memory_equal(d, e, sizeof(*d));
+        assert_int_equal(qemu_disk_depth(e), 4);        /* overlay + base + 2 under it */
+        char layers[256];
+        assert_int_equal(qemu_disk_layers(e, layers, sizeof(layers)), 0);
+        assert_string_equal(layers, "/s/gen/3/disk.qcow2\n/s/gen/2/disk.qcow2\n/s/gen/1/disk.qcow2\n");
+        /* a recorded chain longer than the bound, or another format, is refused */
+        json_object *disk = NULL, *under = NULL;
+        assert_true(json_object_object_get_ex(o, "disk", &disk));
+        assert_true(json_object_object_get_ex(disk, "under", &under));
+        json_object_array_add(under, json_object_new_string("/s/gen/0/disk.qcow2"));
+        assert_int_equal(qemu_conf_from_json(o, e, why, sizeof(why)), -EINVAL);
+        json_object_array_del_idx(under, 2, 1);
+        json_object_object_add(disk, "format", json_object_new_string("vmdk"));
+        assert_int_equal(qemu_conf_from_json(o, e, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "disk"));
+        json_object_put(o);
+        free(d);
+        free(e);
 }
 
 static bool has_arg(const struct argv_buf *a, const char *s)
