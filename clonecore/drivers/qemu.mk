@@ -4,7 +4,7 @@ CC_QEMU_SRCS   := clonecore/drivers/qemu.c clonecore/drivers/qemu_vm.c clonecore
                   clonecore/drivers/qemu_accel.c clonecore/drivers/qemu_disk.c
 CC_DRIVER_SRCS += $(CC_QEMU_SRCS)
 CC_LDLIBS      += $(call pc_libs,json-c)
-DEB_PKGS       += qemu-system-x86 qemu-utils
+DEB_PKGS       += qemu-system-x86 qemu-utils e2fsprogs   # e2fsprogs: mkfs.ext4 -d for the disk tests and bench
 
 # cc-qemu-tool: the driver's ops from shell (tests/integration/qemu_*.sh, bench/qemu_*.sh). Linked
 # with the driver's objects alone (and sys.o) so it does not wait for the rest of libclonecore.

@@ -179,9 +179,37 @@ static char *node_name(unsigned seq, char *buf, size_t len)
         return buf;
 }
 
-/* Keep the chain bounded: when one more layer would make it longer than DISK_DEPTH_MAX, stream
- * every layer between the image and the overlay into the overlay (block-stream, the guest keeps
- * running) so it sits on the image alone. The layers stay for the generations and clones that
+/* Is a layer under the overlay a file of this VM's run dir (left by a cut that failed after its
+ * swap)? A generation must never read one: retire deletes them. */
+static bool own_layer(const struct cc_vm *vm)
+{
+        size_t n = strlen(vm->run_dir);
+        const struct vm_conf *c = &vm->conf;
+
+        for (unsigned i = 0; i <= c->disk_nchain; i++) {
+                const char *p = i == 0 ? c->disk_base : c->disk_chain[i - 1];
+                if (!strncmp(p, vm->run_dir, n) && p[n] == '/')
+                        return true;
+        }
+        return false;
+}
+
+/* After a stream: this VM's own layers in its run dir are read by nothing any more. */
+static void qemu_disk_remove_layers_of(const struct cc_vm *vm)
+{
+        size_t n = strlen(vm->run_dir);
+        const struct vm_conf *c = &vm->conf;
+
+        for (unsigned i = 0; i <= c->disk_nchain; i++) {
+                const char *p = i == 0 ? c->disk_base : c->disk_chain[i - 1];
+                if (!strncmp(p, vm->run_dir, n) && p[n] == '/' && strcmp(p, vm->disk_active))
+                        unlink(p);
+        }
+}
+
+/* Keep the chain bounded: when one more layer would make it longer than DISK_DEPTH_MAX (or a
+ * layer is the VM's own), stream every layer between the image and the overlay into the overlay
+ * (block-stream, the guest keeps running) so it sits on the image alone. The layers stay for the generations and clones that
  * read them; only this VM stops needing them. Called with the VM running. */
 int qemu_disk_bound(struct cc_vm *vm, char *why, size_t why_len)
 {
@@ -189,7 +217,7 @@ int qemu_disk_bound(struct cc_vm *vm, char *why, size_t why_len)
         char node[32];
         int rc;
 
-        if (!vm->disk_active[0] || qemu_disk_depth(&vm->conf) + 1 <= DISK_DEPTH_MAX)
+        if (!vm->disk_active[0] || (qemu_disk_depth(&vm->conf) + 1 <= DISK_DEPTH_MAX && !own_layer(vm)))
                 return 0;
         args = json_object_new_object();
         json_object_object_add(args, "job-id", json_object_new_string("sc-bound"));
@@ -202,6 +230,7 @@ int qemu_disk_bound(struct cc_vm *vm, char *why, size_t why_len)
                 rc = qmp_wait_job(&vm->qmp, "sc-bound", STREAM_TIMEOUT_MS, why, why_len);
         if (rc)
                 return rc;
+        qemu_disk_remove_layers_of(vm);
         vm->conf.disk_base[0] = 0;
         vm->conf.disk_nchain = 0;
         return qemu_write_state_file(vm);
@@ -284,31 +313,35 @@ int qemu_disk_cut_commit(struct cc_vm *vm, struct disk_cut *dc, char *why, size_
 }
 
 /* A cut that failed after the swap: the VM goes on on the new overlay, whose header must then
- * name the old overlay where it still is (QMP change-backing-file writes it through QEMU). */
+ * name the old overlay where it still is (QMP change-backing-file writes it through QEMU), and
+ * the old overlay stays a layer of this VM alone. */
 void qemu_disk_cut_undo(struct cc_vm *vm, struct disk_cut *dc)
 {
+        struct vm_conf *c = &vm->conf;
         json_object *args;
         char node[32];
 
         if (!dc->swapped)
                 return;
-        if (dc->renamed && rename(dc->layer, dc->old_active) == 0)
+        if (dc->renamed) {
+                if (rename(dc->layer, dc->old_active) < 0)
+                        return;         /* the layer stayed in the generation: header and conf agree */
+                /* commit had pushed the old base under the layer: the old overlay replaces the layer */
+                snprintf(c->disk_base, sizeof(c->disk_base), "%s", dc->old_active);
                 dc->renamed = false;
-        if (dc->renamed)
-                return;         /* the layer stayed in the generation: the header is right */
+        } else {
+                if (c->disk_base[0]) {
+                        memmove(c->disk_chain[1], c->disk_chain[0], sizeof(c->disk_chain[0]) * c->disk_nchain);
+                        snprintf(c->disk_chain[0], sizeof(c->disk_chain[0]), "%s", c->disk_base);
+                        c->disk_nchain++;
+                }
+                snprintf(c->disk_base, sizeof(c->disk_base), "%s", dc->old_active);
+        }
         args = json_object_new_object();
         json_object_object_add(args, "device", json_object_new_string(node_name(vm->disk_seq, node, sizeof(node))));
         json_object_object_add(args, "image-node-name", json_object_new_string(node));
         json_object_object_add(args, "backing-file", json_object_new_string(dc->old_active));
         qmp_cmd(&vm->qmp, "change-backing-file", args, NULL, NULL, 0);
-        /* the old overlay is now a layer of this VM alone, under the new one */
-        struct vm_conf *c = &vm->conf;
-        if (c->disk_nchain + 1 < DISK_DEPTH_MAX && c->disk_base[0]) {
-                memmove(c->disk_chain[1], c->disk_chain[0], sizeof(c->disk_chain[0]) * c->disk_nchain);
-                snprintf(c->disk_chain[0], sizeof(c->disk_chain[0]), "%s", c->disk_base);
-                c->disk_nchain++;
-        }
-        snprintf(c->disk_base, sizeof(c->disk_base), "%s", dc->old_active);
 }
 
 /* Retire: the VM's own overlays (generation layers were moved out of the run dir by their cut). */
