@@ -96,6 +96,11 @@ static void emit(struct cc_engine *e, struct clone *c, enum cc_clone_state st, c
         ev.state = st;
         ev.reason = st == CC_CLONE_FAILED ? c->reason : NULL;
         ev.address = st == CC_CLONE_READY ? c->address : NULL;
+        if (st == CC_CLONE_READY && c->status.disk[0]) {
+                ev.disk = c->status.disk;
+                ev.disk_bytes = c->status.disk_bytes;
+                ev.disk_setup_us = c->status.disk_setup_us;
+        }
         ev.elapsed_ns = ss_mono_ns() - c->t0;
         if (c->cb)
                 c->cb(&ev, c->userdata);

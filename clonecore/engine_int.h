@@ -23,6 +23,8 @@ struct cc_generation {
         char ws_path[PATH_MAX];         /* recorded working set */
         char memserver[256];            /* remote generation: where its pages live */
         bool remote, state_ready, recording;
+        /* <dir>/layers: the disk layers it reads, newest (its own) first, one a line ("" = no disk) */
+        char disk_layers[4096];
 };
 
 enum job { JOB_NONE, JOB_START, JOB_RETIRE };

@@ -49,6 +49,50 @@ static uint64_t next_gen_id(struct cc_engine *e)
         return max + 1;
 }
 
+/* Disk layers: the driver names them at the checkpoint (cc_checkpoint.disk_layers); the engine
+ * keeps the list beside the descriptor (<dir>/layers), so that after a restart it still knows
+ * which generations read which layers. */
+static void fill_disk_info(struct cc_generation *g)
+{
+        const char *nl = strchr(g->disk_layers, '\n');
+
+        g->info.disk_layer[0] = 0;
+        g->info.disk_depth = 0;
+        if (!nl)
+                return;
+        snprintf(g->info.disk_layer, sizeof(g->info.disk_layer), "%.*s", (int)(nl - g->disk_layers), g->disk_layers);
+        for (const char *p = g->disk_layers; *p; p++)
+                g->info.disk_depth += *p == '\n';
+}
+
+static void read_disk_layers(struct cc_generation *g, const char *dir)
+{
+        char path[PATH_MAX + 16], *buf = NULL;
+        size_t len;
+
+        g->disk_layers[0] = 0;
+        snprintf(path, sizeof(path), "%s/layers", dir);
+        if (ss_read_file(path, sizeof(g->disk_layers) - 1, &buf, &len) == 0) {
+                snprintf(g->disk_layers, sizeof(g->disk_layers), "%s", buf);
+                free(buf);
+        }
+}
+
+/* Does g read the disk layer at path (as its own or under it)? */
+static bool reads_layer(const struct cc_generation *g, const char *path)
+{
+        size_t n = strlen(path);
+
+        for (const char *p = g->disk_layers; *p;) {
+                const char *nl = strchr(p, '\n');
+                size_t l = nl ? (size_t)(nl - p) : strlen(p);
+                if (l == n && !strncmp(p, path, n))
+                        return true;
+                p += l + (nl ? 1 : 0);
+        }
+        return false;
+}
+
 static void fill_info(struct cc_generation *g, const char *dir, const char *desc_path)
 {
         const struct cc_desc_info *i = cc_descriptor_info(g->desc);
@@ -68,6 +112,7 @@ static void fill_info(struct cc_generation *g, const char *dir, const char *desc
         g->info.created_us = i->created_us;
         snprintf(g->state_path, sizeof(g->state_path), "%s/clone-state.bin", dir);
         snprintf(g->ws_path, sizeof(g->ws_path), "%s/ws.bin", dir);
+        fill_disk_info(g);
 }
 
 /* Generation-local dedup: hash -> page map index (open addressing). */
@@ -261,6 +306,15 @@ int cc_generation_publish(struct cc_engine *e, const char *gen_dir, const struct
                 cc_why(why, why_len, r, "publish: cannot build the descriptor: %s", strerror(-r));
                 goto out;
         }
+        if (cp->disk_layers[0]) {
+                char lpath[PATH_MAX + 16];
+                snprintf(lpath, sizeof(lpath), "%s/layers", gen_dir);
+                r = ss_write_file_atomic(lpath, cp->disk_layers, strlen(cp->disk_layers), 0600);
+                if (r < 0) {
+                        cc_why(why, why_len, r, "publish: cannot write %s: %s", lpath, strerror(-r));
+                        goto out;
+                }
+        }
         snprintf(desc_path, sizeof(desc_path), "%s/descriptor.sfd", gen_dir);
         r = ss_write_file_atomic(desc_path, desc, desc_len, 0600);
         if (r < 0) {
@@ -276,6 +330,7 @@ int cc_generation_publish(struct cc_engine *e, const char *gen_dir, const struct
         r = cc_descriptor_parse(desc, desc_len, &g->desc, why, why_len);
         if (r < 0)
                 goto out;
+        snprintf(g->disk_layers, sizeof(g->disk_layers), "%s", cp->disk_layers);
         fill_info(g, gen_dir, desc_path);
         g->engine = e;
         g->info.new_store_pages = cc_store_pages(e->store) - store_before;
@@ -362,6 +417,7 @@ static int load_gen(struct cc_engine *e, uint64_t id, const char *memserver, str
                 free(g);
                 return r;
         }
+        read_disk_layers(g, dir);
         fill_info(g, dir, path);
         g->engine = e;
         if (memserver) {
@@ -488,6 +544,10 @@ static int rm_tree(const char *path)
         return unlink(path) < 0 ? -errno : 0;
 }
 
+/* A generation goes when nothing reads it: no live clone (info.clones), and no other generation
+ * whose disk reads its layer (a later cut of the same VM before the chain bound streamed it away,
+ * or a generation cut from one of its clones). The engine holds every generation the caller keeps
+ * (snowscaled loads the store's live ones at start), so the count survives a restart. */
 int cc_generation_drop(struct cc_engine *e, uint64_t id)
 {
         struct cc_generation *g;
@@ -497,6 +557,11 @@ int cc_generation_drop(struct cc_engine *e, uint64_t id)
                 pthread_mutex_unlock(&e->lock);
                 return -EBUSY;
         }
+        for (struct cc_generation *h = e->gens; g && g->info.disk_layer[0] && h; h = h->next)
+                if (h != g && reads_layer(h, g->info.disk_layer)) {
+                        pthread_mutex_unlock(&e->lock);
+                        return -EBUSY;
+                }
         if (g)
                 for (struct cc_generation **p = &e->gens; *p; p = &(*p)->next)
                         if (*p == g) {

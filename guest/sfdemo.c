@@ -13,6 +13,9 @@
  *   GET  /stats             text/plain, one key=value per line: items= bytes= hits= misses=
  *                           evictions= (the guest agent forwards these lines as they are)
  *   GET  /whoami            hostname and clone id (from /run/sf/clone_id)
+ *   PUT  /file/NAME         write the body (at most 1 MiB) to DATA_DIR/NAME and fsync it: the
+ *                           guest's disk, when it has one (/init mounts /dev/vda there; 503 without)
+ *   GET  /file/NAME         that file (404 when absent)
  *
  * The cache is bounded by -n items and -m MiB (default: a quarter of the guest's RAM), evicting
  * the least recently used items, so no client can fill the guest's memory with PUTs or sizes.
@@ -32,7 +35,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <sys/socket.h>
 #include <sys/sysinfo.h>
 #include <time.h>
@@ -41,6 +46,7 @@
 #define MAX_CONNS     128
 #define MAX_ITEMS     65536             /* -n: default and ceiling */
 #define MAX_ITEM      (1u << 20)        /* 1 MiB per item */
+#define DATA_DIR      "/data"           /* the disk's mount point; /run/sf/data says it is mounted */
 #define MAX_KEY       128
 #define REQ_MAX       8192
 #define NBUCKETS      16384
@@ -314,6 +320,55 @@ static int handle_get_item(int fd, const char *key, const char *query, int keep)
         return rc;
 }
 
+/* PUT/GET /file/NAME on the guest's disk (docs/disks.md). fsync, so that the write is in the VM's
+ * disk overlay, not only in its page cache, when the answer says "stored". */
+static int handle_file(int fd, const char *method, const char *name, const char *body, size_t len, int keep)
+{
+        char path[sizeof(DATA_DIR) + 256];  /* a target is at most 255 bytes */
+        struct stat st;
+        int f, rc;
+
+        if (name[0] == '.')             /* no ".", "..", hidden files */
+                return respond(fd, 400, NULL, "bad name\n", 9, keep);
+        if (access("/run/sf/data", F_OK) < 0)
+                return respond(fd, 503, NULL, "no data disk\n", 13, keep);
+        snprintf(path, sizeof(path), DATA_DIR "/%s", name);
+        if (!strcmp(method, "PUT")) {
+                f = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+                rc = f < 0 ? -1 : 0;
+                for (size_t done = 0; rc == 0 && done < len;) {
+                        ssize_t n = write(f, body + done, len - done);
+                        if (n < 0 && errno == EINTR)
+                                continue;
+                        if (n <= 0)
+                                rc = -1;
+                        else
+                                done += (size_t)n;
+                }
+                if (rc == 0 && fsync(f) < 0)
+                        rc = -1;
+                if (f >= 0)
+                        close(f);
+                return rc ? respond(fd, 507, NULL, "write failed\n", 13, keep)
+                          : respond(fd, 200, NULL, "stored\n", 7, keep);
+        }
+        if (strcmp(method, "GET"))
+                return respond(fd, 400, NULL, "method\n", 7, 0);
+        f = open(path, O_RDONLY | O_CLOEXEC);
+        if (f < 0)
+                return respond(fd, 404, NULL, "not found\n", 10, keep);
+        if (fstat(f, &st) < 0 || st.st_size > MAX_ITEM) {
+                close(f);
+                return respond(fd, 413, NULL, "file too large\n", 15, keep);
+        }
+        char *buf = malloc((size_t)st.st_size + 1);
+        ssize_t n = buf ? read(f, buf, (size_t)st.st_size) : -1;
+        close(f);
+        rc = n < 0 ? respond(fd, 500, NULL, "read failed\n", 12, keep) : respond(fd, 200, NULL, buf, (size_t)n, keep);
+        free(buf);
+        return rc;
+}
+
 static bool valid_key(const char *k)
 {
         size_t n = strlen(k);
@@ -392,6 +447,9 @@ static long serve_one(int fd, char *buf, size_t have, size_t hdr_end, int *keep,
                 int n = snprintf(out, sizeof(out), "{\"hostname\":\"%s\",\"clone_id\":\"%s\"}\n", host,
                                  id[0] ? id : "parent");
                 respond(fd, 200, NULL, out, (size_t)n, *keep);
+        } else if (!strncmp(path, "/file/", 6) && valid_key(path + 6)) {
+                if (handle_file(fd, method, path + 6, buf + hdr_end, body_len, *keep) < 0)
+                        return -1;
         } else if (!strncmp(path, "/item/", 6) && valid_key(path + 6)) {
                 if (!strcmp(method, "GET")) {
                         if (handle_get_item(fd, path + 6, query, *keep) < 0)

@@ -137,6 +137,8 @@ struct pol_config {
                 char *kernel, *initrd;  /* the worker image, default build/guest/{vmlinuz,initrd.gz}
                                          * (relative to the working directory) */
                 char *cmdline;          /* extra kernel command line */
+                char *disk;             /* the worker's disk image (qcow2 or raw, never written), NULL =
+                                         * none; with a disk and no kernel key, the disk boots itself */
                 char *opts;             /* driver options "k=v,k=v" passed to every clone
                                          * (qemu: fail_ready=1 makes guests never report ready) */
                 uint64_t memory_bytes;  /* "256M" */

@@ -175,6 +175,20 @@ void pol_check_config(struct pol_ctx *c, yaml_node_t *root)
                         }
                 }
         }
+        if (cfg->driver.disk && cfg->driver.kind == POL_DRIVER_XEN) {
+                diag(c, pol_seen_val(c, "driver.disk"), "driver.disk",
+                     "the xen driver attaches no disk yet (use driver.kind: qemu; docs/disks.md)");
+        } else if (cfg->driver.disk) {
+                char msg[PATH_MAX * 2 + 128];
+                if (pol_disk_check(cfg->driver.disk, msg, sizeof(msg)) < 0)
+                        diag(c, pol_seen_val(c, "driver.disk"), "driver.disk", "%s", msg);
+                /* a disk without a kernel key boots through its own bootloader (firmware) */
+                if (!pol_seen_find(c, "driver.kernel")) {
+                        free(cfg->driver.kernel);
+                        free(cfg->driver.initrd);
+                        cfg->driver.kernel = cfg->driver.initrd = NULL;
+                }
+        }
         if ((long long)cfg->driver.port_base + p->max_clones > 65535)
                 diag(c, val_or(c, "driver.port_base", "policy.max_clones"), "driver.port_base",
                      "port_base + max_clones must stay below 65536 (%d + %d)", cfg->driver.port_base,

@@ -4,7 +4,8 @@
  *   pol_schema.c  the field table, defaults, pol_config_free
  *   pol_values.c  one field's value: parse, range-check, store
  *   pol_check.c   checks that need several fields (targets, min <= max, distinct listens)
- *   pol_diag.c    diagnostics: FILE:LINE:COL: PATH: MESSAGE, suggestions, ordering */
+ *   pol_diag.c    diagnostics: FILE:LINE:COL: PATH: MESSAGE, suggestions, ordering
+ *   pol_disk.c    driver.disk: a qcow2/raw image (qemu-img info) with no backing file elsewhere */
 #ifndef POL_LOAD_H
 #define POL_LOAD_H
 
@@ -94,6 +95,10 @@ struct pol_seen *pol_seen_find(struct pol_ctx *c, const char *path);
 yaml_node_t *pol_seen_val(struct pol_ctx *c, const char *path);
 void pol_path_fmt(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void pol_child_path(char *buf, size_t len, const char *path, const char *key);
+
+/* pol_disk.c: 0 when image is a qcow2/raw disk whose backing files stay in its directory, else
+ * -errno and the reason in msg */
+int pol_disk_check(const char *image, char *msg, size_t len);
 
 /* pol_check.c */
 void pol_check_config(struct pol_ctx *c, yaml_node_t *root);

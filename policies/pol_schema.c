@@ -59,6 +59,7 @@ static const struct pol_field driver_fields[] = {
         { "kernel", F_PATH, CFG(driver.kernel) },
         { "initrd", F_PATH, CFG(driver.initrd) },
         { "cmdline", F_STR, CFG(driver.cmdline), 0, POL_MAX_STRING },
+        { "disk", F_PATH, CFG(driver.disk) },
         { "opts", F_STR, CFG(driver.opts), 0, POL_MAX_STRING },
         { "memory", F_SIZE, CFG(driver.memory_bytes), 16LL << 20, 1LL << 40 },
         { "vcpus", F_INT, CFG(driver.vcpus), 1, 64 },
@@ -280,6 +281,7 @@ void pol_config_free(struct pol_config *c)
         free(c->state_dir);
         free(c->driver.qemu_binary);
         free(c->driver.kernel);
+        free(c->driver.disk);
         free(c->driver.initrd);
         free(c->driver.cmdline);
         free(c->driver.opts);

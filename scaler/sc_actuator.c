@@ -444,6 +444,7 @@ static int fixed_from_cfg(struct act_fixed *fx, const struct pol_config *cfg)
         sfmt(fx->parent_dir, sizeof(fx->parent_dir), "%s/parent", sd);
         copy_str(fx->kernel, sizeof(fx->kernel), cfg->driver.kernel);
         copy_str(fx->initrd, sizeof(fx->initrd), cfg->driver.initrd);
+        copy_str(fx->disk, sizeof(fx->disk), cfg->driver.disk);
         copy_str(fx->binary, sizeof(fx->binary), cfg->driver.qemu_binary);
         copy_str(fx->cmdline, sizeof(fx->cmdline), cfg->driver.cmdline);
         copy_str(fx->accel, sizeof(fx->accel), accel_name(cfg->driver.accel));

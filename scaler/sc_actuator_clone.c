@@ -112,6 +112,10 @@ void sc_act_clone_engine_cb(const struct cc_clone_event *ev, void *userdata)
         case CC_CLONE_READY:
                 c->ev_resuming = c->ev_ready = true;
                 copy_str(c->ev_address, sizeof(c->ev_address), ev->address);
+                if (ev->disk)
+                        log_info("clone %s: runs on its disk overlay %s (%llu KiB, made in %.1f ms)",
+                                 ev->clone_id, ev->disk, (unsigned long long)(ev->disk_bytes >> 10),
+                                 ev->disk_setup_us / 1e3);
                 break;
         case CC_CLONE_FAILED:
         case CC_CLONE_RETIRED:
@@ -132,8 +136,11 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
         int r;
 
         if (c->generation == 0) {
+                struct cc_disk disk = { .path = fx->disk };     /* a cold worker: its own overlay */
                 struct cc_vm_config vc = {
-                        .name = c->id, .run_dir = c->run_dir, .kernel = fx->kernel, .initrd = fx->initrd,
+                        .name = c->id, .run_dir = c->run_dir,
+                        .kernel = fx->kernel[0] ? fx->kernel : NULL, .initrd = fx->initrd,
+                        .disks = fx->disk[0] ? &disk : NULL, .ndisks = fx->disk[0] ? 1 : 0,
                         .cmdline = fx->cmdline, .mem_bytes = fx->mem_bytes, .vcpus = fx->vcpus,
                         .accel = fx->accel, .binary = fx->binary[0] ? fx->binary : NULL,
                         .guest_port = fx->guest_port, .net = cc_net_user(c->port),
@@ -239,6 +246,10 @@ static int vm_wait_ready(struct act_clone *c, uint64_t deadline_ns, char *why, s
                 }
                 if (st.state == CC_VM_RUNNING) {
                         copy_str(c->address, sizeof(c->address), st.address);
+                        if (st.disk[0])
+                                log_info("clone %s: runs on its disk overlay %s (%llu KiB, made in %.1f ms)",
+                                         c->id, st.disk, (unsigned long long)(st.disk_bytes >> 10),
+                                         st.disk_setup_us / 1e3);
                         return 0;
                 }
                 if (st.state == CC_VM_EXITED) {

@@ -42,6 +42,7 @@ struct act_fixed {
         char cold_dir[PATH_MAX];        /* cold-booted workers: <state_dir>/cold/<id> */
         char parent_dir[PATH_MAX];      /* <state_dir>/parent */
         char kernel[PATH_MAX], initrd[PATH_MAX], binary[PATH_MAX];
+        char disk[PATH_MAX];            /* driver.disk ("" = none): the parent runs on an overlay */
         char cmdline[1024];
         char accel[8];
         char driver_opts[256];

@@ -137,8 +137,11 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
         int r;
 
         if (!*vm) {
+                struct cc_disk disk = { .path = fx->disk };     /* runs on an overlay of it */
                 struct cc_vm_config vc = {
-                        .name = "parent", .run_dir = run_dir, .kernel = fx->kernel, .initrd = fx->initrd,
+                        .name = "parent", .run_dir = run_dir,
+                        .kernel = fx->kernel[0] ? fx->kernel : NULL, .initrd = fx->initrd,
+                        .disks = fx->disk[0] ? &disk : NULL, .ndisks = fx->disk[0] ? 1 : 0,
                         .cmdline = fx->cmdline, .mem_bytes = fx->mem_bytes, .vcpus = fx->vcpus,
                         .accel = fx->accel, .binary = fx->binary[0] ? fx->binary : NULL,
                         .guest_port = fx->guest_port, .net = cc_net_user(fx->port_base),
@@ -149,7 +152,9 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
                         sfmt(why, whylen, "cannot create %s: %s", run_dir, strerror(-r));
                         return r;
                 }
-                log_info("actuator: booting the parent from %s (port %u)", fx->kernel, fx->port_base);
+                log_info("actuator: booting the parent from %s%s%s (port %u)",
+                         fx->kernel[0] ? fx->kernel : "its disk's bootloader", fx->disk[0] ? ", disk " : "",
+                         fx->disk, fx->port_base);
                 r = a->drv->boot_parent(&vc, vm, why, whylen);
                 if (r < 0)
                         return r;

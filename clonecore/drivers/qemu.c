@@ -145,11 +145,18 @@ static int check_file(const char *what, const char *path, uint64_t min_size, cha
         return 0;
 }
 
-/* The attachments this driver implements: user-net with a host port, no disks yet. */
-static int check_net(const char *what, const struct cc_net *net, unsigned ndisks, char *why, size_t why_len)
+/* The attachments this driver implements: user-net with a host port; at most one disk, given
+ * for a parent (a clone's overlay comes from its generation's config). */
+static int check_net(const char *what, const struct cc_net *net, const struct cc_disk *disks, unsigned ndisks,
+                     bool parent, char *why, size_t why_len)
 {
-        if (ndisks)
-                return cc_why(why, why_len, -EOPNOTSUPP, "%s: the qemu driver attaches no disks yet", what);
+        if (ndisks > (parent ? 1u : 0u))
+                return cc_why(why, why_len, -EOPNOTSUPP, "%s: the qemu driver takes %s", what,
+                              parent ? "one disk" : "no disks in a clone spec (the generation has them)");
+        if (ndisks && (!disks || !disks[0].path || !*disks[0].path))
+                return cc_why(why, why_len, -EINVAL, "%s: disk without a path", what);
+        if (ndisks && disks[0].read_only)
+                return cc_why(why, why_len, -EOPNOTSUPP, "%s: read-only disks are not implemented", what);
         if (net->kind == CC_NET_BRIDGE)
                 return cc_why(why, why_len, -EOPNOTSUPP, "%s: the qemu driver has no bridge attachment yet "
                               "(use user-net)", what);
@@ -158,6 +165,45 @@ static int check_net(const char *what, const struct cc_net *net, unsigned ndisks
         if (net->host_port == 0 || net->host_port > 65535)
                 return cc_why(why, why_len, -EINVAL, "%s: host_port must be 1..65535", what);
         return 0;
+}
+
+/* A parent's disk: the image (format and size from qemu-img, never written) under a fresh
+ * overlay in the run dir. Overlays a previous parent left there are nobody's any more: a cut
+ * moves the layers clones read into their generation's directory. */
+static int parent_disk(struct cc_vm *vm, const char *image, char *why, size_t why_len)
+{
+        struct vm_conf *c = &vm->conf;
+        char real[PATH_MAX];
+        int rc;
+
+        if (!realpath(image, real))
+                return cc_why(why, why_len, -errno, "disk image %s: %s", image, strerror(errno));
+        rc = check_file("disk image", real, 1, why, why_len);
+        if (rc == 0)
+                rc = qemu_img_info(real, c->disk_format, sizeof(c->disk_format), &c->disk_bytes, why, why_len);
+        if (rc)
+                return rc;
+        if (strcmp(c->disk_format, "qcow2") && strcmp(c->disk_format, "raw"))
+                return cc_why(why, why_len, -EINVAL, "disk image %s is %s, not qcow2 or raw", real, c->disk_format);
+        snprintf(c->disk_image, sizeof(c->disk_image), "%s", real);
+        c->disk_base[0] = 0;
+        c->disk_nchain = 0;
+        return 0;
+}
+
+static int parent_overlay(struct cc_vm *vm, char *why, size_t why_len)
+{
+        struct vm_conf *c = &vm->conf;
+        int rc;
+
+        qemu_disk_remove_overlays(vm->run_dir);
+        vm->disk_seq = 1;
+        if (qemu_disk_path(vm, vm->disk_seq, vm->disk_active, sizeof(vm->disk_active)))
+                return cc_why(why, why_len, -ENAMETOOLONG, "run dir path too long");
+        rc = qemu_img_overlay(c->disk_image, c->disk_format, c->disk_bytes, vm->disk_active, why, why_len);
+        if (rc)
+                vm->disk_active[0] = 0;
+        return rc;
 }
 
 static int qemu_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, char *why, size_t why_len)
@@ -171,23 +217,33 @@ static int qemu_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, 
                 return cc_why(why, why_len, -EINVAL, "memory must be a positive multiple of 1 MiB up to 1 TiB");
         if (cfg->vcpus == 0 || cfg->vcpus > MAX_VCPUS)
                 return cc_why(why, why_len, -EINVAL, "vcpus must be 1..%d", MAX_VCPUS);
-        rc = check_net("boot_parent", &cfg->net, cfg->ndisks, why, why_len);
+        rc = check_net("boot_parent", &cfg->net, cfg->disks, cfg->ndisks, true, why, why_len);
         if (rc)
                 return rc;
-        rc = check_file("kernel", cfg->kernel, 1, why, why_len);
-        if (rc == 0)
-                rc = check_file("initrd", cfg->initrd, 1, why, why_len);
+        /* with a disk and no kernel, the disk's own bootloader boots it (firmware) */
+        if (cfg->kernel && *cfg->kernel) {
+                rc = check_file("kernel", cfg->kernel, 1, why, why_len);
+                if (rc == 0 && (cfg->initrd && *cfg->initrd))
+                        rc = check_file("initrd", cfg->initrd, 1, why, why_len);
+        } else if (!cfg->ndisks) {
+                rc = cc_why(why, why_len, -EINVAL, "boot_parent: neither a kernel nor a disk to boot");
+        }
         if (rc)
                 return rc;
         vm = qemu_vm_new(cfg->run_dir);
         if (!vm)
                 return cc_why(why, why_len, -ENOMEM, "out of memory");
+        if (cfg->ndisks) {
+                rc = parent_disk(vm, cfg->disks[0].path, why, why_len);
+                if (rc)
+                        goto out;
+        }
         if (mkdir(cfg->run_dir, 0755) < 0 && errno != EEXIST) {
                 rc = cc_why(why, why_len, -errno, "mkdir %s: %s", cfg->run_dir, strerror(errno));
                 goto out;
         }
-        snprintf(vm->conf.kernel, sizeof(vm->conf.kernel), "%s", cfg->kernel);
-        snprintf(vm->conf.initrd, sizeof(vm->conf.initrd), "%s", cfg->initrd);
+        snprintf(vm->conf.kernel, sizeof(vm->conf.kernel), "%s", cfg->kernel ? cfg->kernel : "");
+        snprintf(vm->conf.initrd, sizeof(vm->conf.initrd), "%s", cfg->kernel && cfg->initrd ? cfg->initrd : "");
         snprintf(vm->conf.cmdline, sizeof(vm->conf.cmdline), "%s",
                  cfg->cmdline && *cfg->cmdline ? cfg->cmdline : "console=ttyS0 quiet");
         rc = find_binary(cfg->binary ? cfg->binary : (getenv("SNOWSCALE_QEMU") ? getenv("SNOWSCALE_QEMU") : DEFAULT_BINARY),
@@ -221,6 +277,11 @@ static int qemu_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, 
                 goto out;
         }
         close(fd);
+        if (cfg->ndisks) {
+                rc = parent_overlay(vm, why, why_len);
+                if (rc)
+                        goto out;
+        }
         rc = qemu_spawn(vm, false, why, why_len);
         if (rc)
                 goto out;
@@ -282,6 +343,7 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
                            char *why, size_t why_len)
 {
         struct cc_checkpoint cp;
+        struct disk_cut dc = {0};
         json_object *conf = NULL;
         uint64_t t0, changed = 0;
         bool stopped = false, precopied;
@@ -305,6 +367,13 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
                 rc = cc_why(why, why_len, -ENAMETOOLONG, "generation dir path too long");
                 goto out;
         }
+        /* The disk, while the VM runs: keep its chain within bounds, then make the overlay it will
+         * continue on. */
+        rc = qemu_disk_bound(vm, why, why_len);
+        if (rc == 0)
+                rc = qemu_disk_cut_prepare(vm, gen_dir, &dc, why, why_len);
+        if (rc)
+                goto out;
         /* Pre-copy while the parent runs (only a parent on its own RAM file: a clone is moved onto
          * one first, below, and then copied while stopped). */
         precopied = vm->mem_shared && qemu_copy_sparse(vm->mem_path, cp.mem_path, vm->conf.mem_bytes) == 0;
@@ -318,9 +387,16 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
                 if (rc)
                         goto out;
         }
+        /* The disk freezes with memory: "stop" drained and flushed the guest's I/O, so the overlay
+         * holds exactly what the frozen page cache expects; the VM goes on on a fresh one. */
+        rc = qemu_disk_cut_swap(vm, &dc, why, why_len);
+        if (rc)
+                goto out;
         /* Device and vCPU state only: x-ignore-shared leaves out the RAM block backed by our
          * share=on file (only ROM/ACPI blocks travel, about 0.35 MiB). */
         rc = qmp_migrate_to(&vm->qmp, cp.state_path, true, why, why_len);
+        if (rc == 0)
+                rc = qemu_disk_cut_commit(vm, &dc, why, why_len);
         if (rc)
                 goto out;
         /* The freeze: the generation is a copy, and the parent continues on its own file, so
@@ -346,11 +422,21 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
                 rc = cc_why(why, why_len, -E2BIG, "VM config does not fit the checkpoint record");
                 goto out;
         }
+        if (qemu_disk_layers(&vm->conf, cp.disk_layers, sizeof(cp.disk_layers))) {
+                rc = cc_why(why, why_len, -E2BIG, "disk layer paths do not fit the checkpoint record");
+                goto out;
+        }
         qemu_write_state_file(vm);
         *ret = cp;
 out:
         if (stopped && !qemu_vm_exited(vm))
                 qmp_cmd(&vm->qmp, "cont", NULL, NULL, NULL, 0);       /* never leave the parent paused */
+        if (rc && dc.swapped && !qemu_vm_exited(vm)) {
+                qemu_disk_cut_undo(vm, &dc);
+                qemu_write_state_file(vm);
+        } else if (rc && dc.new_active[0] && !dc.swapped) {
+                unlink(dc.new_active);          /* made for a swap that never came */
+        }
         json_object_put(conf);
         pthread_mutex_unlock(&vm->lock);
         return rc;
@@ -365,7 +451,7 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
 
         if (!spec || !spec->run_dir || !spec->vm_config_json || !ret)
                 return cc_why(why, why_len, -EINVAL, "clone: missing spec field");
-        rc = check_net("clone", &spec->net, spec->ndisks, why, why_len);
+        rc = check_net("clone", &spec->net, spec->disks, spec->ndisks, false, why, why_len);
         if (rc)
                 return rc;
         if (!spec->id.clone_id[0] || strlen(spec->id.clone_id) >= 64 ||
@@ -395,6 +481,22 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
         if (mkdir(spec->run_dir, 0755) < 0 && errno != EEXIST) {
                 rc = cc_why(why, why_len, -errno, "mkdir %s: %s", spec->run_dir, strerror(errno));
                 goto out;
+        }
+        if (vm->conf.disk_image[0]) {
+                /* The clone's own thin overlay on the generation's frozen layer. */
+                uint64_t t0 = mono_ns();
+                rc = check_file("generation disk layer", vm->conf.disk_base, 1, why, why_len);
+                if (rc)
+                        goto out;
+                vm->disk_seq = 1;
+                if (qemu_disk_path(vm, vm->disk_seq, vm->disk_active, sizeof(vm->disk_active))) {
+                        rc = cc_why(why, why_len, -ENAMETOOLONG, "run dir path too long");
+                        goto out;
+                }
+                rc = qemu_img_overlay(vm->conf.disk_base, "qcow2", vm->conf.disk_bytes, vm->disk_active, why, why_len);
+                if (rc)
+                        goto out;
+                vm->disk_setup_ns = mono_ns() - t0;
         }
         snprintf(vm->mem_path, sizeof(vm->mem_path), "%s", spec->mem_path);
         vm->mem_shared = false;
@@ -430,6 +532,8 @@ out:
         json_object_put(conf);
         if (vm) {
                 qemu_vm_kill(vm);
+                if (vm->disk_active[0])
+                        unlink(vm->disk_active);
                 qemu_destroy(vm);
         }
         return rc;
@@ -463,6 +567,7 @@ static void clean_run_dir(const char *run_dir)
         for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
                 if (path_join(path, sizeof(path), run_dir, files[i]) == 0)
                         unlink(path);
+        qemu_disk_remove_overlays(run_dir);
         rmdir(run_dir);         /* fails harmlessly when others keep files there */
 }
 
@@ -548,6 +653,13 @@ static int qemu_status(struct cc_vm *vm, struct cc_vm_status *ret)
         if (vm->state != CC_VM_EXITED)
                 mem_usage(vm->pid, &ret->rss_bytes, &ret->private_bytes);
         snprintf(ret->reason, sizeof(ret->reason), "%s", vm->reason);
+        if (vm->disk_active[0] && vm->state != CC_VM_EXITED) {
+                struct stat st;
+                snprintf(ret->disk, sizeof(ret->disk), "%s", vm->disk_active);
+                if (stat(vm->disk_active, &st) == 0)
+                        ret->disk_bytes = (uint64_t)st.st_blocks * 512;
+                ret->disk_setup_us = vm->disk_setup_ns / 1000;
+        }
         pthread_mutex_unlock(&vm->lock);
         return 0;
 }
@@ -650,6 +762,15 @@ static int qemu_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t
                 goto out;
         vm->host_port = (unsigned)port;
         vm->mem_shared = json_object_object_get_ex(o, "mem_shared", &v) && json_object_get_boolean(v);
+        if (vm->conf.disk_image[0]) {
+                uint64_t seq = 0;
+                if (qemu_json_str(o, "disk_active", vm->disk_active, sizeof(vm->disk_active)) ||
+                    qemu_json_u64(o, "disk_seq", &seq) || seq == 0 || seq > 1000000) {
+                        rc = cc_why(why, why_len, -EINVAL, "%s: the disk fields are missing", path);
+                        goto out;
+                }
+                vm->disk_seq = (unsigned)seq;
+        }
         if (pid == 0) {
                 /* Its QEMU died while nobody watched: report it, with what QEMU said last. */
                 vm->pid = -old;

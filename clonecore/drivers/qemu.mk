@@ -1,10 +1,10 @@
 # clonecore/drivers/qemu.mk: the QEMU driver (included by clonecore/module.mk).
 CC_QEMU_SRCS   := clonecore/drivers/qemu.c clonecore/drivers/qemu_vm.c clonecore/drivers/qmp.c \
                   clonecore/drivers/qemu_sock.c clonecore/drivers/qemu_filecopy.c \
-                  clonecore/drivers/qemu_accel.c
+                  clonecore/drivers/qemu_accel.c clonecore/drivers/qemu_disk.c
 CC_DRIVER_SRCS += $(CC_QEMU_SRCS)
 CC_LDLIBS      += $(call pc_libs,json-c)
-DEB_PKGS       += qemu-system-x86 qemu-utils
+DEB_PKGS       += qemu-system-x86 qemu-utils e2fsprogs   # e2fsprogs: mkfs.ext4 -d for the disk tests and bench
 
 # cc-qemu-tool: the driver's ops from shell (tests/integration/qemu_*.sh, bench/qemu_*.sh). Linked
 # with the driver's objects alone (and sys.o) so it does not wait for the rest of libclonecore.
@@ -18,7 +18,7 @@ ALL_DEPS += $(OBJ)/tests/integration/qemu_tool.d $(OBJ)/tests/integration/qemu_p
 
 $(eval $(call UNIT_TEST,test_cc_qemu,tests/unit/test_cc_qemu.c clonecore/sys.c,,$(call pc_libs,json-c),$(call pc_cflags,json-c)))
 
-BENCH_PROGS += $(wildcard bench/qemu_*.sh)
+BENCH_PROGS += $(wildcard bench/qemu_*.sh) bench/disk_clone.sh
 
 .PHONY: qemu-driver
 qemu-driver: $(CC_QEMU_TOOL) $(TESTBIN)/unit/test_cc_qemu guest

@@ -5,7 +5,8 @@
  *   qmp.c            the QMP client: commands, fd passing, migration to and from a file
  *   qemu_sock.c      line framing and unix sockets (QMP and the agent's virtio-serial port)
  *   qemu_filecopy.c  the freeze copy of a RAM file: sparse copy, then page diff
- *   qemu_accel.c     "auto" acceleration: does /dev/kvm really run guests? */
+ *   qemu_accel.c     "auto" acceleration: does /dev/kvm really run guests?
+ *   qemu_disk.c      the disk: qemu-img overlays, the cut's layer swap, the chain-length bound */
 #ifndef CC_QEMU_INT_H
 #define CC_QEMU_INT_H
 
@@ -30,11 +31,25 @@
 #define MAX_MEM_BYTES      (1ull << 40)
 #define MAX_VCPUS          64
 
+/* A VM's disk is a qcow2 chain (docs/disks.md):
+ *   image (operator's, read-only) <- chain[nchain-1] <- ... <- chain[0] <- base <- active overlay
+ * base and chain[] are frozen generation layers (<gen_dir>/disk.qcow2); the active overlay is the
+ * VM's own file in its run dir (run_dir/disk-<seq>.qcow2, QMP node "disk<seq>"). The qcow2 files
+ * in a chain, the active one included, never exceed DISK_DEPTH_MAX (qemu_disk_bound). */
+#define DISK_DEPTH_MAX 4
+#define DISK_LAYER_NAME "disk.qcow2"    /* a generation's frozen layer, in its gen_dir */
+
 struct vm_conf {
-        char kernel[PATH_MAX], initrd[PATH_MAX], cmdline[1024];
+        char kernel[PATH_MAX], initrd[PATH_MAX], cmdline[1024];   /* kernel "" = firmware boot */
         char binary[PATH_MAX], accel[16], mac[18];
         uint64_t mem_bytes;
         unsigned vcpus, guest_port;
+        char disk_image[PATH_MAX];      /* "" = no disk */
+        char disk_format[8];            /* the image's: "qcow2" | "raw" */
+        uint64_t disk_bytes;            /* virtual size */
+        char disk_base[PATH_MAX];       /* frozen layer under the active overlay; "" = the image */
+        char disk_chain[DISK_DEPTH_MAX][PATH_MAX];   /* layers under disk_base, nearest first */
+        unsigned disk_nchain;
 };
 
 struct linebuf {
@@ -47,6 +62,8 @@ struct qmp_conn {
         int watch_fd;                   /* QEMU's pidfd: a dead QEMU ends every wait */
         struct linebuf in;
         char mig_status[32];            /* last MIGRATION event's status ("" = none since reset) */
+        char job_done[32];              /* id of the last block job that ended ("" = none since reset) */
+        char job_error[256];            /* its error, "" = it succeeded */
 };
 
 struct cc_vm {
@@ -70,6 +87,9 @@ struct cc_vm {
         uint64_t last_stats_us;         /* wall clock of last_stats */
         uint64_t stats_asked_ns;        /* monotonic: last "stats" request to the agent */
         char exit_desc[48];             /* "killed by signal 9", "exit status 1" (our child only) */
+        char disk_active[PATH_MAX];     /* the overlay the VM writes ("" = no disk) */
+        unsigned disk_seq;              /* its number: file disk-<seq>.qcow2, node "disk<seq>" */
+        uint64_t disk_setup_ns;         /* a clone's: creating its overlay took this long */
 };
 
 static inline uint64_t mono_ns(void)
@@ -110,10 +130,32 @@ int qmp_migrate_from(struct qmp_conn *q, const char *path, bool ignore_shared, c
 int qemu_copy_sparse(const char *src, const char *dst, uint64_t size);
 int qemu_copy_diff(const char *src, const char *dst, uint64_t size, uint64_t *ret_pages);
 
+/* qmp.c: wait for the BLOCK_JOB_COMPLETED event of job_id (started after q->job_done was reset). */
+int qmp_wait_job(struct qmp_conn *q, const char *job_id, unsigned timeout_ms, char *why, size_t why_len);
+
+/* qemu_disk.c */
+int qemu_img_info(const char *path, char *fmt, size_t fmt_len, uint64_t *ret_bytes, char *why, size_t why_len);
+int qemu_img_overlay(const char *backing, const char *backing_fmt, uint64_t bytes, const char *path,
+                     char *why, size_t why_len);
+int qemu_disk_path(const struct cc_vm *vm, unsigned seq, char *out, size_t len);
+unsigned qemu_disk_depth(const struct vm_conf *c);
+int qemu_disk_bound(struct cc_vm *vm, char *why, size_t why_len);
+struct disk_cut {
+        char old_active[PATH_MAX], new_active[PATH_MAX], layer[PATH_MAX];
+        unsigned old_seq;
+        bool swapped, renamed;
+};
+int qemu_disk_cut_prepare(struct cc_vm *vm, const char *gen_dir, struct disk_cut *dc, char *why, size_t why_len);
+int qemu_disk_cut_swap(struct cc_vm *vm, struct disk_cut *dc, char *why, size_t why_len);
+int qemu_disk_cut_commit(struct cc_vm *vm, struct disk_cut *dc, char *why, size_t why_len);
+void qemu_disk_cut_undo(struct cc_vm *vm, struct disk_cut *dc);
+void qemu_disk_remove_overlays(const char *run_dir);
+int qemu_disk_layers(const struct vm_conf *c, char *out, size_t len);
+
 /* qemu_vm.c */
 struct argv_buf {
         char *v[96];
-        char store[8192];
+        char store[16384];
         size_t used;
         int n;
         int err;

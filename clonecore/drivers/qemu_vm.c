@@ -150,6 +150,17 @@ json_object *qemu_conf_to_json(const struct vm_conf *c)
         json_object_object_add(o, "mem_bytes", json_object_new_int64((int64_t)c->mem_bytes));
         json_object_object_add(o, "vcpus", json_object_new_int((int)c->vcpus));
         json_object_object_add(o, "guest_port", json_object_new_int((int)c->guest_port));
+        if (c->disk_image[0]) {
+                json_object *d = json_object_new_object(), *chain = json_object_new_array();
+                json_object_object_add(d, "image", json_object_new_string(c->disk_image));
+                json_object_object_add(d, "format", json_object_new_string(c->disk_format));
+                json_object_object_add(d, "bytes", json_object_new_int64((int64_t)c->disk_bytes));
+                json_object_object_add(d, "layer", json_object_new_string(c->disk_base));
+                for (unsigned i = 0; i < c->disk_nchain; i++)
+                        json_object_array_add(chain, json_object_new_string(c->disk_chain[i]));
+                json_object_object_add(d, "under", chain);
+                json_object_object_add(o, "disk", d);
+        }
         return o;
 }
 
@@ -174,6 +185,35 @@ int qemu_json_u64(json_object *o, const char *key, uint64_t *out)
         return 0;
 }
 
+/* The "disk" object of a VM config (absent: no disk). */
+static int disk_from_json(json_object *o, struct vm_conf *c, char *why, size_t why_len)
+{
+        json_object *d, *chain;
+        size_t n;
+
+        if (!json_object_object_get_ex(o, "disk", &d))
+                return 0;
+        if (qemu_json_str(d, "image", c->disk_image, sizeof(c->disk_image)) ||
+            qemu_json_str(d, "format", c->disk_format, sizeof(c->disk_format)) ||
+            qemu_json_u64(d, "bytes", &c->disk_bytes) ||
+            qemu_json_str(d, "layer", c->disk_base, sizeof(c->disk_base)) ||
+            !json_object_object_get_ex(d, "under", &chain) || !json_object_is_type(chain, json_type_array))
+                return cc_why(why, why_len, -EINVAL, "VM config: a disk field is missing or has the wrong type");
+        n = json_object_array_length(chain);
+        if (!c->disk_image[0] || (strcmp(c->disk_format, "qcow2") && strcmp(c->disk_format, "raw")) ||
+            n + 2 > DISK_DEPTH_MAX || (n && !c->disk_base[0]))
+                return cc_why(why, why_len, -EINVAL, "VM config: disk chain out of range");
+        for (size_t i = 0; i < n; i++) {
+                json_object *v = json_object_array_get_idx(chain, i);
+                if (!json_object_is_type(v, json_type_string) ||
+                    snprintf(c->disk_chain[i], sizeof(c->disk_chain[i]), "%s", json_object_get_string(v)) >=
+                            (int)sizeof(c->disk_chain[i]))
+                        return cc_why(why, why_len, -EINVAL, "VM config: bad disk layer");
+        }
+        c->disk_nchain = (unsigned)n;
+        return 0;
+}
+
 int qemu_conf_from_json(json_object *o, struct vm_conf *c, char *why, size_t why_len)
 {
         uint64_t vcpus = 0, port = 0;
@@ -189,7 +229,7 @@ int qemu_conf_from_json(json_object *o, struct vm_conf *c, char *why, size_t why
                 return cc_why(why, why_len, -EINVAL, "VM config: memory, vcpus or guest_port out of range");
         c->vcpus = (unsigned)vcpus;
         c->guest_port = (unsigned)port;
-        return 0;
+        return disk_from_json(o, c, why, why_len);
 }
 
 int qemu_write_state_file(struct cc_vm *vm)
@@ -205,6 +245,10 @@ int qemu_write_state_file(struct cc_vm *vm)
         json_object_object_add(o, "host_port", json_object_new_int((int)vm->host_port));
         json_object_object_add(o, "expect_id", json_object_new_string(vm->expect_id));
         json_object_object_add(o, "identity", json_object_new_string(vm->identity_line));
+        if (vm->disk_active[0]) {
+                json_object_object_add(o, "disk_active", json_object_new_string(vm->disk_active));
+                json_object_object_add(o, "disk_seq", json_object_new_int((int)vm->disk_seq));
+        }
         text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY);
         rc = path_join(path, sizeof(path), vm->run_dir, "vm.json");
         if (rc == 0) {
@@ -380,9 +424,30 @@ int qemu_build_argv(const struct cc_vm *vm, bool incoming, struct argv_buf *a)
         arg(a, "-device"); arg(a, "virtserialport,bus=vser0.0,chardev=agent,name=%s", AGENT_PORT_NAME);
         arg(a, "-chardev"); arg(a, "socket,id=qmp,fd=3,server=on,wait=off");
         arg(a, "-mon"); arg(a, "chardev=qmp,mode=control");
-        arg(a, "-kernel"); arg(a, "%s", c->kernel);
-        arg(a, "-initrd"); arg(a, "%s", c->initrd);
-        arg(a, "-append"); arg(a, "%s", c->cmdline);
+        if (vm->disk_active[0]) {
+                /* JSON syntax: a path needs no comma escaping. The backing chain is opened from
+                 * the overlay's header (read-only); the node name is what QMP addresses at a cut. */
+                json_object *b = json_object_new_object(), *f = json_object_new_object();
+                json_object_object_add(f, "driver", json_object_new_string("file"));
+                json_object_object_add(f, "filename", json_object_new_string(vm->disk_active));
+                json_object_object_add(b, "driver", json_object_new_string("qcow2"));
+                char node[32];
+                snprintf(node, sizeof(node), "disk%u", vm->disk_seq);
+                json_object_object_add(b, "node-name", json_object_new_string(node));
+                json_object_object_add(b, "file", f);
+                arg(a, "-blockdev"); arg(a, "%s", json_object_to_json_string_ext(b, JSON_C_TO_STRING_PLAIN));
+                /* the same device id in parents and clones: migration finds it by id */
+                arg(a, "-device"); arg(a, "virtio-blk-pci,id=vd0,drive=%s%s", node,
+                                       c->kernel[0] ? "" : ",bootindex=1");
+                json_object_put(b);
+        }
+        if (c->kernel[0]) {
+                arg(a, "-kernel"); arg(a, "%s", c->kernel);
+                if (c->initrd[0]) {
+                        arg(a, "-initrd"); arg(a, "%s", c->initrd);
+                }
+                arg(a, "-append"); arg(a, "%s", c->cmdline);
+        }
         if (incoming) {
                 arg(a, "-S");
                 arg(a, "-incoming"); arg(a, "defer");

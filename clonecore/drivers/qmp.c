@@ -17,16 +17,54 @@ void qmp_close(struct qmp_conn *q)
         q->in.have = 0;
 }
 
-/* An event met while waiting for an answer: remember what a MIGRATION event said. */
+/* An event met while waiting for an answer: remember what a MIGRATION event said, and which
+ * block job ended how (BLOCK_JOB_COMPLETED carries "error" when it failed). */
 static void note_event(struct qmp_conn *q, json_object *msg)
 {
         json_object *ev, *data, *st;
 
-        if (json_object_object_get_ex(msg, "event", &ev) &&
-            !strcmp(json_object_get_string(ev), "MIGRATION") &&
-            json_object_object_get_ex(msg, "data", &data) &&
-            json_object_object_get_ex(data, "status", &st))
+        if (!json_object_object_get_ex(msg, "event", &ev) || !json_object_object_get_ex(msg, "data", &data))
+                return;
+        if (!strcmp(json_object_get_string(ev), "MIGRATION") && json_object_object_get_ex(data, "status", &st))
                 snprintf(q->mig_status, sizeof(q->mig_status), "%s", json_object_get_string(st));
+        if (!strcmp(json_object_get_string(ev), "BLOCK_JOB_COMPLETED") &&
+            json_object_object_get_ex(data, "device", &st)) {
+                snprintf(q->job_done, sizeof(q->job_done), "%s", json_object_get_string(st));
+                q->job_error[0] = 0;
+                if (json_object_object_get_ex(data, "error", &st))
+                        snprintf(q->job_error, sizeof(q->job_error), "%s", json_object_get_string(st));
+        }
+}
+
+int qmp_wait_job(struct qmp_conn *q, const char *job_id, unsigned timeout_ms, char *why, size_t why_len)
+{
+        uint64_t deadline = mono_ns() + (uint64_t)timeout_ms * 1000000ull;
+
+        while (strcmp(q->job_done, job_id)) {
+                int64_t left = ((int64_t)deadline - (int64_t)mono_ns()) / 1000000;
+                char *line = NULL;
+                json_object *msg;
+                int rc;
+
+                if (left <= 0)
+                        return cc_why(why, why_len, -ETIMEDOUT, "block job %s did not finish within %u s",
+                                      job_id, timeout_ms / 1000);
+                rc = qemu_line_read(q->fd, q->watch_fd, &q->in, (int)left, &line);
+                if (rc == -ETIMEDOUT)
+                        continue;
+                if (rc)
+                        return cc_why(why, why_len, rc, "waiting for block job %s: %s", job_id,
+                                      rc == -ESRCH ? "QEMU exited" : strerror(-rc));
+                msg = json_tokener_parse(line);
+                free(line);
+                if (!msg)
+                        return cc_why(why, why_len, -EPROTO, "QMP: unparsable event");
+                note_event(q, msg);
+                json_object_put(msg);
+        }
+        if (q->job_error[0])
+                return cc_why(why, why_len, -EIO, "block job %s failed: %s", job_id, q->job_error);
+        return 0;
 }
 
 /* Send the first byte of s with fd attached (SCM_RIGHTS), as QMP's getfd expects. */

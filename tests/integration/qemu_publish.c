@@ -1,14 +1,18 @@
 /* cc-qemu-publish: the engine steps around a QEMU checkpoint, for tests/integration/qemu_remote.sh.
  *   publish --state-dir S --gen-dir S/gen/ID --id ID   checkpoint files (state.bin, mem,
  *           vm_config.json from cc-qemu-tool checkpoint) -> descriptor.sfd + page store S/store
+ *           (and the disk layers it reads, S/gen/ID/layers, when cc-qemu-tool wrote them)
  *   extract --descriptor F --out DIR                    descriptor -> DIR/state.bin + DIR/vm_config.json
- *           (what a clone host has: only the descriptor) */
+ *           (what a clone host has: only the descriptor)
+ *   drop    --state-dir S --id ID                       load every generation under S/gen, drop ID:
+ *           "dropped", or "busy" (exit 3) while another generation reads its disk layer */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include "clonecore/cc.h"
@@ -64,6 +68,12 @@ int main(int argc, char **argv)
                 }
                 cp.mem_bytes = (uint64_t)st.st_size;
                 cp.page_size = 4096;
+                snprintf(path, sizeof(path), "%s/layers", gen_dir);
+                if ((f = fopen(path, "re"))) {
+                        n = fread(cp.disk_layers, 1, sizeof(cp.disk_layers) - 1, f);
+                        cp.disk_layers[n] = 0;
+                        fclose(f);
+                }
                 rc = cc_engine_new(&ec, &e, why, sizeof(why));
                 if (rc == 0)
                         rc = cc_generation_publish(e, gen_dir, &cp, &po, &g, why, sizeof(why));
@@ -94,8 +104,37 @@ int main(int argc, char **argv)
                 if (rc == 0)
                         printf("mem_bytes=%llu\n", (unsigned long long)cc_descriptor_info(d)->mem_bytes);
                 cc_descriptor_free(d);
+        } else if (!strcmp(argv[1], "drop") && state_dir) {
+                struct cc_engine_config ec = { .driver = &cc_qemu_driver, .state_dir = state_dir };
+                struct cc_engine *e = NULL;
+                struct dirent *de;
+                DIR *dh;
+                rc = cc_engine_new(&ec, &e, why, sizeof(why));
+                snprintf(path, sizeof(path), "%s/gen", state_dir);
+                dh = rc == 0 ? opendir(path) : NULL;
+                while (dh && (de = readdir(dh))) {
+                        struct cc_generation *g;
+                        char *end;
+                        unsigned long long v = strtoull(de->d_name, &end, 10);
+                        if (*end == 0 && end != de->d_name && cc_generation_get(e, v, &g, why, sizeof(why)) < 0)
+                                fprintf(stderr, "generation %llu: %s\n", v, why);
+                }
+                if (dh)
+                        closedir(dh);
+                why[0] = 0;
+                if (rc == 0) {
+                        rc = cc_generation_drop(e, id);
+                        if (rc == -EBUSY) {
+                                printf("busy\n");
+                                cc_engine_free(e);
+                                return 3;
+                        }
+                        if (rc == 0)
+                                printf("dropped\n");
+                }
+                cc_engine_free(e);
         } else {
-                fprintf(stderr, "usage: cc-qemu-publish publish|extract ...\n");
+                fprintf(stderr, "usage: cc-qemu-publish publish|extract|drop ...\n");
                 return 2;
         }
         if (rc) {

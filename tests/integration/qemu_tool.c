@@ -4,7 +4,7 @@
  * Output: key=value words on one line per result. Exit status 0 ok, 1 failed (reason on stderr).
  *
  *   probe
- *   boot       --run DIR --port P [--mem MIB] [--kernel K --initrd I] [--cmdline S] [--accel A]
+ *   boot       --run DIR --port P [--mem MIB] [--kernel K --initrd I] [--cmdline S] [--accel A] [--disk IMG]
  *   checkpoint --run DIR --gen GDIR
  *   clone      --gen GDIR --run DIR --port P --id ID [--mem-path F] [--opts S] [--no-wait]
  *   clones     --gen GDIR --run DIR --port P --n N          (N clones in parallel: DIR/cI, P+I)
@@ -105,6 +105,14 @@ static uint64_t pss_bytes(int pid)
         return (uint64_t)kb * 1024;
 }
 
+static int count_lines(const char *s)
+{
+        int n = 0;
+        for (; *s; s++)
+                n += *s == '\n';
+        return n;
+}
+
 static int read_text(const char *path, char *buf, size_t len)
 {
         FILE *f = fopen(path, "re");
@@ -123,9 +131,9 @@ int main(int argc, char **argv)
                 { "run", 1, 0, 'r' }, { "gen", 1, 0, 'g' }, { "port", 1, 0, 'p' }, { "mem", 1, 0, 'm' },
                 { "kernel", 1, 0, 'k' }, { "initrd", 1, 0, 'i' }, { "cmdline", 1, 0, 'c' },
                 { "accel", 1, 0, 'a' }, { "id", 1, 0, 'd' }, { "mem-path", 1, 0, 'M' }, { "opts", 1, 0, 'o' },
-                { "no-wait", 0, 0, 'W' }, { "timeout", 1, 0, 't' }, { "n", 1, 0, 'n' }, { 0, 0, 0, 0 } };
+                { "no-wait", 0, 0, 'W' }, { "timeout", 1, 0, 't' }, { "n", 1, 0, 'n' }, { "disk", 1, 0, 'D' }, { 0, 0, 0, 0 } };
         const char *run = NULL, *gen = NULL, *kernel = NULL, *initrd = NULL, *cmdline = NULL, *accel = "tcg";
-        const char *id = NULL, *mem_path = NULL, *opts = NULL, *root = getenv("SNOWSCALE_ROOT");
+        const char *id = NULL, *mem_path = NULL, *opts = NULL, *root = getenv("SNOWSCALE_ROOT"), *disk = NULL;
         char why[CC_REASON_MAX * 2 + 64] = "", kbuf[PATH_MAX], ibuf[PATH_MAX];
         unsigned port = 0, mem_mib = 256, n = 1;
         double timeout = 60;
@@ -157,6 +165,7 @@ int main(int argc, char **argv)
                 case 'W': nowait = true; break;
                 case 't': timeout = atof(optarg); break;
                 case 'n': n = (unsigned)strtoul(optarg, NULL, 10); break;
+                case 'D': disk = optarg; break;
                 default: return 2;
                 }
         }
@@ -184,6 +193,11 @@ int main(int argc, char **argv)
                 struct cc_vm_config cfg = { .name = "parent", .run_dir = run, .kernel = kernel, .initrd = initrd,
                                             .cmdline = cmdline, .mem_bytes = (uint64_t)mem_mib << 20, .vcpus = 1,
                                             .accel = accel, .guest_port = 80, .net = cc_net_user(port), .driver_opts = opts };
+                struct cc_disk d = { .path = disk };
+                if (disk) {
+                        cfg.disks = &d;
+                        cfg.ndisks = 1;
+                }
                 double t0 = now_s();
                 rc = drv->boot_parent(&cfg, &vm, why, sizeof(why));
                 if (rc == 0) {
@@ -191,7 +205,8 @@ int main(int argc, char **argv)
                         if (rc)
                                 snprintf(why, sizeof(why), "parent not ready: %s %s", state_name(st.state), st.reason);
                         else
-                                printf("ready_s=%.3f pid=%d address=%s\n", now_s() - t0, st.pid, st.address);
+                                printf("ready_s=%.3f pid=%d address=%s%s%s\n", now_s() - t0, st.pid, st.address,
+                                       st.disk[0] ? " disk=" : "", st.disk);
                 }
         } else if (!strcmp(cmd, "checkpoint")) {
                 struct cc_checkpoint cp;
@@ -208,10 +223,16 @@ int main(int argc, char **argv)
                                 fputs(cp.vm_config_json, f);
                                 fclose(f);
                         }
+                        /* the disk layers it reads, as the engine records them (cc-qemu-publish) */
+                        snprintf(path, sizeof(path), "%s/layers", gen);
+                        if (cp.disk_layers[0] && (f = fopen(path, "we"))) {
+                                fputs(cp.disk_layers, f);
+                                fclose(f);
+                        }
                         stat(cp.state_path, &sst);
-                        printf("pause_ms=%.2f state_bytes=%lld mem_bytes=%" PRIu64 " state=%s mem=%s\n",
+                        printf("pause_ms=%.2f state_bytes=%lld mem_bytes=%" PRIu64 " state=%s mem=%s layers=%d\n",
                                (double)cp.pause_ns / 1e6, (long long)sst.st_size, cp.mem_bytes, cp.state_path,
-                               cp.mem_path);
+                               cp.mem_path, count_lines(cp.disk_layers));
                 }
         } else if (!strcmp(cmd, "clone") || !strcmp(cmd, "clones")) {
                 char conf[4096], state[PATH_MAX], mem[PATH_MAX], path[PATH_MAX];
@@ -281,8 +302,10 @@ int main(int argc, char **argv)
                                 priv += st.private_bytes;
                                 pss += pss_bytes(st.pid);
                                 if (!strcmp(cmd, "clone"))
-                                        printf("ready_s=%.3f pid=%d address=%s state=%s\n", now_s() - t0, st.pid,
-                                               st.address, state_name(st.state));
+                                        printf("ready_s=%.3f pid=%d address=%s state=%s%s%s disk_setup_ms=%.2f "
+                                               "disk_bytes=%" PRIu64 "\n", now_s() - t0, st.pid,
+                                               st.address, state_name(st.state), st.disk[0] ? " disk=" : "", st.disk,
+                                               (double)st.disk_setup_us / 1e3, st.disk_bytes);
                         }
                 if (rc == 0 && !strcmp(cmd, "clones"))
                         printf("n=%u first_ready_s=%.3f all_ready_s=%.3f private_mib_per_clone=%.1f "
@@ -307,9 +330,9 @@ int main(int argc, char **argv)
                         /* A freshly adopted VM is STARTING until its agent answers hello. */
                         if (wait_ready(vm, timeout < 5 ? timeout : 5, &st) == -ETIMEDOUT)
                                 drv->status(vm, &st);
-                        printf("state=%s pid=%d address=%s rss_mib=%.1f private_mib=%.1f reason=%s\n",
+                        printf("state=%s pid=%d address=%s rss_mib=%.1f private_mib=%.1f disk=%s reason=%s\n",
                                state_name(st.state), st.pid, st.address, (double)st.rss_bytes / 1048576.0,
-                               (double)st.private_bytes / 1048576.0, st.reason);
+                               (double)st.private_bytes / 1048576.0, st.disk[0] ? st.disk : "-", st.reason);
                 }
         } else if (!strcmp(cmd, "retire")) {
                 rc = drv->adopt(run, &vm, why, sizeof(why));

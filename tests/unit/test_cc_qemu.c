@@ -13,6 +13,7 @@
 #include "../../clonecore/drivers/qemu_sock.c"
 #include "../../clonecore/drivers/qemu_filecopy.c"
 #include "../../clonecore/drivers/qemu_accel.c"
+#include "../../clonecore/drivers/qemu_disk.c"
 
 static void test_opts(void **state)
 {
@@ -44,6 +45,37 @@ static void test_conf_roundtrip(void **state)
         json_object_object_del(o, "kernel");
         assert_int_equal(qemu_conf_from_json(o, &b, why, sizeof(why)), -EINVAL);
         json_object_put(o);
+
+        /* the disk: image, format, size, the layer under the overlay and the layers under it */
+        struct vm_conf *d = calloc(1, sizeof(*d)), *e = calloc(1, sizeof(*e));
+        *d = a;
+        snprintf(d->disk_image, sizeof(d->disk_image), "/img/base.qcow2");
+        snprintf(d->disk_format, sizeof(d->disk_format), "raw");
+        d->disk_bytes = 64ull << 20;
+        snprintf(d->disk_base, sizeof(d->disk_base), "/s/gen/3/disk.qcow2");
+        snprintf(d->disk_chain[0], sizeof(d->disk_chain[0]), "/s/gen/2/disk.qcow2");
+        snprintf(d->disk_chain[1], sizeof(d->disk_chain[1]), "/s/gen/1/disk.qcow2");
+        d->disk_nchain = 2;
+        o = qemu_conf_to_json(d);
+        assert_int_equal(qemu_conf_from_json(o, e, why, sizeof(why)), 0);
+        assert_memory_equal(d, e, sizeof(*d));
+        assert_int_equal(qemu_disk_depth(e), 4);        /* overlay + base + 2 under it */
+        char layers[256];
+        assert_int_equal(qemu_disk_layers(e, layers, sizeof(layers)), 0);
+        assert_string_equal(layers, "/s/gen/3/disk.qcow2\n/s/gen/2/disk.qcow2\n/s/gen/1/disk.qcow2\n");
+        /* a recorded chain longer than the bound, or another format, is refused */
+        json_object *disk = NULL, *under = NULL;
+        assert_true(json_object_object_get_ex(o, "disk", &disk));
+        assert_true(json_object_object_get_ex(disk, "under", &under));
+        json_object_array_add(under, json_object_new_string("/s/gen/0/disk.qcow2"));
+        assert_int_equal(qemu_conf_from_json(o, e, why, sizeof(why)), -EINVAL);
+        json_object_array_del_idx(under, 2, 1);
+        json_object_object_add(disk, "format", json_object_new_string("vmdk"));
+        assert_int_equal(qemu_conf_from_json(o, e, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "disk"));
+        json_object_put(o);
+        free(d);
+        free(e);
 }
 
 static bool has_arg(const struct argv_buf *a, const char *s)
@@ -74,7 +106,27 @@ static void test_argv(void **state)
         assert_int_equal(qemu_build_argv(vm, false, &a), 0);
         assert_true(has_arg(&a, "memory-backend-file,id=ram0,size=256M,mem-path=/gen/1/mem,share=on"));
         assert_false(has_arg(&a, "-incoming"));
+        assert_false(has_arg(&a, "-blockdev"));
+        /* a disk: the VM's overlay as a named node (what a cut addresses), one virtio-blk device
+         * of the same id in parents and clones; no kernel = boot from the disk */
+        snprintf(vm->conf.disk_image, sizeof(vm->conf.disk_image), "/img/base.qcow2");
+        snprintf(vm->disk_active, sizeof(vm->disk_active), "/run/x/c7/disk-3.qcow2");
+        vm->disk_seq = 3;
+        assert_int_equal(qemu_build_argv(vm, false, &a), 0);
+        assert_true(has_arg(&a, "{\"driver\":\"qcow2\",\"node-name\":\"disk3\",\"file\":{\"driver\":\"file\","
+                                "\"filename\":\"\\/run\\/x\\/c7\\/disk-3.qcow2\"}}") ||
+                    has_arg(&a, "{\"driver\":\"qcow2\",\"node-name\":\"disk3\",\"file\":{\"driver\":\"file\","
+                                "\"filename\":\"/run/x/c7/disk-3.qcow2\"}}"));
+        assert_true(has_arg(&a, "virtio-blk-pci,id=vd0,drive=disk3"));
+        vm->conf.kernel[0] = 0;
+        assert_int_equal(qemu_build_argv(vm, false, &a), 0);
+        assert_true(has_arg(&a, "virtio-blk-pci,id=vd0,drive=disk3,bootindex=1"));
+        assert_false(has_arg(&a, "-kernel"));
         /* an absurd command line is an error, not an overflow */
+        memset(vm->disk_active, 'd', sizeof(vm->disk_active) - 1);
+        vm->disk_active[sizeof(vm->disk_active) - 1] = 0;
+        memset(vm->conf.initrd, 'i', sizeof(vm->conf.initrd) - 1);
+        vm->conf.initrd[sizeof(vm->conf.initrd) - 1] = 0;
         memset(vm->mem_path, 'm', sizeof(vm->mem_path) - 1);
         vm->mem_path[sizeof(vm->mem_path) - 1] = 0;
         memset(vm->conf.kernel, 'k', sizeof(vm->conf.kernel) - 1);
@@ -176,12 +228,24 @@ static void test_boot_refuses_bad_input(void **state)
         cfg.net = cc_net_user(70000);
         assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
         assert_non_null(strstr(why, "host_port"));
-        struct cc_disk disk = { .path = "/nonexistent.qcow2" };
+        /* Disks: one, writable through its overlay, and it must exist (before the run dir does). */
+        struct cc_disk disks[2] = { { .path = "/nonexistent.qcow2" }, { .path = "/nonexistent2.qcow2" } };
         cfg.net = cc_net_user(20000);
-        cfg.disks = &disk;
-        cfg.ndisks = 1;
+        cfg.disks = disks;
+        cfg.ndisks = 2;
         assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EOPNOTSUPP);
-        assert_non_null(strstr(why, "disks"));
+        assert_non_null(strstr(why, "one disk"));
+        cfg.ndisks = 1;
+        disks[0].read_only = true;
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EOPNOTSUPP);
+        assert_non_null(strstr(why, "read-only"));
+        disks[0].read_only = false;
+        cfg.kernel = NULL;
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -ENOENT);
+        assert_non_null(strstr(why, "disk image /nonexistent.qcow2"));
+        cfg.ndisks = 0;
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "neither a kernel nor a disk"));
         assert_null(vm);
         assert_int_equal(access(cfg.run_dir, F_OK), -1);
 }

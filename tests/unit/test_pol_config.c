@@ -452,6 +452,47 @@ static void test_relative_paths(void **state)
         assert_int_equal(system(want), 0);
 }
 
+/* driver.disk: a raw image beside the config loads (qemu-img judges it); without a kernel key the
+ * disk boots itself (kernel and initrd unset), with one the kernel stays. */
+static void test_disk(void **state)
+{
+        char dir[] = "/tmp/pol-disk-XXXXXX", path[PATH_MAX], img[PATH_MAX + 16], real[PATH_MAX];
+        static const char no_kernel[] = "driver: { disk: w.raw }\npolicy: { target: 150ms }\n";
+        static const char with_kernel[] = "driver: { disk: w.raw, kernel: vmlinuz }\npolicy: { target: 150ms }\n";
+        struct pol_diags d = { 0 };
+        struct pol_config *c = NULL;
+        char zero[4096] = { 0 };
+        (void)state;
+
+        if (system("command -v qemu-img >/dev/null") != 0)
+                skip();
+        assert_non_null(mkdtemp(dir));
+        assert_non_null(realpath(dir, real));
+        snprintf(img, sizeof(img), "%s/w.raw", real);
+        assert_int_equal(ss_write_file_atomic(img, zero, sizeof(zero), 0644), 0);
+        snprintf(path, sizeof(path), "%s/a.yaml", dir);
+        assert_int_equal(ss_write_file_atomic(path, no_kernel, strlen(no_kernel), 0644), 0);
+        if (pol_config_load(path, &c, &d)) {
+                pol_diags_print(&d, stderr);
+                fail_msg("load failed");
+        }
+        assert_string_equal(c->driver.disk, img);
+        assert_null(c->driver.kernel);
+        assert_null(c->driver.initrd);
+        pol_config_free(c);
+        pol_diags_free(&d);
+        c = NULL;
+        memset(&d, 0, sizeof(d));
+        assert_int_equal(ss_write_file_atomic(path, with_kernel, strlen(with_kernel), 0644), 0);
+        assert_int_equal(pol_config_load(path, &c, &d), 0);
+        assert_non_null(c->driver.kernel);
+        assert_non_null(strstr(c->driver.kernel, "/vmlinuz"));
+        pol_config_free(c);
+        pol_diags_free(&d);
+        snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+        assert_int_equal(system(path), 0);
+}
+
 static void test_errors(void **state)
 {
         expect_error("policy: { target: 150ms, scale_up: { max_step: -2 } }\n",
@@ -600,6 +641,7 @@ int main(void)
                 cmocka_unit_test(test_nul_and_utf8),
                 cmocka_unit_test(test_units),
                 cmocka_unit_test(test_relative_paths),
+                cmocka_unit_test(test_disk),
                 cmocka_unit_test(test_errors),
                 cmocka_unit_test(test_all_errors_reported),
                 cmocka_unit_test(test_too_big),

@@ -46,15 +46,19 @@ static inline struct cc_net cc_net_user(unsigned host_port)
         return (struct cc_net){ .kind = CC_NET_USER, .host_port = host_port };
 }
 
-struct cc_disk {                        /* a block device of the VM (none yet: initramfs workers) */
+/* A block device of a parent VM: the operator's image (qcow2 or raw), never written. The driver
+ * runs the parent on a copy-on-write overlay of it, freezes the overlay into the generation at
+ * each checkpoint (same pause as memory) and gives every clone its own overlay of that layer
+ * (docs/disks.md). The QEMU driver takes one disk; the Xen driver none yet. */
+struct cc_disk {
         const char *path;
-        bool read_only;
+        bool read_only;                 /* the guest sees it read-only (not implemented: -EOPNOTSUPP) */
 };
 
 struct cc_vm_config {                   /* what a parent VM is */
         const char *name;               /* "parent", used for the run dir and logs */
         const char *run_dir;            /* driver keeps pid file, sockets, logs, RAM file here */
-        const char *kernel, *initrd, *cmdline;
+        const char *kernel, *initrd, *cmdline;  /* kernel NULL/"" with a disk: the disk's bootloader */
         uint64_t mem_bytes;
         unsigned vcpus;
         const char *accel;              /* "auto" | "kvm" | "tcg" (qemu), ignored by xen */
@@ -80,6 +84,10 @@ struct cc_checkpoint {                  /* filled by checkpoint() */
         uint32_t page_size;
         uint64_t pause_ns;              /* how long the parent was paused */
         char vm_config_json[4096];      /* driver's VM config needed to recreate devices */
+        /* The disk layers this generation reads, newest first, one absolute path a line: its own
+         * frozen layer (in gen_dir) and the older generations' layers under it ("" = no disk).
+         * The engine keeps a generation whose layer another generation still reads. */
+        char disk_layers[4096];
 };
 
 struct cc_clone_spec {
@@ -89,7 +97,8 @@ struct cc_clone_spec {
         const char *vm_config_json;     /* as recorded by checkpoint() */
         const char *run_dir;            /* the clone's own directory */
         struct cc_net net;              /* this clone's attachment (user-net: its own host port) */
-        const struct cc_disk *disks;    /* ndisks overlays of the generation's disks (0 today) */
+        const struct cc_disk *disks;    /* 0: the driver makes the clone's overlay of the
+                                         * generation's disk layer itself (recorded in vm_config_json) */
         unsigned ndisks;
         const char *driver_opts;
         struct cc_identity id;
@@ -110,6 +119,9 @@ struct cc_vm_status {
                                          * (user-net: "127.0.0.1:18003", host:port) */
         uint64_t rss_bytes, private_bytes;
         char reason[CC_REASON_MAX];     /* for EXITED */
+        char disk[PATH_MAX];            /* the overlay the VM writes ("" = no disk) */
+        uint64_t disk_bytes;            /* bytes it takes on the host */
+        uint64_t disk_setup_us;         /* a clone's: creating its overlay took this long */
         /* The guest agent's last report, "uptime_s=12.3 load1=0.1 mem_avail_kib=N" and the app's
          * own pairs, up to 32 "key=value" ("" = none yet), and when it arrived (wall µs). Drivers
          * ask for a fresh one every CC_GUEST_STATS_EVERY_MS through status() calls. */

@@ -44,6 +44,8 @@ struct cc_generation_info {
         uint64_t new_store_pages;       /* distinct pages the store did not hold before */
         uint64_t pause_ns, publish_ns, created_us;
         unsigned clones;                /* live clones using it */
+        char disk_layer[PATH_MAX];      /* its frozen disk layer ("" = no disk; docs/disks.md) */
+        unsigned disk_depth;            /* disk layers it reads, its own included */
 };
 
 struct cc_publish_opts {
@@ -92,6 +94,8 @@ struct cc_clone_event {
         enum cc_clone_state state;
         const char *reason;             /* FAILED: why; otherwise NULL */
         const char *address;            /* READY: where the app answers ("127.0.0.1:18003") */
+        const char *disk;               /* READY: the disk overlay it writes (NULL = no disk) */
+        uint64_t disk_bytes, disk_setup_us;     /* READY: its size on the host, time to make it */
         uint64_t elapsed_ns;            /* since cc_clone() */
 };
 /* Called on an engine thread, never with an engine lock held. Copy what you need and hand it to

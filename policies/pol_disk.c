@@ -1,0 +1,178 @@
+/* pol_disk: is driver.disk an image the QEMU driver can run workers on? (docs/disks.md)
+ * qemu-img says what the file is (format, size, backing file); this module only judges it:
+ * qcow2 or raw, and every backing file inside the image's own directory, so that a config
+ * cannot make snowscale open (and clone) files the operator did not put beside the image.
+ * Each backing file is judged before qemu-img is asked to open it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "pol_load.h"
+
+#define INFO_MAX   65536                /* qemu-img info of one image: a few hundred bytes */
+#define CHAIN_MAX  16                   /* backing files followed before giving up */
+
+/* qemu-img info --output=json of path into out; its error line into err on failure. */
+static int img_info(const char *path, char *out, size_t out_len, char *err, size_t err_len)
+{
+        const char *bin = getenv("SNOWSCALE_QEMU_IMG");
+        char *const argv[] = { "qemu-img", "info", "-U", "--output=json", (char *)path, NULL };
+        int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, status = 0, rc = 0;
+        size_t have = 0, ehave = 0;
+        pid_t pid;
+
+        err[0] = 0;
+        if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0 || (pid = fork()) < 0) {
+                rc = -errno;
+                snprintf(err, err_len, "cannot run qemu-img: %s", strerror(errno));
+                goto out;
+        }
+        if (pid == 0) {
+                int nul = open("/dev/null", O_RDONLY);
+                if (nul < 0 || dup2(nul, 0) < 0 || dup2(po[1], 1) < 0 || dup2(pe[1], 2) < 0)
+                        _exit(127);
+                execvp(bin && *bin ? bin : "qemu-img", argv);
+                dprintf(2, "cannot run qemu-img (apt-get install qemu-utils): %s\n", strerror(errno));
+                _exit(127);
+        }
+        close(po[1]);
+        close(pe[1]);
+        po[1] = pe[1] = -1;
+        for (;;) {
+                ssize_t n = read(po[0], out + have, out_len - 1 - have);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n <= 0 || (have += (size_t)n) == out_len - 1)
+                        break;
+        }
+        out[have] = 0;
+        for (;;) {
+                ssize_t n = read(pe[0], err + ehave, err_len - 1 - ehave);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n <= 0 || (ehave += (size_t)n) == err_len - 1)
+                        break;
+        }
+        err[ehave] = 0;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+                ;
+        if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+                char *nl;
+                rc = -EINVAL;
+                /* "qemu-img: Could not open 'x': ..." -> its first line, without the prefix */
+                if ((nl = strchr(err, '\n')))
+                        *nl = 0;
+                if (!strncmp(err, "qemu-img: ", 10))
+                        memmove(err, err + 10, strlen(err + 10) + 1);
+        }
+out:
+        for (int i = 0; i < 2; i++) {
+                if (po[i] >= 0)
+                        close(po[i]);
+                if (pe[i] >= 0)
+                        close(pe[i]);
+        }
+        return rc;
+}
+
+static int json_str(json_object *o, const char *key, char *out, size_t len)
+{
+        json_object *v;
+
+        if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
+                return -ENOENT;
+        return snprintf(out, len, "%s", json_object_get_string(v)) >= (int)len ? -ENAMETOOLONG : 0;
+}
+
+int pol_disk_check(const char *image, char *msg, size_t len)
+{
+        char *info = malloc(INFO_MAX), err[512], dir[PATH_MAX], cur[PATH_MAX], fmt[32], back[PATH_MAX];
+        struct stat st;
+        json_object *o = NULL, *v;
+        int rc = -EINVAL, fd;
+
+        if (!info) {
+                snprintf(msg, len, "out of memory");
+                return -ENOMEM;
+        }
+        fd = open(image, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || fstat(fd, &st) < 0) {
+                snprintf(msg, len, "cannot read \"%s\": %s", image, strerror(errno));
+                if (fd >= 0)
+                        close(fd);
+                goto out;
+        }
+        close(fd);
+        if (!S_ISREG(st.st_mode)) {
+                snprintf(msg, len, "\"%s\" is not a regular file", image);
+                goto out;
+        }
+        if (!realpath(image, cur)) {
+                snprintf(msg, len, "cannot resolve \"%s\": %s", image, strerror(errno));
+                goto out;
+        }
+        snprintf(dir, sizeof(dir), "%s", cur);
+        snprintf(dir, sizeof(dir), "%s", dirname(dir));
+        for (int depth = 0;; depth++) {
+                if (depth == CHAIN_MAX) {
+                        snprintf(msg, len, "\"%s\": more than %d backing files", image, CHAIN_MAX);
+                        goto out;
+                }
+                if (img_info(cur, info, INFO_MAX, err, sizeof(err)) < 0) {
+                        snprintf(msg, len, "\"%s\" is not a disk image qemu-img can read: %s", cur,
+                                 err[0] ? err : "no message");
+                        goto out;
+                }
+                json_object_put(o);
+                o = json_tokener_parse(info);
+                if (!o || json_str(o, "format", fmt, sizeof(fmt)) < 0) {
+                        snprintf(msg, len, "\"%s\": qemu-img names no format", cur);
+                        goto out;
+                }
+                if (depth == 0 && strcmp(fmt, "qcow2") && strcmp(fmt, "raw")) {
+                        snprintf(msg, len, "\"%s\" is a %s image; use qcow2 or raw (qemu-img convert -O qcow2)",
+                                 cur, fmt);
+                        goto out;
+                }
+                /* qemu-img takes any file for raw; a disk is whole sectors and not empty */
+                if (!strcmp(fmt, "raw") && (st.st_size == 0 || st.st_size % 512)) {
+                        snprintf(msg, len, "\"%s\" is not a disk image (%lld bytes, not whole 512-byte sectors)",
+                                 cur, (long long)st.st_size);
+                        goto out;
+                }
+                if (!json_object_object_get_ex(o, "virtual-size", &v) || json_object_get_int64(v) <= 0) {
+                        snprintf(msg, len, "\"%s\": qemu-img gives no size", cur);
+                        goto out;
+                }
+                if (json_str(o, "full-backing-filename", back, sizeof(back)) < 0)
+                        break;
+                char bdir[PATH_MAX];
+                snprintf(bdir, sizeof(bdir), "%s", back);
+                snprintf(bdir, sizeof(bdir), "%s", dirname(bdir));
+                char rbdir[PATH_MAX];
+                if (!realpath(bdir, rbdir) || strcmp(rbdir, dir)) {
+                        snprintf(msg, len, "\"%s\" has its backing file \"%s\" outside the image's own "
+                                 "directory (keep every backing file beside the image)", cur, back);
+                        goto out;
+                }
+                if (stat(back, &st) < 0) {
+                        snprintf(msg, len, "backing file \"%s\" of \"%s\": %s", back, cur, strerror(errno));
+                        goto out;
+                }
+                snprintf(cur, sizeof(cur), "%s", back);
+        }
+        rc = 0;
+out:
+        json_object_put(o);
+        free(info);
+        return rc;
+}
