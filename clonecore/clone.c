@@ -332,7 +332,16 @@ static void do_start(struct cc_engine *e, struct clone *c)
                         return;         /* the retire/fail job that follows cleans up */
                 int64_t left_ms = ((int64_t)deadline - (int64_t)ss_mono_ns()) / 1000000;
                 if (left_ms <= 0) {
-                        cc_fmt(why, sizeof(why), "guest not ready within %u ms", e->cfg.ready_timeout_ms);
+                        pthread_mutex_lock(&e->lock);
+                        bool silent = c->status.agent_silent;
+                        pthread_mutex_unlock(&e->lock);
+                        /* A guest without the agent (an image that lacks it, a broken port) never
+                         * takes its identity: say so rather than "not ready". */
+                        if (silent)
+                                cc_fmt(why, sizeof(why), "no agent answered on the virtio-serial port within %u s",
+                                       (e->cfg.ready_timeout_ms + 999) / 1000);
+                        else
+                                cc_fmt(why, sizeof(why), "guest not ready within %u ms", e->cfg.ready_timeout_ms);
                         r = -ETIMEDOUT;
                         goto fail;
                 }

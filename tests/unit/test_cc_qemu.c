@@ -13,6 +13,7 @@
 #include "../../clonecore/drivers/qemu_sock.c"
 #include "../../clonecore/drivers/qemu_filecopy.c"
 #include "../../clonecore/drivers/qemu_accel.c"
+#include "../../clonecore/drivers/qemu_net.c"
 
 static void test_opts(void **state)
 {
@@ -74,6 +75,25 @@ static void test_argv(void **state)
         assert_int_equal(qemu_build_argv(vm, false, &a), 0);
         assert_true(has_arg(&a, "memory-backend-file,id=ram0,size=256M,mem-path=/gen/1/mem,share=on"));
         assert_false(has_arg(&a, "-incoming"));
+        assert_true(has_arg(&a, "vmgenid,guid=auto"));  /* every VM: the guest reseeds on resume */
+        /* a bridge attachment: the tap goes in as descriptor 5, no host port */
+        vm->net = (struct cc_net){ .kind = CC_NET_BRIDGE, .bridge = "br0", .ipv4 = "10.77.0.11", .prefix_len = 24 };
+        assert_int_equal(qemu_build_argv(vm, false, &a), 0);
+        assert_true(has_arg(&a, "tap,id=n0,fd=5"));
+        assert_false(has_arg(&a, "user,id=n0,hostfwd=tcp:127.0.0.1:18003-:80"));
+        /* the tap's name: the run dir's last part when it fits IFNAMSIZ, a hash otherwise */
+        char tap[16];
+        qemu_tap_name("/run/x/c7", tap);
+        assert_string_equal(tap, "sstc7");
+        qemu_tap_name("/run/x/a-very-long-clone-name", tap);
+        assert_int_equal(strlen(tap), 11);
+        /* a clone is ready only with the identity it was given, token by token */
+        assert_true(identity_matches("mac=02:aa:00:00:00:01 ipv4=10.77.0.11/24 hostname=w-c7",
+                                     "hostname=w-c7 mac=02:aa:00:00:00:01 ipv4=10.77.0.11/24"));
+        assert_false(identity_matches("mac=02:aa:00:00:00:01 ipv4=10.77.0.11/24",
+                                      "mac=52:54:00:12:34:56 ipv4=10.77.0.11/24"));
+        assert_false(identity_matches("ipv4=10.77.0.1/24", "ipv4=10.77.0.11/24"));
+        assert_true(identity_matches("", "anything"));
         /* an absurd command line is an error, not an overflow */
         memset(vm->mem_path, 'm', sizeof(vm->mem_path) - 1);
         vm->mem_path[sizeof(vm->mem_path) - 1] = 0;
