@@ -185,14 +185,18 @@ static void test_boot_refuses_bad_input(void **state)
         cfg.vcpus = 0;
         assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
         cfg.vcpus = 1;
-        /* The attachment is data: none given, a kind this driver lacks, disks it cannot attach
-         * yet, a port out of range — each refused with its reason before anything starts. */
+        /* The attachment is data: none given, a bridge attachment without a valid address or
+         * bridge name, disks it cannot attach yet, a port out of range — each refused with its
+         * reason before anything starts. */
         cfg.net = (struct cc_net){ 0 };
         assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
         assert_non_null(strstr(why, "no network attachment"));
-        cfg.net = (struct cc_net){ .kind = CC_NET_BRIDGE, .bridge = "br0", .ipv4 = "10.0.3.17", .prefix_len = 24 };
-        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EOPNOTSUPP);
-        assert_non_null(strstr(why, "bridge"));
+        cfg.net = (struct cc_net){ .kind = CC_NET_BRIDGE, .bridge = "br0", .ipv4 = "10.0.3.999", .prefix_len = 24 };
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "IPv4"));
+        cfg.net = (struct cc_net){ .kind = CC_NET_BRIDGE, .ipv4 = "10.0.3.17", .prefix_len = 24 };
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "bridge name"));
         cfg.net = cc_net_user(70000);
         assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
         assert_non_null(strstr(why, "host_port"));
