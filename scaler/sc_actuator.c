@@ -598,10 +598,51 @@ int sc_actuator_new(const struct pol_config *cfg, struct sc_store *store, struct
                 log_error("actuator: clonecore: %s", why);
                 goto fail;
         }
+        if (cfg->network.mode == POL_NET_BRIDGE) {
+                struct sc_addrplan_cfg pc = {
+                        .create = cfg->network.create, .gateway = cfg->network.gw_addr,
+                        .first = cfg->network.first_addr, .last = cfg->network.last_addr,
+                        .dns = cfg->network.dns_addr, .prefix_len = (unsigned)cfg->network.prefix_len,
+                };
+                copy_str(pc.bridge, sizeof(pc.bridge), cfg->network.bridge);
+                r = sc_addrplan_new(store, &pc, &a->plan);
+                if (r == 0)
+                        r = sc_addrplan_bridge_ensure(a->plan, why, sizeof(why));
+                if (r < 0) {
+                        log_error("actuator: %s", why[0] ? why : strerror(-r));
+                        goto fail;
+                }
+                log_info("actuator: bridge network on %s: %s..%s", pc.bridge,
+                         cfg->network.range ? cfg->network.range : "(the subnet)", cfg->network.subnet);
+        }
         sc_act_gen_recover(a);
         r = sc_act_recover(a, &parent_vm);
         if (r < 0)
                 goto fail;
+        if (a->plan) {
+                /* After a crash: addresses held by clones that are no longer live (their VM
+                 * vanished, or the claim was made and the VM never started) go back. */
+                const char *live[ACT_MAX_CLONES];
+                size_t nl = 0;
+                unsigned released = 0;
+                pthread_mutex_lock(&a->lock);
+                for (struct act_clone *c = a->clones; c && nl < ACT_MAX_CLONES; c = c->next)
+                        if (sc_clone_state_live(c->state))
+                                live[nl++] = c->id;
+                pthread_mutex_unlock(&a->lock);
+                r = sc_addrplan_reconcile(a->plan, live, nl, true, &released);
+                if (r < 0) {
+                        log_error("actuator: cannot reconcile the address plan: %s", strerror(-r));
+                        goto fail;
+                }
+                if (released) {
+                        char msg[160];
+                        sfmt(msg, sizeof(msg), "address plan: %u addresses of VMs gone before the restart "
+                             "released", released);
+                        log_info("actuator: %s", msg);
+                        sc_act_emit(a, "clone", msg, NULL);
+                }
+        }
         r = sc_act_parent_start(a, parent_vm);
         if (r < 0)
                 goto fail;
@@ -614,6 +655,23 @@ fail:
         if (parent_vm && a->drv)
                 a->drv->destroy(parent_vm);
         sc_actuator_shutdown(a, false);
+        return r;
+}
+
+int sc_act_net_for(struct sc_actuator *a, const char *owner, unsigned port, struct cc_net *ret,
+                   char *why, size_t whylen)
+{
+        int r;
+
+        if (!a->plan) {
+                *ret = cc_net_user(port);
+                return 0;
+        }
+        r = sc_addrplan_claim(a->plan, owner, ret, why, whylen);
+        if (r == -ENOSPC) {
+                log_error("actuator: %s: %s (alert)", owner, why);
+                sc_act_emit(a, "alert", why, "clone", owner, NULL);
+        }
         return r;
 }
 
@@ -650,6 +708,7 @@ void sc_actuator_shutdown(struct sc_actuator *a, bool stop_vms)
                 curl_global_cleanup();
         pthread_cond_destroy(&a->cond);
         pthread_mutex_destroy(&a->lock);
+        sc_addrplan_free(a->plan);
         free(a);
 }
 

@@ -129,14 +129,19 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
 {
         struct sc_actuator *a = c->a;
         const struct act_fixed *fx = &a->fx;
+        struct cc_net net;
         int r;
 
+        /* the address is held before the VM exists and released after it is gone (vm_end) */
+        r = sc_act_net_for(a, c->id, c->port, &net, why, whylen);
+        if (r < 0)
+                return r;
         if (c->generation == 0) {
                 struct cc_vm_config vc = {
                         .name = c->id, .run_dir = c->run_dir, .kernel = fx->kernel, .initrd = fx->initrd,
                         .cmdline = fx->cmdline, .mem_bytes = fx->mem_bytes, .vcpus = fx->vcpus,
                         .accel = fx->accel, .binary = fx->binary[0] ? fx->binary : NULL,
-                        .guest_port = fx->guest_port, .net = cc_net_user(c->port),
+                        .guest_port = fx->guest_port, .net = net,
                         .driver_opts = fx->driver_opts[0] ? fx->driver_opts : NULL,
                 };
 
@@ -151,7 +156,7 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
 
         struct cc_generation *g = NULL;
         const char *ids[1] = { c->id };
-        struct cc_net nets[1] = { cc_net_user(c->port) };
+        struct cc_net nets[1] = { net };
         uint64_t ticket;
 
         pthread_mutex_lock(&a->lock);
@@ -330,10 +335,13 @@ static void vm_end(struct act_clone *c)
                         c->vm = NULL;
                 }
                 sc_act_rm_rf(c->run_dir);
+                sc_addrplan_release(a->plan, c->id);
                 return;
         }
-        if (!c->engine_owned)
+        if (!c->engine_owned) {
+                sc_addrplan_release(a->plan, c->id);    /* never started, or already final */
                 return;
+        }
         /* -ENOENT: the engine is already failing it on its own; its final event comes anyway */
         cc_retire(a->engine, c->id, ACT_RETIRE_GRACE_MS);
         deadline = now_ns() + ACT_RETIRE_WAIT_NS;
@@ -342,10 +350,13 @@ static void vm_end(struct act_clone *c)
                 wait_until(a, deadline);
         if (c->ev_final)
                 c->engine_owned = false;        /* else reap keeps c until the event arrives */
-        else
+        else                                    /* its address stays held: the VM may live */
                 log_warn("clone %s: clonecore did not confirm the retire within %llu s", c->id,
                          (unsigned long long)(ACT_RETIRE_WAIT_NS / 1000000000));
+        bool gone = c->ev_final;
         pthread_mutex_unlock(&a->lock);
+        if (gone)
+                sc_addrplan_release(a->plan, c->id);
 }
 
 /* Registers with snowscale-lb and waits for its health check to make the backend active.

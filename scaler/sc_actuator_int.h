@@ -19,6 +19,7 @@
 #include "clonecore/cc.h"
 #include "clonecore/cc_driver.h"
 #include "pol.h"
+#include "sc_addrplan.h"
 #include "sc_store.h"
 #include "ss_util.h"
 
@@ -105,6 +106,7 @@ struct sc_actuator {
         struct cc_engine *engine;
         struct sc_alb *lb;
         struct act_fixed fx;
+        struct sc_addrplan *plan;       /* network.mode bridge: addresses and MACs; NULL = user-net */
 
         pthread_mutex_t lock;
         pthread_cond_t cond;            /* CLOCK_MONOTONIC; broadcast on every change below */
@@ -192,6 +194,10 @@ bool sc_act_dir_exists(const char *path);
 size_t sc_act_discard(char *p, size_t s, size_t n, void *u);
 /* Asks a VM to power off (then kills it) and frees its handle. NULL-tolerant. */
 void sc_act_vm_stop(struct sc_actuator *a, struct cc_vm *vm);
+/* The attachment owner ("parent" or a clone id) gets: its address-plan claim on a bridge, else
+ * user-net on port. -errno with why (-ENOSPC: the range is exhausted; an alert is raised). */
+int sc_act_net_for(struct sc_actuator *a, const char *owner, unsigned port, struct cc_net *ret,
+                   char *why, size_t whylen);
 /* Lifts the stop after repeated failures (new generation, reload). Caller holds a->lock. */
 bool sc_act_rearm_locked(struct sc_actuator *a);
 

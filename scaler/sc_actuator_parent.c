@@ -137,11 +137,15 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
         int r;
 
         if (!*vm) {
+                struct cc_net net;
+                r = sc_act_net_for(a, "parent", fx->port_base, &net, why, whylen);
+                if (r < 0)
+                        return r;
                 struct cc_vm_config vc = {
                         .name = "parent", .run_dir = run_dir, .kernel = fx->kernel, .initrd = fx->initrd,
                         .cmdline = fx->cmdline, .mem_bytes = fx->mem_bytes, .vcpus = fx->vcpus,
                         .accel = fx->accel, .binary = fx->binary[0] ? fx->binary : NULL,
-                        .guest_port = fx->guest_port, .net = cc_net_user(fx->port_base),
+                        .guest_port = fx->guest_port, .net = net,
                 };
                 sc_act_rm_rf(run_dir);
                 r = ss_mkdir_p(run_dir, 0700);
@@ -149,7 +153,11 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
                         sfmt(why, whylen, "cannot create %s: %s", run_dir, strerror(-r));
                         return r;
                 }
-                log_info("actuator: booting the parent from %s (port %u)", fx->kernel, fx->port_base);
+                if (net.kind == CC_NET_BRIDGE)
+                        log_info("actuator: booting the parent from %s (%s on bridge %s)", fx->kernel,
+                                 net.ipv4, net.bridge);
+                else
+                        log_info("actuator: booting the parent from %s (port %u)", fx->kernel, fx->port_base);
                 r = a->drv->boot_parent(&vc, vm, why, whylen);
                 if (r < 0)
                         return r;
