@@ -460,8 +460,7 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
                 json_object *args = json_object_new_object();
                 json_object_object_add(args, "name", json_object_new_string("n0"));
                 json_object_object_add(args, "up", json_object_new_boolean(false));
-                rc = qmp_cmd(&vm->qmp, "set_link", args, NULL, why, why_len);
-                json_object_put(args);
+                rc = qmp_cmd(&vm->qmp, "set_link", args, NULL, why, why_len);   /* takes args */
         }
         if (rc == 0)
                 rc = qmp_cmd(&vm->qmp, "cont", NULL, NULL, why, why_len);

@@ -361,9 +361,9 @@ void qemu_agent_drain(struct cc_vm *vm)
                                 json_object *args = json_object_new_object();
                                 json_object_object_add(args, "name", json_object_new_string("n0"));
                                 json_object_object_add(args, "up", json_object_new_boolean(true));
+                                /* qmp_cmd takes args */
                                 if (qmp_cmd(&vm->qmp, "set_link", args, NULL, NULL, 0) == 0)
                                         qemu_send_all(vm->agent_fd, "online\n");
-                                json_object_put(args);
                         } else if (vm->identity_line[0]) {
                                 qemu_send_all(vm->agent_fd, vm->identity_line);
                         }
