@@ -452,6 +452,8 @@ int main(int argc, char **argv)
                                     fail_ready ? ", withholding readiness (fail_ready)" : "");
                                 ready = app_ready();    /* the app must still answer after the restore */
                                 announce = true;
+                                if (fail_ready)         /* the host hears us, just no "ready" */
+                                        ops->send(ch, "log", "identity taken; withholding readiness (fail_ready)");
                                 if (ev.id.has_net) {
                                         /* the host compares and then brings the link up */
                                         char val[SFG_ID_MAX + 200], back[180];

@@ -186,7 +186,11 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
                 if (parent_should_stop(a))
                         return -ECANCELED;      /* *vm stays: shutdown decides its fate */
                 if (now_ns() >= deadline) {
-                        sfmt(why, whylen, "parent guest not ready within %.0f s", timeout_us / 1e6);
+                        if (st->agent_silent)   /* an image without the agent, a dead port */
+                                sfmt(why, whylen, "parent guest not ready: no agent answered on the "
+                                     "virtio-serial port within %.0f s", timeout_us / 1e6);
+                        else
+                                sfmt(why, whylen, "parent guest not ready within %.0f s", timeout_us / 1e6);
                         r = -ETIMEDOUT;
                         break;
                 }
