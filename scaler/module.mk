@@ -68,3 +68,4 @@ $(SC_FLOOD): $(OBJ)/tests/integration/scaler_flood.o
 ALL_DEPS += $(OBJ)/tests/integration/scaler_flood.d
 all: $(SC_FLOOD)
 scaler: $(SC_FLOOD)
+BENCH_PROGS += bench/identity.sh
