@@ -462,6 +462,10 @@ static int fixed_from_cfg(struct act_fixed *fx, const struct pol_config *cfg)
         fx->ready_timeout_ms = (unsigned)((cfg->driver.ready_timeout_us ? cfg->driver.ready_timeout_us :
                                            30000000ull) / 1000);
         fx->parent_serve = cfg->parent.serve;
+        sfmt(fx->net_sig, sizeof(fx->net_sig), "%d %s %d %u %u %u %u %u %d", (int)cfg->network.mode,
+             cfg->network.bridge ? cfg->network.bridge : "", (int)cfg->network.create, cfg->network.net_addr,
+             cfg->network.gw_addr, cfg->network.first_addr, cfg->network.last_addr, cfg->network.dns_addr,
+             cfg->network.prefix_len);
         if (cfg->parent.n_warmup_urls) {
                 fx->warmup = calloc(cfg->parent.n_warmup_urls, sizeof(char *));
                 if (!fx->warmup)
@@ -500,6 +504,8 @@ void sc_actuator_set_config(struct sc_actuator *a, const struct pol_config *cfg)
                     nf.parent_serve != a->fx.parent_serve || strcmp(nf.driver_name, a->fx.driver_name))
                         log_warn("actuator: driver, state_dir and parent settings change only on restart; "
                                  "keeping the running ones");
+                if (strcmp(nf.net_sig, a->fx.net_sig))
+                        log_warn("actuator: network settings change only on restart; keeping the running ones");
         }
         /* a new warm-up set is worth a new generation: the parent warms up again and cuts one */
         pthread_mutex_lock(&a->lock);

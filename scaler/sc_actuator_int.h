@@ -54,6 +54,7 @@ struct act_fixed {
         unsigned ready_timeout_ms;      /* the engine's, fixed at start */
         enum pol_boot_mode boot;
         bool parent_serve;
+        char net_sig[256];              /* network.* as given: a reload that changes it warns */
         char **warmup;
         size_t n_warmup;
 };
