@@ -96,6 +96,7 @@ static void emit(struct cc_engine *e, struct clone *c, enum cc_clone_state st, c
         ev.state = st;
         ev.reason = st == CC_CLONE_FAILED ? c->reason : NULL;
         ev.address = st == CC_CLONE_READY ? c->address : NULL;
+        ev.identity = st == CC_CLONE_READY ? c->status.guest_identity : NULL;
         ev.elapsed_ns = ss_mono_ns() - c->t0;
         if (c->cb)
                 c->cb(&ev, c->userdata);

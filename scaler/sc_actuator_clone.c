@@ -112,6 +112,7 @@ void sc_act_clone_engine_cb(const struct cc_clone_event *ev, void *userdata)
         case CC_CLONE_READY:
                 c->ev_resuming = c->ev_ready = true;
                 copy_str(c->ev_address, sizeof(c->ev_address), ev->address);
+                copy_str(c->ev_identity, sizeof(c->ev_identity), ev->identity ? ev->identity : "");
                 break;
         case CC_CLONE_FAILED:
         case CC_CLONE_RETIRED:
@@ -136,6 +137,7 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
         r = sc_act_net_for(a, c->id, c->port, &net, why, whylen);
         if (r < 0)
                 return r;
+        c->net = net;
         if (c->generation == 0) {
                 struct cc_vm_config vc = {
                         .name = c->id, .run_dir = c->run_dir, .kernel = fx->kernel, .initrd = fx->initrd,
@@ -538,6 +540,39 @@ static void clone_retire(struct act_clone *c, bool registered)
         sc_act_clone_set_state(c, SC_CLONE_RETIRED, NULL);
 }
 
+/* A clone on the bridge is registered only if the guest reported the identity it was given: one
+ * still answering as its parent (MAC, address) would take the parent's traffic, or reset it. The
+ * driver waits for exactly this before READY; checked again here, where registration is decided. */
+static int identity_check(struct act_clone *c, char *why, size_t whylen)
+{
+        char want[2][48], got[160];
+        const struct cc_net *n = &c->net;
+
+        if (n->kind != CC_NET_BRIDGE)
+                return 0;
+        pthread_mutex_lock(&c->a->lock);
+        copy_str(got, sizeof(got), c->ev_identity);
+        pthread_mutex_unlock(&c->a->lock);
+        sfmt(want[0], sizeof(want[0]), "mac=%02x:%02x:%02x:%02x:%02x:%02x", n->mac[0], n->mac[1], n->mac[2],
+             n->mac[3], n->mac[4], n->mac[5]);
+        sfmt(want[1], sizeof(want[1]), "ipv4=%s/%u", n->ipv4, n->prefix_len);
+        for (int i = 0; i < 2; i++) {
+                const char *p = got;
+                size_t len = strlen(want[i]);
+                bool found = false;
+                while (!found && (p = strstr(p, want[i]))) {
+                        found = (p == got || p[-1] == ' ') && (p[len] == 0 || p[len] == ' ');
+                        p += len;
+                }
+                if (!found) {
+                        sfmt(why, whylen, "guest reported identity \"%s\", not the assigned %s %s: not registered",
+                             got[0] ? got : "(none)", want[0], want[1]);
+                        return -EPROTO;
+                }
+        }
+        return 0;
+}
+
 static void *clone_main(void *arg)
 {
         struct act_clone *c = arg;
@@ -571,6 +606,10 @@ static void *clone_main(void *arg)
         if (r == -ECANCELED)
                 goto cancelled;
         if (r < 0) {
+                clone_fail(c, false, why, true);
+                goto out;
+        }
+        if (!c->recovered && c->generation > 0 && identity_check(c, why, sizeof(why)) < 0) {
                 clone_fail(c, false, why, true);
                 goto out;
         }

@@ -80,6 +80,7 @@ struct act_clone {
         char id[32];
         int64_t generation;             /* 0 for a cold-booted worker */
         unsigned port;
+        struct cc_net net;              /* the attachment it was given (bridge: its planned identity) */
         char run_dir[PATH_MAX];
         char address[64];
         enum sc_clone_state state;      /* mirror of the store row */
@@ -92,6 +93,7 @@ struct act_clone {
         bool ev_resuming, ev_ready, ev_final;
         enum cc_clone_state ev_final_state;
         char ev_address[64];
+        char ev_identity[160];          /* READY: the identity the guest reported */
         char ev_reason[CC_REASON_MAX];
         bool engine_owned;              /* the engine knows this clone (cc_clone/cc_adopt succeeded) */
         uint64_t guest_stats_us;        /* the last guest report stored */
