@@ -2,9 +2,10 @@
 SC_PKGS   := sqlite3 json-c libmicrohttpd libsystemd libcurl
 SC_CFLAGS := $(call pc_cflags,$(SC_PKGS))
 SC_LDLIBS := $(call pc_libs,sqlite3 json-c libmicrohttpd libsystemd libcurl) -lm
-# jq: the integration tests read the API's JSON with it; prometheus: promtool checks /metrics.
+# jq: the integration tests read the API's JSON with it; prometheus: promtool checks /metrics;
+# iproute2: the bridge network's tests (ip netns, bridge fdb) and the operator's view of it.
 DEB_PKGS  += libsqlite3-dev sqlite3 libjson-c-dev libmicrohttpd-dev libsystemd-dev \
-             libcurl4-openssl-dev jq prometheus
+             libcurl4-openssl-dev jq prometheus iproute2
 
 # libscaler: the parts unit tests and the benchmark link without the daemon.
 SC_LIB_SRCS := scaler/sc_store.c scaler/sc_monitor.c scaler/sc_addrplan.c

@@ -37,8 +37,18 @@ act_start_lb
 act_start_scaled
 t_check "snowscale created the bridge with the gateway address" \
   bash -c "ip -4 addr show dev $NET_BR | grep -q 'inet 10.77.0.1/24'"
+# /random of each worker the moment it serves (the parent as soon as it answers)
+declare -A rnd_of
 act_scale 6
-act_wait_serving 6 150 || t_bail "6 clones did not serve within 150 s (log: $(tail -3 "$T_DIR/scaled.log"))"
+end=$((SECONDS + 150))
+while [ $SECONDS -le $end ]; do
+  while read -r id addr; do
+    [ -n "$id" ] && [ -z "${rnd_of[$id]:-}" ] && rnd_of[$id]=$(curl -sf -m 5 "http://$addr/random")
+  done < <(echo "parent 10.77.0.10:80"; net_serving)
+  _act_serving_settled 6 && [ "${#rnd_of[@]}" -ge 7 ] && break
+  sleep 0.2
+done
+_act_serving_settled 6 || t_bail "6 clones did not serve within 150 s (log: $(tail -3 "$T_DIR/scaled.log"))"
 t_ok "6 clones serve"
 
 mapfile -t serving < <(net_serving)
@@ -50,7 +60,7 @@ for w in "${workers[@]}"; do
   id=${w%% *}; addr=${w#* }; ip=${addr%:*}
   ips+=("$ip")
   who=$(curl -s -m 5 "http://$addr/whoami")
-  randoms+=("$(curl -s -m 5 "http://$addr/random")")
+  randoms+=("${rnd_of[$id]:-}")
   want_host=worker-$id; [ "$id" = parent ] && want_host=sfworker
   if [ "$(jq -r .clone_id <<<"$who")" != "$id" ] || [ "$(jq -r .hostname <<<"$who")" != "$want_host" ]; then
     t_diag "$id at $addr answered $who"; bad=$((bad + 1))
@@ -58,7 +68,7 @@ for w in "${workers[@]}"; do
 done
 t_is "$bad" 0 "every worker answers /whoami on its own address with its own id and hostname"
 t_is "$(printf '%s\n' "${ips[@]}" | sort -u | grep -c '^10\.77\.0\.')" 7 "7 distinct addresses from the plan"
-t_is "$(printf '%s\n' "${randoms[@]}" | grep -cE '^[0-9a-f]{32}$')" 7 "16 random bytes from each"
+t_is "$(printf '%s\n' "${randoms[@]}" | grep -cE '^[0-9a-f]{32}$')" 7 "16 random bytes from each, read as it began to serve"
 t_is "$(printf '%s\n' "${randoms[@]}" | sort -u | grep -c .)" 7 "no two workers return the same random bytes"
 
 # The plan, the neighbour table and the bridge's FDB agree, and none holds anything twice.
