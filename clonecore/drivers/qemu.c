@@ -439,6 +439,11 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
                 if (!memcmp(vm->net.mac, zero, 6))
                         memcpy(vm->net.mac, spec->id.mac, 6);
                 qemu_mac_text(vm->net.mac, mac);
+                /* The NIC's configured MAC is what QEMU's own post-migration announcements (RARP)
+                 * carry: with the parent's there, a late round would move the parent's MAC to
+                 * this clone's port in the bridge's FDB. The device state restored from the
+                 * stream still holds the parent's until the agent sets the new one. */
+                snprintf(vm->conf.mac, sizeof(vm->conf.mac), "%s", mac);
                 snprintf(netfields, sizeof(netfields), " mac=%s ipv4=%s/%u gw=%s dns=%s", mac, vm->net.ipv4,
                          vm->net.prefix_len, vm->net.gateway[0] ? vm->net.gateway : "-",
                          vm->net.dns[0] ? vm->net.dns : "-");

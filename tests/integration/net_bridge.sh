@@ -90,10 +90,11 @@ t_is "$mismatch/$seen" "0/7" "each address answers with the MAC the plan gave it
 fdb=$(bridge fdb show br "$NET_BR" | awk '$0 !~ /permanent/ && $0 ~ /master/ {print $1, $3}')
 t_is "$(awk '{print $1}' <<<"$fdb" | sort | uniq -d | grep -c .)" 0 "no MAC on two ports of the bridge"
 missing=0; seen=0
-for mac in $(awk '{print $3}' <<<"$plan"); do
-  seen=$((seen + 1)); grep -q "^$mac " <<<"$fdb" || missing=$((missing + 1))
-done
-t_is "$missing/$seen" "0/7" "every planned MAC is learnt on the bridge"
+while read -r ip owner mac; do
+  seen=$((seen + 1))
+  grep -qx "$mac sst$owner" <<<"$fdb" || { t_diag "$owner $mac: fdb says '$(grep "^$mac " <<<"$fdb")'"; missing=$((missing + 1)); }
+done <<<"$plan"
+t_is "$missing/$seen" "0/7" "every planned MAC is learnt on the bridge, on its own VM's tap"
 t_is "$(grep -c '^52:54:00:12:34:56 ' <<<"$fdb")" 0 "QEMU's default MAC is nowhere on the bridge"
 
 # nginx (the front, through snowscale-lb) serves through all of them.
