@@ -439,7 +439,11 @@ int main(int argc, char **argv)
                         case SFG_EV_IDENTITY:
                                 rc = apply_identity(&ev.id);
                                 if (rc) {
-                                        LOG("identity %s not applied: %s", ev.id.clone_id, strerror(-rc));
+                                        char msg[160];
+                                        snprintf(msg, sizeof(msg), "identity %s not applied: %s", ev.id.clone_id,
+                                                 strerror(-rc));
+                                        LOG("%s", msg);
+                                        ops->send(ch, "log", msg);      /* heard, but not ready */
                                         break;
                                 }
                                 cur = ev.id;
