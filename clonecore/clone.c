@@ -101,6 +101,7 @@ static void emit(struct cc_engine *e, struct clone *c, enum cc_clone_state st, c
                 ev.disk_bytes = c->status.disk_bytes;
                 ev.disk_setup_us = c->status.disk_setup_us;
         }
+        ev.identity = st == CC_CLONE_READY ? c->status.guest_identity : NULL;
         ev.elapsed_ns = ss_mono_ns() - c->t0;
         if (c->cb)
                 c->cb(&ev, c->userdata);
@@ -337,7 +338,16 @@ static void do_start(struct cc_engine *e, struct clone *c)
                         return;         /* the retire/fail job that follows cleans up */
                 int64_t left_ms = ((int64_t)deadline - (int64_t)ss_mono_ns()) / 1000000;
                 if (left_ms <= 0) {
-                        cc_fmt(why, sizeof(why), "guest not ready within %u ms", e->cfg.ready_timeout_ms);
+                        pthread_mutex_lock(&e->lock);
+                        bool silent = c->status.agent_silent;
+                        pthread_mutex_unlock(&e->lock);
+                        /* A guest without the agent (an image that lacks it, a broken port) never
+                         * takes its identity: say so rather than "not ready". */
+                        if (silent)
+                                cc_fmt(why, sizeof(why), "no agent answered on the virtio-serial port within %u s",
+                                       (e->cfg.ready_timeout_ms + 999) / 1000);
+                        else
+                                cc_fmt(why, sizeof(why), "guest not ready within %u ms", e->cfg.ready_timeout_ms);
                         r = -ETIMEDOUT;
                         goto fail;
                 }

@@ -9,18 +9,24 @@
  *
  * What travels (whatever the transport encodes it as):
  *   host -> guest  HELLO            "who are you / are you ready?" (sent on every host connect)
- *                  IDENTITY         this VM is a clone: clone id, hostname, RNG seed, fail_ready
+ *                  IDENTITY         this VM is a clone: clone id, hostname, RNG seed, fail_ready and,
+ *                                   on a bridge, its MAC, IPv4/prefix, gateway and DNS
+ *                  ONLINE           the host brought the link up (bridge: after "applied")
  *                  STATS            please report stats now
  *                  QUIT             shut down cleanly (retire)
  *   guest -> host  send("ready", clone_id or "parent")   app answers /healthz, identity applied
+ *                                   (bridge: "<id> mac=.. ipv4=A/P hostname=H", read back)
+ *                  send("applied", "<id> mac=.. ipv4=A/P hostname=H")  bridge: identity taken
+ *                                   with the link still down; the host compares, then ONLINE
  *                  send("stats", "uptime_s=.. load1=.. mem_avail_kib=.. KEY=VALUE ..")
  *                                   the agent's own three, then the app's pairs (sfg_app_stats)
  *                  send("log", text)                     a decision worth showing on the host
  *
  * Wire format of the virtio transport (one message per '\n'-terminated line, at most
  * SFG_LINE_MAX bytes, ASCII key=value fields separated by single spaces):
- *   host:  "hello" | "identity clone_id=c1 hostname=w-c1 seed=<16 hex> fail_ready=0" | "stats" | "quit"
- *   guest: "ready <id>" | "stats k=v ..." | "log <text>"
+ *   host:  "hello" | "identity clone_id=c1 hostname=w-c1 seed=<16 hex> fail_ready=0
+ *          [mac=02:.. ipv4=10.77.0.11/24 gw=10.77.0.1 dns=10.77.0.1]" | "online" | "stats" | "quit"
+ *   guest: "ready <id> [fields]" | "applied <id> fields" | "stats k=v ..." | "log <text>"
  * Xen transport: see docs/drivers-xen.md.
  *
  * All functions return 0 or -errno and never print; sf-guestd's main loop logs. */
@@ -46,6 +52,11 @@ struct sfg_identity {
         char hostname[SFG_ID_MAX];      /* RFC 1123 label characters only */
         uint64_t seed;                  /* mixed into the kernel RNG (RNDADDENTROPY) */
         bool fail_ready;                /* test hook: never report ready */
+        bool has_net;                   /* a bridge identity: the fields below are set */
+        char mac[18];                   /* "02:53:..", lower-case hex */
+        char ipv4[16];                  /* "10.77.0.11" */
+        unsigned prefix_len;            /* 1..30 */
+        char gw[16], dns[16];           /* "" = none */
 };
 
 enum sfg_event_type {
@@ -54,6 +65,7 @@ enum sfg_event_type {
         SFG_EV_IDENTITY,
         SFG_EV_STATS,
         SFG_EV_QUIT,
+        SFG_EV_ONLINE,                  /* the host brought the link up */
         SFG_EV_HOST_GONE,               /* host side closed; wait for it to come back */
 };
 

@@ -103,6 +103,24 @@ bool sfg_valid_name(const char *s)
         return true;
 }
 
+static bool ipv4_text_ok(const char *s)
+{
+        unsigned a, b, c, d;
+        char tail;
+        return strlen(s) < 16 && sscanf(s, "%3u.%3u.%3u.%3u%c", &a, &b, &c, &d, &tail) == 4 &&
+               a < 256 && b < 256 && c < 256 && d < 256;
+}
+
+static bool mac_text_ok(const char *s)
+{
+        if (strlen(s) != 17)
+                return false;
+        for (int i = 0; i < 17; i++)
+                if (i % 3 == 2 ? s[i] != ':' : !((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+                        return false;
+        return true;
+}
+
 int sfg_parse_identity(const char *fields, struct sfg_identity *id)
 {
         char buf[SFG_LINE_MAX], *save = NULL, *tok;
@@ -136,11 +154,37 @@ int sfg_parse_identity(const char *fields, struct sfg_identity *id)
                         if (strcmp(eq, "0") && strcmp(eq, "1"))
                                 return -EINVAL;
                         id->fail_ready = eq[0] == '1';
+                } else if (!strcmp(tok, "mac")) {
+                        /* unicast, and ours to set: a multicast MAC would break the segment */
+                        if (!mac_text_ok(eq) || (strtoul(eq, NULL, 16) & 1))
+                                return -EINVAL;
+                        snprintf(id->mac, sizeof(id->mac), "%s", eq);
+                } else if (!strcmp(tok, "ipv4")) {
+                        char *slash = strchr(eq, '/');
+                        unsigned long p;
+                        if (!slash)
+                                return -EINVAL;
+                        *slash++ = 0;
+                        errno = 0;
+                        p = strtoul(slash, &end, 10);
+                        if (!ipv4_text_ok(eq) || errno || *end || end == slash || p < 1 || p > 30)
+                                return -EINVAL;
+                        snprintf(id->ipv4, sizeof(id->ipv4), "%s", eq);
+                        id->prefix_len = (unsigned)p;
+                } else if (!strcmp(tok, "gw") || !strcmp(tok, "dns")) {
+                        char *dst = tok[0] == 'g' ? id->gw : id->dns;
+                        if (strcmp(eq, "-") && !ipv4_text_ok(eq))
+                                return -EINVAL;
+                        snprintf(dst, 16, "%s", strcmp(eq, "-") ? eq : "");
                 }
                 /* Unknown fields are ignored so a newer host can talk to an older image. */
         }
         if (!have_id || !have_seed)
                 return -EINVAL;
+        /* a bridge identity comes whole: MAC and address together, or neither */
+        if (!!id->mac[0] != !!id->ipv4[0])
+                return -EINVAL;
+        id->has_net = id->mac[0] != 0;
         if (!id->hostname[0])
                 snprintf(id->hostname, sizeof(id->hostname), "%s", id->clone_id);
         return 0;
@@ -155,6 +199,8 @@ int sfg_parse_host_line(const char *line, struct sfg_event *ev)
                 ev->type = SFG_EV_STATS;
         else if (!strcmp(line, "quit"))
                 ev->type = SFG_EV_QUIT;
+        else if (!strcmp(line, "online"))
+                ev->type = SFG_EV_ONLINE;
         else if (!strncmp(line, "identity ", 9)) {
                 int rc = sfg_parse_identity(line + 9, &ev->id);
                 if (rc)

@@ -107,6 +107,9 @@ struct pol_policy {
 enum pol_driver_kind { POL_DRIVER_QEMU, POL_DRIVER_XEN };
 enum pol_accel { POL_ACCEL_AUTO, POL_ACCEL_KVM, POL_ACCEL_TCG };
 enum pol_boot_mode { POL_BOOT_CLONE, POL_BOOT_COLD };   /* cold: new workers boot from the image */
+/* user: QEMU user-mode net, a host port per VM (the demo's and make run's). bridge: a tap per VM
+ * on a host bridge, each clone its own MAC and IPv4 address from the address plan. */
+enum pol_net_mode { POL_NET_USER, POL_NET_BRIDGE };
 /* observe: decisions are computed, logged and stored, but nothing is cloned or retired
  * (a dry run for a new policy; also what API/dashboard tests run without VMs). */
 enum pol_mode { POL_MODE_ACTIVE, POL_MODE_OBSERVE };
@@ -158,6 +161,18 @@ struct pol_config {
                 uint64_t coalesce_us;   /* reload coalescing window, default 200 ms */
                 uint64_t min_reload_interval_us;/* reload rate cap, default 250 ms */
         } lb;
+        struct {
+                enum pol_net_mode mode; /* default user */
+                char *bridge;           /* bridge: host bridge name, default "snowscale0" */
+                bool create;            /* create the bridge (with the gateway address), default true */
+                char *subnet;           /* "10.77.0.0/24", required for bridge */
+                char *gateway;          /* default: the subnet's first host */
+                char *range;            /* "10.77.0.10-10.77.0.60", default: after the gateway to the end */
+                char *dns;              /* default: the gateway */
+                /* parsed by the checks (host byte order): */
+                uint32_t net_addr, gw_addr, first_addr, last_addr, dns_addr;
+                int prefix_len;
+        } network;
         struct {
                 bool serve;             /* the parent serves traffic too, default true */
                 char **warmup_urls;     /* paths requested before the first generation is cut */

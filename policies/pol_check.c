@@ -1,5 +1,6 @@
 /* pol_check: checks that need several fields at once, run after the walk: the policy's targets
  * (their syntax depends on the metric), min <= max, windows, distinct listen addresses. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -126,6 +127,119 @@ static yaml_node_t *val_or(struct pol_ctx *c, const char *a, const char *b)
         return n ? n : pol_seen_val(c, b);
 }
 
+/* "10.77.0.1" -> host byte order; false when it is not a dotted IPv4 address. */
+static bool ipv4_of(const char *s, uint32_t *ret)
+{
+        struct in_addr a;
+
+        if (!s || inet_pton(AF_INET, s, &a) != 1)
+                return false;
+        *ret = ntohl(a.s_addr);
+        return true;
+}
+
+static void fmt_ipv4(char *buf, size_t len, uint32_t a)
+{
+        snprintf(buf, len, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255, a & 255);
+}
+
+/* network.*: bridge mode needs a subnet; the gateway, range and DNS must lie in it (defaults:
+ * gateway = first host, range = the rest, DNS = gateway). Parsed addresses land in cfg->network. */
+static void check_network(struct pol_ctx *c)
+{
+        struct pol_config *cfg = c->cfg;
+        typeof(cfg->network) *n = &cfg->network;
+        char gbuf[160], b1[20], b2[20];
+        uint32_t mask, bcast;
+        char *slash, addr[64];
+        long plen;
+
+        if (n->mode != POL_NET_BRIDGE) {
+                static const char *const keys[] = { "network.subnet", "network.gateway", "network.range", "network.dns" };
+                for (size_t i = 0; i < POL_ARRAY_SIZE(keys); i++)
+                        if (pol_seen_find(c, keys[i]))
+                                diag(c, pol_seen_find(c, keys[i])->key, keys[i],
+                                     "only used with network.mode: bridge (mode is user)");
+                return;
+        }
+        if (strlen(n->bridge) > 15)
+                diag(c, pol_seen_val(c, "network.bridge"), "network.bridge",
+                     "must be at most 15 characters (a Linux interface name), got %zu", strlen(n->bridge));
+        if (!n->subnet) {
+                diag(c, pol_seen_val(c, "network.mode"), "network.subnet",
+                     "is required with network.mode: bridge (e.g. 10.77.0.0/24)");
+                return;
+        }
+        snprintf(addr, sizeof(addr), "%s", n->subnet);
+        slash = strchr(addr, '/');
+        plen = slash ? strtol(slash + 1, NULL, 10) : -1;
+        if (slash)
+                *slash = 0;
+        if (!slash || !ipv4_of(addr, &n->net_addr) || plen < 8 || plen > 29 ||
+            strspn(slash + 1, "0123456789") != strlen(slash + 1)) {
+                diag(c, pol_seen_val(c, "network.subnet"), "network.subnet",
+                     "must be an IPv4 network like 10.77.0.0/24 (prefix 8..29), got %s",
+                     GOT(pol_seen_val(c, "network.subnet")));
+                return;
+        }
+        n->prefix_len = (int)plen;
+        mask = plen ? ~0u << (32 - plen) : 0;
+        if (n->net_addr & ~mask) {
+                fmt_ipv4(b1, sizeof(b1), n->net_addr & mask);
+                diag(c, pol_seen_val(c, "network.subnet"), "network.subnet",
+                     "has host bits set (the network is %s/%ld)", b1, plen);
+                return;
+        }
+        bcast = n->net_addr | ~mask;
+        if (!n->gateway)
+                n->gw_addr = n->net_addr + 1;
+        else if (!ipv4_of(n->gateway, &n->gw_addr) || (n->gw_addr & mask) != n->net_addr ||
+                 n->gw_addr == n->net_addr || n->gw_addr == bcast) {
+                diag(c, pol_seen_val(c, "network.gateway"), "network.gateway",
+                     "must be a host address inside network.subnet %s, got %s", n->subnet,
+                     GOT(pol_seen_val(c, "network.gateway")));
+                return;
+        }
+        if (!n->range) {
+                n->first_addr = n->gw_addr + 1;
+                n->last_addr = bcast - 1;
+        } else {
+                char lo[64], *dash;
+                snprintf(lo, sizeof(lo), "%s", n->range);
+                dash = strchr(lo, '-');
+                if (dash)
+                        *dash++ = 0;
+                if (!dash || !ipv4_of(lo, &n->first_addr) || !ipv4_of(dash, &n->last_addr) ||
+                    n->first_addr > n->last_addr || (n->first_addr & mask) != n->net_addr ||
+                    (n->last_addr & mask) != n->net_addr || n->first_addr == n->net_addr ||
+                    n->last_addr == bcast) {
+                        diag(c, pol_seen_val(c, "network.range"), "network.range",
+                             "must be FIRST-LAST host addresses inside network.subnet %s, got %s",
+                             n->subnet, GOT(pol_seen_val(c, "network.range")));
+                        return;
+                }
+                if (n->gw_addr >= n->first_addr && n->gw_addr <= n->last_addr) {
+                        fmt_ipv4(b1, sizeof(b1), n->gw_addr);
+                        diag(c, pol_seen_val(c, "network.range"), "network.range",
+                             "must not contain the gateway %s", b1);
+                        return;
+                }
+        }
+        if (n->last_addr - n->first_addr < 1) {
+                fmt_ipv4(b1, sizeof(b1), n->first_addr);
+                fmt_ipv4(b2, sizeof(b2), n->last_addr);
+                diag(c, pol_seen_val(c, "network.range") ? pol_seen_val(c, "network.range") :
+                     pol_seen_val(c, "network.subnet"), "network.range",
+                     "needs at least 2 addresses (the parent takes the first), got %s-%s", b1, b2);
+                return;
+        }
+        if (!n->dns)
+                n->dns_addr = n->gw_addr;
+        else if (!ipv4_of(n->dns, &n->dns_addr))
+                diag(c, pol_seen_val(c, "network.dns"), "network.dns", "must be an IPv4 address, got %s",
+                     GOT(pol_seen_val(c, "network.dns")));
+}
+
 void pol_check_config(struct pol_ctx *c, yaml_node_t *root)
 {
         struct pol_config *cfg = c->cfg;
@@ -133,6 +247,7 @@ void pol_check_config(struct pol_ctx *c, yaml_node_t *root)
         char b1[32], b2[32];
 
         check_policy(c, root);
+        check_network(c);
         if (p->min_clones > p->max_clones)
                 diag(c, val_or(c, "policy.min_clones", "policy.max_clones"), "policy.min_clones",
                      "must not exceed policy.max_clones (%d > %d)", p->min_clones, p->max_clones);

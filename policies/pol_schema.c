@@ -38,6 +38,9 @@ static const struct pol_enum_name preset_names[] = {
 static const struct pol_enum_name missing_names[] = {
         { "hold", POL_MISSING_HOLD }, { "treat_as_target", POL_MISSING_TREAT_AS_TARGET }, { NULL, 0 } };
 
+static const struct pol_enum_name net_mode_names[] = {
+        { "user", POL_NET_USER }, { "bridge", POL_NET_BRIDGE }, { NULL, 0 } };
+
 static const struct pol_field service_fields[] = {
         { "name", F_NAME, CFG(service.name) },
         { "front_listen", F_LISTEN, CFG(service.front_listen) },
@@ -79,6 +82,16 @@ static const struct pol_field lb_fields[] = {
         { "health_interval", F_DUR, CFG(lb.health_interval_us), 10 * MS, 60 * SEC },
         { "coalesce", F_DUR, CFG(lb.coalesce_us), 0, 60 * SEC },
         { "min_reload_interval", F_DUR, CFG(lb.min_reload_interval_us), 0, 600 * SEC },
+        { NULL }
+};
+static const struct pol_field network_fields[] = {
+        { "mode", F_ENUM, CFG(network.mode), .names = net_mode_names },
+        { "bridge", F_NAME, CFG(network.bridge) },
+        { "create", F_BOOL, CFG(network.create) },
+        { "subnet", F_STR, CFG(network.subnet), 1, 64 },
+        { "gateway", F_STR, CFG(network.gateway), 1, 64 },
+        { "range", F_STR, CFG(network.range), 1, 64 },
+        { "dns", F_STR, CFG(network.dns), 1, 64 },
         { NULL }
 };
 static const struct pol_field parent_fields[] = {
@@ -147,6 +160,7 @@ const struct pol_field pol_root_fields[] = {
         { "retention", F_DUR, CFG(retention_us), 60 * SEC, 366LL * 86400 * SEC },
         { "driver", F_MAP, .sub = driver_fields },
         { "lb", F_MAP, .sub = lb_fields },
+        { "network", F_MAP, .sub = network_fields },
         { "parent", F_MAP, .sub = parent_fields },
         { "clones", F_MAP, .sub = clones_fields },
         { "policy", F_MAP, .sub = policy_fields },
@@ -172,7 +186,7 @@ const char *pol_home_of(const char *key)
 {
         static const struct { const char *path; const struct pol_field *tbl; } sections[] = {
                 { "service", service_fields }, { "api", api_fields }, { "driver", driver_fields },
-                { "lb", lb_fields }, { "parent", parent_fields }, { "clones", clones_fields },
+                { "lb", lb_fields }, { "network", network_fields }, { "parent", parent_fields }, { "clones", clones_fields },
                 { "policy", policy_fields }, { "policy.scale_up", up_fields },
                 { "policy.scale_down", down_fields }, { "policy.panic", panic_fields },
                 { "policy.capacity", capacity_fields },
@@ -234,6 +248,8 @@ int pol_config_defaults(struct pol_config *c)
         c->lb.health_interval_us = 250 * MS;
         c->lb.coalesce_us = 200 * MS;
         c->lb.min_reload_interval_us = 250 * MS;
+        c->network.mode = POL_NET_USER;
+        c->network.create = true;
         c->parent.serve = true;
         c->clones.max_consecutive_failures = 3;
         c->clones.backoff_us = 2 * SEC;
@@ -245,7 +261,8 @@ int pol_config_defaults(struct pol_config *c)
             pol_set_str(&c->driver.initrd, "build/guest/initrd.gz") < 0 ||
             pol_set_str(&c->lb.listen, "127.0.0.1:8901") < 0 ||
             pol_set_str(&c->lb.nginx_binary, "/usr/sbin/nginx") < 0 ||
-            pol_set_str(&c->lb.health_path, "/healthz") < 0)
+            pol_set_str(&c->lb.health_path, "/healthz") < 0 ||
+            pol_set_str(&c->network.bridge, "snowscale0") < 0)
                 return -ENOMEM;
         return 0;
 }
@@ -289,6 +306,11 @@ void pol_config_free(struct pol_config *c)
         free(c->lb.token);
         free(c->lb.nginx_binary);
         free(c->lb.health_path);
+        free(c->network.bridge);
+        free(c->network.subnet);
+        free(c->network.gateway);
+        free(c->network.range);
+        free(c->network.dns);
         for (size_t i = 0; i < c->parent.n_warmup_urls; i++)
                 free(c->parent.warmup_urls[i]);
         free(c->parent.warmup_urls);

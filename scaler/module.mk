@@ -2,12 +2,13 @@
 SC_PKGS   := sqlite3 json-c libmicrohttpd libsystemd libcurl
 SC_CFLAGS := $(call pc_cflags,$(SC_PKGS))
 SC_LDLIBS := $(call pc_libs,sqlite3 json-c libmicrohttpd libsystemd libcurl) -lm
-# jq: the integration tests read the API's JSON with it; prometheus: promtool checks /metrics.
+# jq: the integration tests read the API's JSON with it; prometheus: promtool checks /metrics;
+# iproute2: the bridge network's tests (ip netns, bridge fdb) and the operator's view of it.
 DEB_PKGS  += libsqlite3-dev sqlite3 libjson-c-dev libmicrohttpd-dev libsystemd-dev \
-             libcurl4-openssl-dev jq prometheus
+             libcurl4-openssl-dev jq prometheus iproute2
 
 # libscaler: the parts unit tests and the benchmark link without the daemon.
-SC_LIB_SRCS := scaler/sc_store.c scaler/sc_monitor.c
+SC_LIB_SRCS := scaler/sc_store.c scaler/sc_monitor.c scaler/sc_addrplan.c
 $(eval $(call LIBRARY,scaler,$(SC_LIB_SRCS),$(SC_CFLAGS)))
 SC_LIB := $(LIBDIR)/libscaler.a
 
@@ -28,6 +29,7 @@ $(eval $(call PROGRAM,snowscaled,$(SCALED_SRCS),$(SC_LIB) $(SC_WEBUI_LIB) $(CC_L
 $(eval $(call PROGRAM,snowscalectl,scaler/snowscalectl.c,$(CC_LIB) $(POL_LIB) $(COMMON_LIB),$(call pc_libs,libcurl json-c) $(CC_LDLIBS) $(POL_LDLIBS),$(call pc_cflags,libcurl json-c)))
 
 $(eval $(call UNIT_TEST,test_sc_monitor,tests/unit/test_sc_monitor.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
+$(eval $(call UNIT_TEST,test_sc_addrplan,tests/unit/test_sc_addrplan.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_store,tests/unit/test_sc_store.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 # The guest agent's half of the generic metrics contract (what it forwards of the app's /stats).
 $(eval $(call UNIT_TEST,test_sc_guest_metrics,tests/unit/test_sc_guest_metrics.c guest/agent_proto.c,,,-Iguest))
@@ -46,7 +48,7 @@ BENCH_PROGS += bench/scaler_ingest.sh
 
 .PHONY: scaler
 scaler: $(SC_LIB) $(BIN)/snowscaled $(BIN)/snowscalectl $(TESTBIN)/unit/test_sc_monitor \
-        $(TESTBIN)/unit/test_sc_store $(TESTBIN)/unit/test_sc_guest_metrics $(SC_BENCH)
+        $(TESTBIN)/unit/test_sc_store $(TESTBIN)/unit/test_sc_addrplan $(TESTBIN)/unit/test_sc_guest_metrics $(SC_BENCH)
 
 # Test tool (not installed): stands in for systemd's notify socket.
 SC_NOTIFY_LISTEN := $(TESTBIN)/scaler_notify_listen
@@ -67,3 +69,4 @@ $(SC_FLOOD): $(OBJ)/tests/integration/scaler_flood.o
 ALL_DEPS += $(OBJ)/tests/integration/scaler_flood.d
 all: $(SC_FLOOD)
 scaler: $(SC_FLOOD)
+BENCH_PROGS += bench/identity.sh

@@ -463,6 +463,10 @@ static int fixed_from_cfg(struct act_fixed *fx, const struct pol_config *cfg)
         fx->ready_timeout_ms = (unsigned)((cfg->driver.ready_timeout_us ? cfg->driver.ready_timeout_us :
                                            30000000ull) / 1000);
         fx->parent_serve = cfg->parent.serve;
+        sfmt(fx->net_sig, sizeof(fx->net_sig), "%d %s %d %u %u %u %u %u %d", (int)cfg->network.mode,
+             cfg->network.bridge ? cfg->network.bridge : "", (int)cfg->network.create, cfg->network.net_addr,
+             cfg->network.gw_addr, cfg->network.first_addr, cfg->network.last_addr, cfg->network.dns_addr,
+             cfg->network.prefix_len);
         if (cfg->parent.n_warmup_urls) {
                 fx->warmup = calloc(cfg->parent.n_warmup_urls, sizeof(char *));
                 if (!fx->warmup)
@@ -501,6 +505,8 @@ void sc_actuator_set_config(struct sc_actuator *a, const struct pol_config *cfg)
                     nf.parent_serve != a->fx.parent_serve || strcmp(nf.driver_name, a->fx.driver_name))
                         log_warn("actuator: driver, state_dir and parent settings change only on restart; "
                                  "keeping the running ones");
+                if (strcmp(nf.net_sig, a->fx.net_sig))
+                        log_warn("actuator: network settings change only on restart; keeping the running ones");
         }
         /* a new warm-up set is worth a new generation: the parent warms up again and cuts one */
         pthread_mutex_lock(&a->lock);
@@ -599,10 +605,51 @@ int sc_actuator_new(const struct pol_config *cfg, struct sc_store *store, struct
                 log_error("actuator: clonecore: %s", why);
                 goto fail;
         }
+        if (cfg->network.mode == POL_NET_BRIDGE) {
+                struct sc_addrplan_cfg pc = {
+                        .create = cfg->network.create, .gateway = cfg->network.gw_addr,
+                        .first = cfg->network.first_addr, .last = cfg->network.last_addr,
+                        .dns = cfg->network.dns_addr, .prefix_len = (unsigned)cfg->network.prefix_len,
+                };
+                copy_str(pc.bridge, sizeof(pc.bridge), cfg->network.bridge);
+                r = sc_addrplan_new(store, &pc, &a->plan);
+                if (r == 0)
+                        r = sc_addrplan_bridge_ensure(a->plan, why, sizeof(why));
+                if (r < 0) {
+                        log_error("actuator: %s", why[0] ? why : strerror(-r));
+                        goto fail;
+                }
+                log_info("actuator: bridge network on %s: %s..%s", pc.bridge,
+                         cfg->network.range ? cfg->network.range : "(the subnet)", cfg->network.subnet);
+        }
         sc_act_gen_recover(a);
         r = sc_act_recover(a, &parent_vm);
         if (r < 0)
                 goto fail;
+        if (a->plan) {
+                /* After a crash: addresses held by clones that are no longer live (their VM
+                 * vanished, or the claim was made and the VM never started) go back. */
+                const char *live[ACT_MAX_CLONES];
+                size_t nl = 0;
+                unsigned released = 0;
+                pthread_mutex_lock(&a->lock);
+                for (struct act_clone *c = a->clones; c && nl < ACT_MAX_CLONES; c = c->next)
+                        if (sc_clone_state_live(c->state))
+                                live[nl++] = c->id;
+                pthread_mutex_unlock(&a->lock);
+                r = sc_addrplan_reconcile(a->plan, live, nl, true, &released);
+                if (r < 0) {
+                        log_error("actuator: cannot reconcile the address plan: %s", strerror(-r));
+                        goto fail;
+                }
+                if (released) {
+                        char msg[160];
+                        sfmt(msg, sizeof(msg), "address plan: %u addresses of VMs gone before the restart "
+                             "released", released);
+                        log_info("actuator: %s", msg);
+                        sc_act_emit(a, "clone", msg, NULL);
+                }
+        }
         r = sc_act_parent_start(a, parent_vm);
         if (r < 0)
                 goto fail;
@@ -615,6 +662,23 @@ fail:
         if (parent_vm && a->drv)
                 a->drv->destroy(parent_vm);
         sc_actuator_shutdown(a, false);
+        return r;
+}
+
+int sc_act_net_for(struct sc_actuator *a, const char *owner, unsigned port, struct cc_net *ret,
+                   char *why, size_t whylen)
+{
+        int r;
+
+        if (!a->plan) {
+                *ret = cc_net_user(port);
+                return 0;
+        }
+        r = sc_addrplan_claim(a->plan, owner, ret, why, whylen);
+        if (r == -ENOSPC) {
+                log_error("actuator: %s: %s (alert)", owner, why);
+                sc_act_emit(a, "alert", why, "clone", owner, NULL);
+        }
         return r;
 }
 
@@ -651,6 +715,7 @@ void sc_actuator_shutdown(struct sc_actuator *a, bool stop_vms)
                 curl_global_cleanup();
         pthread_cond_destroy(&a->cond);
         pthread_mutex_destroy(&a->lock);
+        sc_addrplan_free(a->plan);
         free(a);
 }
 

@@ -116,6 +116,7 @@ void sc_act_clone_engine_cb(const struct cc_clone_event *ev, void *userdata)
                         log_info("clone %s: runs on its disk overlay %s (%llu KiB, made in %.1f ms)",
                                  ev->clone_id, ev->disk, (unsigned long long)(ev->disk_bytes >> 10),
                                  ev->disk_setup_us / 1e3);
+                copy_str(c->ev_identity, sizeof(c->ev_identity), ev->identity ? ev->identity : "");
                 break;
         case CC_CLONE_FAILED:
         case CC_CLONE_RETIRED:
@@ -133,8 +134,14 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
 {
         struct sc_actuator *a = c->a;
         const struct act_fixed *fx = &a->fx;
+        struct cc_net net;
         int r;
 
+        /* the address is held before the VM exists and released after it is gone (vm_end) */
+        r = sc_act_net_for(a, c->id, c->port, &net, why, whylen);
+        if (r < 0)
+                return r;
+        c->net = net;
         if (c->generation == 0) {
                 struct cc_disk disk = { .path = fx->disk };     /* a cold worker: its own overlay */
                 struct cc_vm_config vc = {
@@ -143,7 +150,7 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
                         .disks = fx->disk[0] ? &disk : NULL, .ndisks = fx->disk[0] ? 1 : 0,
                         .cmdline = fx->cmdline, .mem_bytes = fx->mem_bytes, .vcpus = fx->vcpus,
                         .accel = fx->accel, .binary = fx->binary[0] ? fx->binary : NULL,
-                        .guest_port = fx->guest_port, .net = cc_net_user(c->port),
+                        .guest_port = fx->guest_port, .net = net,
                         .driver_opts = fx->driver_opts[0] ? fx->driver_opts : NULL,
                 };
 
@@ -158,7 +165,7 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
 
         struct cc_generation *g = NULL;
         const char *ids[1] = { c->id };
-        struct cc_net nets[1] = { cc_net_user(c->port) };
+        struct cc_net nets[1] = { net };
         uint64_t ticket;
 
         pthread_mutex_lock(&a->lock);
@@ -341,10 +348,13 @@ static void vm_end(struct act_clone *c)
                         c->vm = NULL;
                 }
                 sc_act_rm_rf(c->run_dir);
+                sc_addrplan_release(a->plan, c->id);
                 return;
         }
-        if (!c->engine_owned)
+        if (!c->engine_owned) {
+                sc_addrplan_release(a->plan, c->id);    /* never started, or already final */
                 return;
+        }
         /* -ENOENT: the engine is already failing it on its own; its final event comes anyway */
         cc_retire(a->engine, c->id, ACT_RETIRE_GRACE_MS);
         deadline = now_ns() + ACT_RETIRE_WAIT_NS;
@@ -353,10 +363,13 @@ static void vm_end(struct act_clone *c)
                 wait_until(a, deadline);
         if (c->ev_final)
                 c->engine_owned = false;        /* else reap keeps c until the event arrives */
-        else
+        else                                    /* its address stays held: the VM may live */
                 log_warn("clone %s: clonecore did not confirm the retire within %llu s", c->id,
                          (unsigned long long)(ACT_RETIRE_WAIT_NS / 1000000000));
+        bool gone = c->ev_final;
         pthread_mutex_unlock(&a->lock);
+        if (gone)
+                sc_addrplan_release(a->plan, c->id);
 }
 
 /* Registers with snowscale-lb and waits for its health check to make the backend active.
@@ -538,6 +551,39 @@ static void clone_retire(struct act_clone *c, bool registered)
         sc_act_clone_set_state(c, SC_CLONE_RETIRED, NULL);
 }
 
+/* A clone on the bridge is registered only if the guest reported the identity it was given: one
+ * still answering as its parent (MAC, address) would take the parent's traffic, or reset it. The
+ * driver waits for exactly this before READY; checked again here, where registration is decided. */
+static int identity_check(struct act_clone *c, char *why, size_t whylen)
+{
+        char want[2][48], got[160];
+        const struct cc_net *n = &c->net;
+
+        if (n->kind != CC_NET_BRIDGE)
+                return 0;
+        pthread_mutex_lock(&c->a->lock);
+        copy_str(got, sizeof(got), c->ev_identity);
+        pthread_mutex_unlock(&c->a->lock);
+        sfmt(want[0], sizeof(want[0]), "mac=%02x:%02x:%02x:%02x:%02x:%02x", n->mac[0], n->mac[1], n->mac[2],
+             n->mac[3], n->mac[4], n->mac[5]);
+        sfmt(want[1], sizeof(want[1]), "ipv4=%s/%u", n->ipv4, n->prefix_len);
+        for (int i = 0; i < 2; i++) {
+                const char *p = got;
+                size_t len = strlen(want[i]);
+                bool found = false;
+                while (!found && (p = strstr(p, want[i]))) {
+                        found = (p == got || p[-1] == ' ') && (p[len] == 0 || p[len] == ' ');
+                        p += len;
+                }
+                if (!found) {
+                        sfmt(why, whylen, "guest reported identity \"%s\", not the assigned %s %s: not registered",
+                             got[0] ? got : "(none)", want[0], want[1]);
+                        return -EPROTO;
+                }
+        }
+        return 0;
+}
+
 static void *clone_main(void *arg)
 {
         struct act_clone *c = arg;
@@ -571,6 +617,10 @@ static void *clone_main(void *arg)
         if (r == -ECANCELED)
                 goto cancelled;
         if (r < 0) {
+                clone_fail(c, false, why, true);
+                goto out;
+        }
+        if (!c->recovered && c->generation > 0 && identity_check(c, why, sizeof(why)) < 0) {
                 clone_fail(c, false, why, true);
                 goto out;
         }

@@ -19,6 +19,7 @@
 #include "clonecore/cc.h"
 #include "clonecore/cc_driver.h"
 #include "pol.h"
+#include "sc_addrplan.h"
 #include "sc_store.h"
 #include "ss_util.h"
 
@@ -54,6 +55,7 @@ struct act_fixed {
         unsigned ready_timeout_ms;      /* the engine's, fixed at start */
         enum pol_boot_mode boot;
         bool parent_serve;
+        char net_sig[256];              /* network.* as given: a reload that changes it warns */
         char **warmup;
         size_t n_warmup;
 };
@@ -79,6 +81,7 @@ struct act_clone {
         char id[32];
         int64_t generation;             /* 0 for a cold-booted worker */
         unsigned port;
+        struct cc_net net;              /* the attachment it was given (bridge: its planned identity) */
         char run_dir[PATH_MAX];
         char address[64];
         enum sc_clone_state state;      /* mirror of the store row */
@@ -91,6 +94,7 @@ struct act_clone {
         bool ev_resuming, ev_ready, ev_final;
         enum cc_clone_state ev_final_state;
         char ev_address[64];
+        char ev_identity[160];          /* READY: the identity the guest reported */
         char ev_reason[CC_REASON_MAX];
         bool engine_owned;              /* the engine knows this clone (cc_clone/cc_adopt succeeded) */
         uint64_t guest_stats_us;        /* the last guest report stored */
@@ -106,6 +110,7 @@ struct sc_actuator {
         struct cc_engine *engine;
         struct sc_alb *lb;
         struct act_fixed fx;
+        struct sc_addrplan *plan;       /* network.mode bridge: addresses and MACs; NULL = user-net */
 
         pthread_mutex_t lock;
         pthread_cond_t cond;            /* CLOCK_MONOTONIC; broadcast on every change below */
@@ -193,6 +198,10 @@ bool sc_act_dir_exists(const char *path);
 size_t sc_act_discard(char *p, size_t s, size_t n, void *u);
 /* Asks a VM to power off (then kills it) and frees its handle. NULL-tolerant. */
 void sc_act_vm_stop(struct sc_actuator *a, struct cc_vm *vm);
+/* The attachment owner ("parent" or a clone id) gets: its address-plan claim on a bridge, else
+ * user-net on port. -errno with why (-ENOSPC: the range is exhausted; an alert is raised). */
+int sc_act_net_for(struct sc_actuator *a, const char *owner, unsigned port, struct cc_net *ret,
+                   char *why, size_t whylen);
 /* Lifts the stop after repeated failures (new generation, reload). Caller holds a->lock. */
 bool sc_act_rearm_locked(struct sc_actuator *a);
 

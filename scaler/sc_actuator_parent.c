@@ -138,13 +138,17 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
 
         if (!*vm) {
                 struct cc_disk disk = { .path = fx->disk };     /* runs on an overlay of it */
+                struct cc_net net;
+                r = sc_act_net_for(a, "parent", fx->port_base, &net, why, whylen);
+                if (r < 0)
+                        return r;
                 struct cc_vm_config vc = {
                         .name = "parent", .run_dir = run_dir,
                         .kernel = fx->kernel[0] ? fx->kernel : NULL, .initrd = fx->initrd,
                         .disks = fx->disk[0] ? &disk : NULL, .ndisks = fx->disk[0] ? 1 : 0,
                         .cmdline = fx->cmdline, .mem_bytes = fx->mem_bytes, .vcpus = fx->vcpus,
                         .accel = fx->accel, .binary = fx->binary[0] ? fx->binary : NULL,
-                        .guest_port = fx->guest_port, .net = cc_net_user(fx->port_base),
+                        .guest_port = fx->guest_port, .net = net,
                 };
                 sc_act_rm_rf(run_dir);
                 r = ss_mkdir_p(run_dir, 0700);
@@ -152,9 +156,14 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
                         sfmt(why, whylen, "cannot create %s: %s", run_dir, strerror(-r));
                         return r;
                 }
-                log_info("actuator: booting the parent from %s%s%s (port %u)",
-                         fx->kernel[0] ? fx->kernel : "its disk's bootloader", fx->disk[0] ? ", disk " : "",
-                         fx->disk, fx->port_base);
+                if (net.kind == CC_NET_BRIDGE)
+                        log_info("actuator: booting the parent from %s%s%s (%s on bridge %s)",
+                                 fx->kernel[0] ? fx->kernel : "its disk's bootloader", fx->disk[0] ? ", disk " : "",
+                                 fx->disk, net.ipv4, net.bridge);
+                else
+                        log_info("actuator: booting the parent from %s%s%s (port %u)",
+                                 fx->kernel[0] ? fx->kernel : "its disk's bootloader", fx->disk[0] ? ", disk " : "",
+                                 fx->disk, fx->port_base);
                 r = a->drv->boot_parent(&vc, vm, why, whylen);
                 if (r < 0)
                         return r;
@@ -183,7 +192,11 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
                 if (parent_should_stop(a))
                         return -ECANCELED;      /* *vm stays: shutdown decides its fate */
                 if (now_ns() >= deadline) {
-                        sfmt(why, whylen, "parent guest not ready within %.0f s", timeout_us / 1e6);
+                        if (st->agent_silent)   /* an image without the agent, a dead port */
+                                sfmt(why, whylen, "parent guest not ready: no agent answered on the "
+                                     "virtio-serial port within %.0f s", timeout_us / 1e6);
+                        else
+                                sfmt(why, whylen, "parent guest not ready within %.0f s", timeout_us / 1e6);
                         r = -ETIMEDOUT;
                         break;
                 }

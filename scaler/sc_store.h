@@ -22,7 +22,7 @@
 
 struct sc_store;
 
-#define SC_STORE_SCHEMA_VERSION 3
+#define SC_STORE_SCHEMA_VERSION 4
 
 /* ---- open / close ----------------------------------------------------------------------- */
 /* Opens (creating if missing) and migrates path. On failure err holds a sentence for the operator
@@ -196,6 +196,31 @@ int sc_store_history_list(struct sc_store *s, uint64_t since_us, size_t limit,
 /* Small settings that must survive a restart (e.g. "manual_desired"). -ENOENT if unset. */
 int sc_store_kv_get(struct sc_store *s, const char *key, char *buf, size_t len);
 int sc_store_kv_set(struct sc_store *s, const char *key, const char *value); /* NULL deletes */
+
+/* ---- network addresses (the bridge address plan, scaler/sc_addrplan.c) ----------------- */
+/* One row per address held: the IPv4 address (host byte order), its owner (a clone id or
+ * "parent") and the owner's MAC. ip, owner and mac are each UNIQUE: no two holders ever share
+ * one, whatever crashes in between (one transaction per claim). */
+struct sc_addr {
+        uint32_t ip;
+        char owner[32];
+        uint8_t mac[6];
+        uint64_t since_us;
+};
+/* Claims for owner the lowest free address in first..last and a MAC derived from the owner
+ * (mac_of(owner, salt) with the lowest salt whose MAC no one holds), in one transaction. An owner
+ * that holds one already gets it back unchanged. -ENOSPC when every address is held. */
+int sc_store_addr_claim(struct sc_store *s, const char *owner, uint32_t first, uint32_t last,
+                        void (*mac_of)(const char *owner, unsigned salt, uint8_t mac[6]),
+                        struct sc_addr *ret);
+/* Claims exactly ip for owner (the parent's fixed first address). -EEXIST if another holds it. */
+int sc_store_addr_claim_at(struct sc_store *s, const char *owner, uint32_t ip, const uint8_t mac[6],
+                           struct sc_addr *ret);
+/* Releases owner's address; 0 also when it held none. */
+int sc_store_addr_release(struct sc_store *s, const char *owner);
+/* Every row, lowest address first (at most SC_STORE_ADDR_MAX). */
+#define SC_STORE_ADDR_MAX 65536
+int sc_store_addr_list(struct sc_store *s, struct sc_addr **ret, size_t *n);
 
 /* ---- retention -------------------------------------------------------------------------- */
 /* Deletes history and events older than before_us, retired/failed clones whose state is older,

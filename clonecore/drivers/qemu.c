@@ -17,7 +17,9 @@
  * shared would not skip, so cutting a generation from a clone first moves it onto a RAM file of its
  * own (full migration into a fresh share=on QEMU) and then checkpoints it like a parent.
  * The driver's other files: see qemu_int.h. */
+#include <arpa/inet.h>
 #include <dirent.h>
+#include <net/if.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -145,8 +147,15 @@ static int check_file(const char *what, const char *path, uint64_t min_size, cha
         return 0;
 }
 
-/* The attachments this driver implements: user-net with a host port; at most one disk, given
- * for a parent (a clone's overlay comes from its generation's config). */
+static bool ipv4_ok(const char *s)
+{
+        struct in_addr a;
+        return inet_pton(AF_INET, s, &a) == 1;
+}
+
+/* The attachments this driver implements: user-net with a host port, or a tap on a bridge with
+ * the VM's own address; at most one disk, given for a parent (a clone's overlay comes from its
+ * generation's config). */
 static int check_net(const char *what, const struct cc_net *net, const struct cc_disk *disks, unsigned ndisks,
                      bool parent, char *why, size_t why_len)
 {
@@ -157,9 +166,15 @@ static int check_net(const char *what, const struct cc_net *net, const struct cc
                 return cc_why(why, why_len, -EINVAL, "%s: disk without a path", what);
         if (ndisks && disks[0].read_only)
                 return cc_why(why, why_len, -EOPNOTSUPP, "%s: read-only disks are not implemented", what);
-        if (net->kind == CC_NET_BRIDGE)
-                return cc_why(why, why_len, -EOPNOTSUPP, "%s: the qemu driver has no bridge attachment yet "
-                              "(use user-net)", what);
+        if (net->kind == CC_NET_BRIDGE) {
+                if (!net->bridge[0] || strnlen(net->bridge, sizeof(net->bridge)) >= IFNAMSIZ)
+                        return cc_why(why, why_len, -EINVAL, "%s: bridge name missing or longer than 15", what);
+                if (!ipv4_ok(net->ipv4) || net->prefix_len < 1 || net->prefix_len > 30 ||
+                    (net->gateway[0] && !ipv4_ok(net->gateway)) || (net->dns[0] && !ipv4_ok(net->dns)))
+                        return cc_why(why, why_len, -EINVAL, "%s: bridge attachment needs an IPv4 address, "
+                                      "a prefix 1..30 and IPv4 gateway/DNS", what);
+                return 0;
+        }
         if (net->kind != CC_NET_USER)
                 return cc_why(why, why_len, -EINVAL, "%s: no network attachment given", what);
         if (net->host_port == 0 || net->host_port > 65535)
@@ -256,6 +271,20 @@ static int qemu_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, 
         if (rc)
                 goto out;
         snprintf(vm->conf.mac, sizeof(vm->conf.mac), "52:54:00:12:34:56");
+        vm->net = cfg->net;
+        if (cfg->net.kind == CC_NET_BRIDGE) {
+                static const uint8_t zero[6];
+                size_t n = strlen(vm->conf.cmdline);
+                if (memcmp(cfg->net.mac, zero, 6))
+                        qemu_mac_text(cfg->net.mac, vm->conf.mac);
+                /* The image's /init configures eth0 from sf.ip=/sf.gw= (docs/drivers.md). */
+                if (snprintf(vm->conf.cmdline + n, sizeof(vm->conf.cmdline) - n, " sf.ip=%s/%u%s%s",
+                             cfg->net.ipv4, cfg->net.prefix_len, cfg->net.gateway[0] ? " sf.gw=" : "",
+                             cfg->net.gateway) >= (int)(sizeof(vm->conf.cmdline) - n)) {
+                        rc = cc_why(why, why_len, -E2BIG, "kernel command line too long");
+                        goto out;
+                }
+        }
         vm->conf.mem_bytes = cfg->mem_bytes;
         vm->conf.vcpus = cfg->vcpus;
         vm->conf.guest_port = cfg->guest_port ? cfg->guest_port : 80;
@@ -446,7 +475,8 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
 {
         struct cc_vm *vm = NULL;
         json_object *conf = NULL;
-        char seedtxt[32];
+        char seedtxt[32], netfields[160] = "";
+        const char *hostname;
         int rc;
 
         if (!spec || !spec->run_dir || !spec->vm_config_json || !ret)
@@ -501,16 +531,44 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
         snprintf(vm->mem_path, sizeof(vm->mem_path), "%s", spec->mem_path);
         vm->mem_shared = false;
         vm->host_port = spec->net.host_port;
+        vm->net = spec->net;
+        hostname = spec->id.hostname[0] ? spec->id.hostname : spec->id.clone_id;
         snprintf(vm->expect_id, sizeof(vm->expect_id), "%s", spec->id.clone_id);
         snprintf(seedtxt, sizeof(seedtxt), "%016" PRIx64, spec->id.seed);
+        if (vm->net.kind == CC_NET_BRIDGE) {
+                static const uint8_t zero[6];
+                char mac[18];
+                if (!memcmp(vm->net.mac, zero, 6))
+                        memcpy(vm->net.mac, spec->id.mac, 6);
+                qemu_mac_text(vm->net.mac, mac);
+                /* The NIC's configured MAC is what QEMU's own post-migration announcements (RARP)
+                 * carry: with the parent's there, a late round would move the parent's MAC to
+                 * this clone's port in the bridge's FDB. The device state restored from the
+                 * stream still holds the parent's until the agent sets the new one. */
+                snprintf(vm->conf.mac, sizeof(vm->conf.mac), "%s", mac);
+                snprintf(netfields, sizeof(netfields), " mac=%s ipv4=%s/%u gw=%s dns=%s", mac, vm->net.ipv4,
+                         vm->net.prefix_len, vm->net.gateway[0] ? vm->net.gateway : "-",
+                         vm->net.dns[0] ? vm->net.dns : "-");
+                snprintf(vm->expect_net, sizeof(vm->expect_net), "mac=%s ipv4=%s/%u hostname=%s", mac,
+                         vm->net.ipv4, vm->net.prefix_len, hostname);
+        }
         snprintf(vm->identity_line, sizeof(vm->identity_line),
-                 "identity clone_id=%s hostname=%s seed=%s fail_ready=%d\n", spec->id.clone_id,
-                 spec->id.hostname[0] ? spec->id.hostname : spec->id.clone_id, seedtxt,
-                 opt_true(spec->driver_opts, "fail_ready") ? 1 : 0);
+                 "identity clone_id=%s hostname=%s seed=%s fail_ready=%d%s\n", spec->id.clone_id,
+                 hostname, seedtxt, opt_true(spec->driver_opts, "fail_ready") ? 1 : 0, netfields);
         rc = qemu_spawn(vm, true, why, why_len);
         if (rc)
                 goto out;
         rc = qmp_migrate_from(&vm->qmp, spec->state_path, true, why, why_len);
+        if (rc == 0 && vm->net.kind == CC_NET_BRIDGE) {
+                /* The restored guest is its parent on the wire (MAC, address, open TCP
+                 * connections): with the link up it would answer ARP for the parent's address
+                 * and reset the parent's connections. Keep it cut off until the agent has taken
+                 * the new identity (qemu_agent_drain brings the link up). */
+                json_object *args = json_object_new_object();
+                json_object_object_add(args, "name", json_object_new_string("n0"));
+                json_object_object_add(args, "up", json_object_new_boolean(false));
+                rc = qmp_cmd(&vm->qmp, "set_link", args, NULL, why, why_len);   /* takes args */
+        }
         if (rc == 0)
                 rc = qmp_cmd(&vm->qmp, "cont", NULL, NULL, why, why_len);
         if (rc) {
@@ -649,7 +707,12 @@ static int qemu_status(struct cc_vm *vm, struct cc_vm_status *ret)
         ret->guest_stats_us = vm->last_stats_us;
         ret->state = vm->state;
         ret->pid = qemu_vm_pid(vm);
-        snprintf(ret->address, sizeof(ret->address), "127.0.0.1:%u", vm->host_port);  /* user-net */
+        if (vm->net.kind == CC_NET_BRIDGE)
+                snprintf(ret->address, sizeof(ret->address), "%s:%u", vm->net.ipv4, vm->conf.guest_port);
+        else
+                snprintf(ret->address, sizeof(ret->address), "127.0.0.1:%u", vm->host_port);
+        ret->agent_silent = !vm->agent_heard;
+        snprintf(ret->guest_identity, sizeof(ret->guest_identity), "%s", vm->reported_net);
         if (vm->state != CC_VM_EXITED)
                 mem_usage(vm->pid, &ret->rss_bytes, &ret->private_bytes);
         snprintf(ret->reason, sizeof(ret->reason), "%s", vm->reason);
@@ -756,11 +819,35 @@ static int qemu_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t
         if (rc == 0 && (qemu_json_str(o, "mem_path", vm->mem_path, sizeof(vm->mem_path)) ||
                         qemu_json_str(o, "expect_id", vm->expect_id, sizeof(vm->expect_id)) ||
                         qemu_json_str(o, "identity", vm->identity_line, sizeof(vm->identity_line)) ||
-                        qemu_json_u64(o, "host_port", &port) || port == 0 || port > 65535))
+                        qemu_json_u64(o, "host_port", &port) || port > 65535))
                 rc = cc_why(why, why_len, -EINVAL, "%s: a field is missing", path);
+        if (rc == 0 && json_object_object_get_ex(o, "bridge", &v)) {
+                unsigned m[6] = { 0 };
+                uint64_t plen = 0;
+                char mac[18] = "";
+                vm->net.kind = CC_NET_BRIDGE;
+                if (qemu_json_str(v, "bridge", vm->net.bridge, sizeof(vm->net.bridge)) ||
+                    qemu_json_str(v, "tap", vm->tap, sizeof(vm->tap)) ||
+                    qemu_json_str(v, "mac", mac, sizeof(mac)) ||
+                    qemu_json_str(v, "ipv4", vm->net.ipv4, sizeof(vm->net.ipv4)) ||
+                    qemu_json_u64(v, "prefix_len", &plen) || plen > 32 ||
+                    qemu_json_str(v, "gateway", vm->net.gateway, sizeof(vm->net.gateway)) ||
+                    qemu_json_str(v, "dns", vm->net.dns, sizeof(vm->net.dns)) ||
+                    qemu_json_str(v, "expect", vm->expect_net, sizeof(vm->expect_net)) ||
+                    sscanf(mac, "%2x:%2x:%2x:%2x:%2x:%2x", &m[0], &m[1], &m[2], &m[3], &m[4], &m[5]) != 6)
+                        rc = cc_why(why, why_len, -EINVAL, "%s: the bridge attachment is incomplete", path);
+                for (int i = 0; i < 6; i++)
+                        vm->net.mac[i] = (uint8_t)m[i];
+                vm->net.prefix_len = (unsigned)plen;
+        } else if (rc == 0) {
+                vm->net.kind = CC_NET_USER;
+                if (port == 0)
+                        rc = cc_why(why, why_len, -EINVAL, "%s: host_port is missing", path);
+        }
         if (rc)
                 goto out;
         vm->host_port = (unsigned)port;
+        vm->net.host_port = (unsigned)port;
         vm->mem_shared = json_object_object_get_ex(o, "mem_shared", &v) && json_object_get_boolean(v);
         if (vm->conf.disk_image[0]) {
                 uint64_t seq = 0;

@@ -73,13 +73,18 @@ struct cc_vm {
         char mem_path[PATH_MAX];        /* what QEMU maps */
         bool mem_shared;                /* share=on (own RAM file) vs MAP_PRIVATE clone */
         bool is_child;                  /* ours to waitpid */
-        unsigned host_port;             /* user-net: the hostfwd port (the one attachment today) */
+        unsigned host_port;             /* user-net: the hostfwd port */
+        struct cc_net net;              /* the attachment (kind USER or BRIDGE) */
+        char tap[16];                   /* BRIDGE: this VM's tap (lives as long as QEMU holds it) */
+        char expect_net[160];           /* BRIDGE: "mac=.. ipv4=A/P hostname=H" the guest must report */
+        char reported_net[160];         /* what it reported with "ready" */
+        bool agent_heard;               /* any line from the agent since start or adopt */
         pid_t pid;
         int pidfd, agent_fd;
         struct qmp_conn qmp;
         struct linebuf agent_in;
         char expect_id[64];             /* the agent's "ready <id>" we wait for */
-        char identity_line[256];        /* resent when the guest answers "hello" as someone else */
+        char identity_line[512];        /* resent when the guest answers "hello" as someone else */
         enum cc_vm_state state;
         bool paused;
         char reason[CC_REASON_MAX];
@@ -151,6 +156,12 @@ int qemu_disk_cut_commit(struct cc_vm *vm, struct disk_cut *dc, char *why, size_
 void qemu_disk_cut_undo(struct cc_vm *vm, struct disk_cut *dc);
 void qemu_disk_remove_overlays(const char *run_dir);
 int qemu_disk_layers(const struct vm_conf *c, char *out, size_t len);
+
+/* qemu_net.c: a tap named name on bridge, up; returns its fd (O_CLOEXEC) or -errno with why. */
+void qemu_tap_name(const char *run_dir, char out[16]);
+void qemu_mac_text(const uint8_t mac[6], char out[18]);
+int qemu_tap_open(const char *name, const char *bridge, char *why, size_t why_len);
+#define TAP_FD 5                        /* the tap's descriptor number in QEMU (-netdev tap,fd=5) */
 
 /* qemu_vm.c */
 struct argv_buf {

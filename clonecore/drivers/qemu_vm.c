@@ -249,6 +249,20 @@ int qemu_write_state_file(struct cc_vm *vm)
                 json_object_object_add(o, "disk_active", json_object_new_string(vm->disk_active));
                 json_object_object_add(o, "disk_seq", json_object_new_int((int)vm->disk_seq));
         }
+        if (vm->net.kind == CC_NET_BRIDGE) {
+                json_object *n = json_object_new_object();
+                char mac[18];
+                qemu_mac_text(vm->net.mac, mac);
+                json_object_object_add(n, "bridge", json_object_new_string(vm->net.bridge));
+                json_object_object_add(n, "tap", json_object_new_string(vm->tap));
+                json_object_object_add(n, "mac", json_object_new_string(mac));
+                json_object_object_add(n, "ipv4", json_object_new_string(vm->net.ipv4));
+                json_object_object_add(n, "prefix_len", json_object_new_int((int)vm->net.prefix_len));
+                json_object_object_add(n, "gateway", json_object_new_string(vm->net.gateway));
+                json_object_object_add(n, "dns", json_object_new_string(vm->net.dns));
+                json_object_object_add(n, "expect", json_object_new_string(vm->expect_net));
+                json_object_object_add(o, "bridge", n);
+        }
         text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY);
         rc = path_join(path, sizeof(path), vm->run_dir, "vm.json");
         if (rc == 0) {
@@ -336,10 +350,44 @@ int qemu_agent_connect(struct cc_vm *vm, char *why, size_t why_len)
         return 0;
 }
 
-/* Consume what the agent said so far; flips STARTING -> RUNNING on "ready <expected id>". */
+/* Does fields ("mac=.. ipv4=.. hostname=..", the guest's read-back identity) hold every token of
+ * want? An empty want (user-net, a parent) is met by anything. */
+static bool identity_matches(const char *want, const char *fields)
+{
+        char buf[sizeof(((struct cc_vm *)0)->expect_net)], *save = NULL;
+
+        snprintf(buf, sizeof(buf), "%s", want);
+        for (char *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+                size_t n = strlen(tok);
+                const char *p = fields;
+                bool found = false;
+                while (!found && (p = strstr(p, tok))) {
+                        found = (p == fields || p[-1] == ' ') && (p[n] == 0 || p[n] == ' ');
+                        p += n;
+                }
+                if (!found)
+                        return false;
+        }
+        return true;
+}
+
+/* "ready c3 mac=.." / "applied c3 mac=..": the id, and the fields after it ("" if none). */
+static void split_id(const char *rest, char *id, size_t idlen, const char **fields)
+{
+        size_t n = strcspn(rest, " ");
+        snprintf(id, idlen, "%.*s", (int)n, rest);
+        *fields = rest[n] ? rest + n + 1 : "";
+}
+
+/* Consume what the agent said so far; flips STARTING -> RUNNING on "ready <expected id>" (with,
+ * on a bridge, the identity the clone was given read back from its interface). A clone on a
+ * bridge starts with its link down (qemu.c: it still has its parent's MAC and address); the
+ * agent says "applied <id> ..." once it took the new identity, and only an exact match brings the
+ * link up ("online" tells the agent, which then announces itself with gratuitous ARP). */
 void qemu_agent_drain(struct cc_vm *vm)
 {
-        char *line = NULL;
+        char *line = NULL, id[64];
+        const char *fields;
 
         while (vm->agent_fd >= 0) {
                 int rc = qemu_line_read(vm->agent_fd, -1, &vm->agent_in, 0, &line);
@@ -350,13 +398,29 @@ void qemu_agent_drain(struct cc_vm *vm)
                         }
                         return;
                 }
-                if (!strncmp(line, "ready ", 6)) {
-                        if (!strcmp(line + 6, vm->expect_id)) {
+                vm->agent_heard = true;
+                if (!strncmp(line, "applied ", 8)) {
+                        split_id(line + 8, id, sizeof(id), &fields);
+                        if (!strcmp(id, vm->expect_id) && identity_matches(vm->expect_net, fields)) {
+                                json_object *args = json_object_new_object();
+                                json_object_object_add(args, "name", json_object_new_string("n0"));
+                                json_object_object_add(args, "up", json_object_new_boolean(true));
+                                /* qmp_cmd takes args */
+                                if (qmp_cmd(&vm->qmp, "set_link", args, NULL, NULL, 0) == 0)
+                                        qemu_send_all(vm->agent_fd, "online\n");
+                        } else if (vm->identity_line[0]) {
+                                qemu_send_all(vm->agent_fd, vm->identity_line);
+                        }
+                } else if (!strncmp(line, "ready ", 6)) {
+                        split_id(line + 6, id, sizeof(id), &fields);
+                        if (!strcmp(id, vm->expect_id) && identity_matches(vm->expect_net, fields)) {
+                                snprintf(vm->reported_net, sizeof(vm->reported_net), "%s", fields);
                                 if (vm->state == CC_VM_STARTING)
                                         vm->state = vm->paused ? CC_VM_PAUSED : CC_VM_RUNNING;
                         } else if (vm->identity_line[0]) {
-                                /* The guest still speaks as its parent: it has not taken the
-                                 * identity yet (or lost it to a restart of the agent). */
+                                /* The guest still speaks as its parent (or with another address):
+                                 * it has not taken the identity yet, or lost it to a restart of
+                                 * the agent. Never ready as someone else. */
                                 qemu_send_all(vm->agent_fd, vm->identity_line);
                         }
                 } else if (!strncmp(line, "stats ", 6)) {
@@ -416,9 +480,15 @@ int qemu_build_argv(const struct cc_vm *vm, bool incoming, struct argv_buf *a)
         arg(a, "-nodefaults"); arg(a, "-display"); arg(a, "none"); arg(a, "-vga"); arg(a, "none");
         arg(a, "-no-reboot");
         arg(a, "-serial"); arg(a, "file:%s/console.log", vm->run_dir);
-        arg(a, "-netdev"); arg(a, "user,id=n0,hostfwd=tcp:127.0.0.1:%u-:%u", vm->host_port, c->guest_port);
+        if (vm->net.kind == CC_NET_BRIDGE)
+                arg(a, "-netdev"), arg(a, "tap,id=n0,fd=%d", TAP_FD);
+        else
+                arg(a, "-netdev"), arg(a, "user,id=n0,hostfwd=tcp:127.0.0.1:%u-:%u", vm->host_port, c->guest_port);
         /* romfile= : no iPXE option ROM (we boot -kernel); it would only grow the descriptor. */
         arg(a, "-device"); arg(a, "virtio-net-pci,netdev=n0,mac=%s,romfile=", c->mac);
+        /* A fresh VM generation ID at every start, a clone's restore included: a Linux guest
+         * (drivers/virt/vmgenid.c) reseeds its RNG on the change by itself, agent or not. */
+        arg(a, "-device"); arg(a, "vmgenid,guid=auto");
         arg(a, "-device"); arg(a, "virtio-serial-pci,id=vser0");
         arg(a, "-chardev"); arg(a, "socket,id=agent,fd=4,server=on,wait=off");
         arg(a, "-device"); arg(a, "virtserialport,bus=vser0.0,chardev=agent,name=%s", AGENT_PORT_NAME);
@@ -460,7 +530,7 @@ int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len)
 {
         struct argv_buf *a = NULL;
         char qmp_path[PATH_MAX], agent_path[PATH_MAX], log_path[PATH_MAX];
-        int qmp_l = -1, agent_l = -1, log_fd = -1, rc;
+        int qmp_l = -1, agent_l = -1, log_fd = -1, tap_fd = -1, rc;
         pid_t pid;
 
         a = malloc(sizeof(*a));
@@ -485,6 +555,14 @@ int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len)
                              strerror(-rc));
                 goto out;
         }
+        if (vm->net.kind == CC_NET_BRIDGE) {
+                qemu_tap_name(vm->run_dir, vm->tap);
+                tap_fd = qemu_tap_open(vm->tap, vm->net.bridge, why, why_len);
+                if (tap_fd < 0) {
+                        rc = tap_fd;
+                        goto out;
+                }
+        }
         log_fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
         if (log_fd < 0) {
                 rc = cc_why(why, why_len, -errno, "%s: %s", log_path, strerror(errno));
@@ -498,16 +576,18 @@ int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len)
         if (pid == 0) {
                 /* Own session: the VM outlives a restart of its manager (adopt() takes it back) and
                  * a terminal's ^C does not reach it. Only fds 0-4 survive exec; move them above
-                 * 4 first so no dup2 overwrites a source still to be copied. */
+                 * 4 (5: the tap) first so no dup2 overwrites a source still to be copied. */
                 int nul = open("/dev/null", O_RDONLY);
                 int hq = fcntl(qmp_l, F_DUPFD_CLOEXEC, 10), ha = fcntl(agent_l, F_DUPFD_CLOEXEC, 10);
                 int hl = fcntl(log_fd, F_DUPFD_CLOEXEC, 10), hn = nul < 0 ? -1 : fcntl(nul, F_DUPFD_CLOEXEC, 10);
+                int ht = tap_fd < 0 ? -1 : fcntl(tap_fd, F_DUPFD_CLOEXEC, 10);
                 sigset_t all;
                 setsid();
                 sigemptyset(&all);
                 sigprocmask(SIG_SETMASK, &all, NULL);
                 if (hn < 0 || hq < 0 || ha < 0 || hl < 0 || dup2(hn, 0) < 0 || dup2(hl, 1) < 0 ||
-                    dup2(hl, 2) < 0 || dup2(hq, 3) < 0 || dup2(ha, 4) < 0)
+                    dup2(hl, 2) < 0 || dup2(hq, 3) < 0 || dup2(ha, 4) < 0 ||
+                    (tap_fd >= 0 && (ht < 0 || dup2(ht, TAP_FD) < 0)))
                         _exit(127);
                 execvp(a->v[0], a->v);
                 dprintf(2, "exec %s: %s\n", a->v[0], strerror(errno));
@@ -542,6 +622,8 @@ out:
                 close(agent_l);
         if (log_fd >= 0)
                 close(log_fd);
+        if (tap_fd >= 0)
+                close(tap_fd);          /* QEMU holds the tap now; it goes when QEMU does */
         free(a);
         return rc;
 }

@@ -14,6 +14,7 @@
 #include "../../clonecore/drivers/qemu_filecopy.c"
 #include "../../clonecore/drivers/qemu_accel.c"
 #include "../../clonecore/drivers/qemu_disk.c"
+#include "../../clonecore/drivers/qemu_net.c"
 
 static void test_opts(void **state)
 {
@@ -122,6 +123,25 @@ static void test_argv(void **state)
         assert_int_equal(qemu_build_argv(vm, false, &a), 0);
         assert_true(has_arg(&a, "virtio-blk-pci,id=vd0,drive=disk3,bootindex=1"));
         assert_false(has_arg(&a, "-kernel"));
+        assert_true(has_arg(&a, "vmgenid,guid=auto"));  /* every VM: the guest reseeds on resume */
+        /* a bridge attachment: the tap goes in as descriptor 5, no host port */
+        vm->net = (struct cc_net){ .kind = CC_NET_BRIDGE, .bridge = "br0", .ipv4 = "10.77.0.11", .prefix_len = 24 };
+        assert_int_equal(qemu_build_argv(vm, false, &a), 0);
+        assert_true(has_arg(&a, "tap,id=n0,fd=5"));
+        assert_false(has_arg(&a, "user,id=n0,hostfwd=tcp:127.0.0.1:18003-:80"));
+        /* the tap's name: the run dir's last part when it fits IFNAMSIZ, a hash otherwise */
+        char tap[16];
+        qemu_tap_name("/run/x/c7", tap);
+        assert_string_equal(tap, "sstc7");
+        qemu_tap_name("/run/x/a-very-long-clone-name", tap);
+        assert_int_equal(strlen(tap), 11);
+        /* a clone is ready only with the identity it was given, token by token */
+        assert_true(identity_matches("mac=02:aa:00:00:00:01 ipv4=10.77.0.11/24 hostname=w-c7",
+                                     "hostname=w-c7 mac=02:aa:00:00:00:01 ipv4=10.77.0.11/24"));
+        assert_false(identity_matches("mac=02:aa:00:00:00:01 ipv4=10.77.0.11/24",
+                                      "mac=52:54:00:12:34:56 ipv4=10.77.0.11/24"));
+        assert_false(identity_matches("ipv4=10.77.0.1/24", "ipv4=10.77.0.11/24"));
+        assert_true(identity_matches("", "anything"));
         /* an absurd command line is an error, not an overflow */
         memset(vm->disk_active, 'd', sizeof(vm->disk_active) - 1);
         vm->disk_active[sizeof(vm->disk_active) - 1] = 0;
@@ -217,14 +237,18 @@ static void test_boot_refuses_bad_input(void **state)
         cfg.vcpus = 0;
         assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
         cfg.vcpus = 1;
-        /* The attachment is data: none given, a kind this driver lacks, disks it cannot attach
-         * yet, a port out of range — each refused with its reason before anything starts. */
+        /* The attachment is data: none given, a bridge attachment without a valid address or
+         * bridge name, disks it cannot attach yet, a port out of range — each refused with its
+         * reason before anything starts. */
         cfg.net = (struct cc_net){ 0 };
         assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
         assert_non_null(strstr(why, "no network attachment"));
-        cfg.net = (struct cc_net){ .kind = CC_NET_BRIDGE, .bridge = "br0", .ipv4 = "10.0.3.17", .prefix_len = 24 };
-        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EOPNOTSUPP);
-        assert_non_null(strstr(why, "bridge"));
+        cfg.net = (struct cc_net){ .kind = CC_NET_BRIDGE, .bridge = "br0", .ipv4 = "10.0.3.999", .prefix_len = 24 };
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "IPv4"));
+        cfg.net = (struct cc_net){ .kind = CC_NET_BRIDGE, .ipv4 = "10.0.3.17", .prefix_len = 24 };
+        assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
+        assert_non_null(strstr(why, "bridge name"));
         cfg.net = cc_net_user(70000);
         assert_int_equal(cc_qemu_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EINVAL);
         assert_non_null(strstr(why, "host_port"));

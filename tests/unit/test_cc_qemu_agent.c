@@ -45,6 +45,34 @@ static void test_refused(void **state)
         assert_int_equal(sfg_parse_host_line("", &ev), -EINVAL);
 }
 
+/* A bridge identity: MAC, address/prefix, gateway, DNS; refused whole when any part is wrong */
+static void test_net_identity(void **state)
+{
+        struct sfg_event ev;
+        (void)state;
+        assert_int_equal(sfg_parse_host_line("identity clone_id=c3 hostname=w-c3 seed=1 fail_ready=0 "
+                                             "mac=02:5e:aa:bb:cc:dd ipv4=10.77.0.13/24 gw=10.77.0.1 dns=-", &ev), 0);
+        assert_int_equal(ev.type, SFG_EV_IDENTITY);
+        assert_true(ev.id.has_net);
+        assert_string_equal(ev.id.mac, "02:5e:aa:bb:cc:dd");
+        assert_string_equal(ev.id.ipv4, "10.77.0.13");
+        assert_int_equal(ev.id.prefix_len, 24);
+        assert_string_equal(ev.id.gw, "10.77.0.1");
+        assert_string_equal(ev.id.dns, "");
+        assert_int_equal(sfg_parse_host_line("identity clone_id=c3 seed=1", &ev), 0);
+        assert_false(ev.id.has_net);
+        /* MAC without address, multicast MAC, upper case, bad prefix, bad address, bad gateway */
+        assert_int_equal(sfg_parse_host_line("identity clone_id=c3 seed=1 mac=02:5e:aa:bb:cc:dd", &ev), -EINVAL);
+        assert_int_equal(sfg_parse_host_line("identity clone_id=c3 seed=1 mac=03:5e:aa:bb:cc:dd ipv4=10.0.0.2/24", &ev), -EINVAL);
+        assert_int_equal(sfg_parse_host_line("identity clone_id=c3 seed=1 mac=02:5E:AA:bb:cc:dd ipv4=10.0.0.2/24", &ev), -EINVAL);
+        assert_int_equal(sfg_parse_host_line("identity clone_id=c3 seed=1 mac=02:5e:aa:bb:cc:dd ipv4=10.0.0.2/31", &ev), -EINVAL);
+        assert_int_equal(sfg_parse_host_line("identity clone_id=c3 seed=1 mac=02:5e:aa:bb:cc:dd ipv4=10.0.0.256/24", &ev), -EINVAL);
+        assert_int_equal(sfg_parse_host_line("identity clone_id=c3 seed=1 mac=02:5e:aa:bb:cc:dd ipv4=10.0.0.2", &ev), -EINVAL);
+        assert_int_equal(sfg_parse_host_line("identity clone_id=c3 seed=1 mac=02:5e:aa:bb:cc:dd ipv4=10.0.0.2/24 gw=x;reboot", &ev), -EINVAL);
+        assert_int_equal(sfg_parse_host_line("online", &ev), 0);
+        assert_int_equal(ev.type, SFG_EV_ONLINE);
+}
+
 static void test_simple(void **state)
 {
         struct sfg_event ev;
@@ -66,6 +94,7 @@ int main(void)
                 cmocka_unit_test(test_identity),
                 cmocka_unit_test(test_refused),
                 cmocka_unit_test(test_simple),
+                cmocka_unit_test(test_net_identity),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

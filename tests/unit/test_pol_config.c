@@ -69,6 +69,51 @@ static void expect_error(const char *yaml, const char *want)
         free(text);
 }
 
+/* network: bridge mode's address plan is parsed and checked; defaults derive from the subnet */
+static void test_network(void **state)
+{
+        struct pol_config *c;
+        (void)state;
+        c = load_ok("policy: { target: 150ms }\n");
+        assert_int_equal(c->network.mode, POL_NET_USER);
+        pol_config_free(c);
+        c = load_ok("network: { mode: bridge, subnet: 10.77.0.0/24 }\npolicy: { target: 150ms }\n");
+        assert_int_equal(c->network.mode, POL_NET_BRIDGE);
+        assert_string_equal(c->network.bridge, "snowscale0");
+        assert_true(c->network.create);
+        assert_int_equal(c->network.prefix_len, 24);
+        assert_int_equal(c->network.gw_addr, 0x0a4d0001);
+        assert_int_equal(c->network.first_addr, 0x0a4d0002);
+        assert_int_equal(c->network.last_addr, 0x0a4d00fe);
+        assert_int_equal(c->network.dns_addr, 0x0a4d0001);
+        pol_config_free(c);
+        c = load_ok("network: { mode: bridge, bridge: br9, create: false, subnet: 10.77.0.0/24,\n"
+                    "  gateway: 10.77.0.254, range: 10.77.0.10-10.77.0.20, dns: 9.9.9.9 }\npolicy: { target: 150ms }\n");
+        assert_string_equal(c->network.bridge, "br9");
+        assert_false(c->network.create);
+        assert_int_equal(c->network.first_addr, 0x0a4d000a);
+        assert_int_equal(c->network.last_addr, 0x0a4d0014);
+        assert_int_equal(c->network.dns_addr, 0x09090909);
+        pol_config_free(c);
+        expect_error("network: { mode: bridge }\npolicy: { target: 150ms }\n",
+                     "t.yaml:1:18: network.subnet: is required with network.mode: bridge");
+        expect_error("network: { mode: bridge, subnet: 10.77.0.1/24 }\npolicy: { target: 150ms }\n",
+                     "network.subnet: has host bits set (the network is 10.77.0.0/24)");
+        expect_error("network: { mode: bridge, subnet: 10.77.0.0/33 }\npolicy: { target: 150ms }\n",
+                     "network.subnet: must be an IPv4 network like 10.77.0.0/24");
+        expect_error("network: { mode: bridge, subnet: 10.77.0.0/24, range: 10.77.0.20-10.77.0.10 }\n"
+                     "policy: { target: 150ms }\n", "network.range: must be FIRST-LAST host addresses");
+        expect_error("network: { mode: bridge, subnet: 10.77.0.0/24, range: 10.77.0.1-10.77.0.10 }\n"
+                     "policy: { target: 150ms }\n", "network.range: must not contain the gateway 10.77.0.1");
+        expect_error("network: { mode: bridge, subnet: 10.77.0.0/24, gateway: 10.78.0.1 }\n"
+                     "policy: { target: 150ms }\n", "network.gateway: must be a host address inside");
+        expect_error("network: { mode: bridge, subnet: 10.77.0.0/24, bridge: abcdefghijklmnopq }\n"
+                     "policy: { target: 150ms }\n", "network.bridge:");
+        expect_error("network: { mode: user, subnet: 10.77.0.0/24 }\npolicy: { target: 150ms }\n",
+                     "network.subnet: only used with network.mode: bridge");
+        expect_error("network: { mode: tap }\npolicy: { target: 150ms }\n", "network.mode:");
+}
+
 static void test_defaults(void **state)
 {
         struct pol_config *c = load_ok("policy: { target: 150ms }\n");
@@ -638,6 +683,7 @@ int main(void)
                 cmocka_unit_test(test_every_field),
                 cmocka_unit_test(test_metrics_list),
                 cmocka_unit_test(test_warmup_ranges),
+                cmocka_unit_test(test_network),
                 cmocka_unit_test(test_nul_and_utf8),
                 cmocka_unit_test(test_units),
                 cmocka_unit_test(test_relative_paths),

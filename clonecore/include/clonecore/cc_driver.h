@@ -23,8 +23,8 @@
 struct cc_vm;                           /* driver-private, one per running VM */
 
 /* How a VM reaches its network, as data: the driver never infers it from a port number.
- * Today the drivers implement CC_NET_USER; the bridge fields are the production attachment's
- * shape (DESIGN.md "Networks are data") and a driver without it answers -EOPNOTSUPP. */
+ * The QEMU driver implements both kinds (docs/networking.md); a driver without the bridge
+ * attachment answers -EOPNOTSUPP. */
 enum cc_net_kind {
         CC_NET_NONE = 0,                /* not given: an error where the VM needs a network */
         CC_NET_USER,                    /* QEMU user-mode net, the app forwarded from a host port */
@@ -38,6 +38,8 @@ struct cc_net {
         uint8_t mac[6];                 /* BRIDGE: all zero = the clone identity's MAC */
         char ipv4[16];                  /* BRIDGE: "10.0.3.17" */
         unsigned prefix_len;            /* BRIDGE: 24 */
+        char gateway[16];               /* BRIDGE: default route, "10.0.3.1" */
+        char dns[16];                   /* BRIDGE: resolver for the guest, "" = none */
 };
 
 /* A user-net attachment forwarding host_port (the one kind drivers implement today). */
@@ -127,6 +129,12 @@ struct cc_vm_status {
          * ask for a fresh one every CC_GUEST_STATS_EVERY_MS through status() calls. */
         char guest_stats[CC_GUEST_STATS_MAX];
         uint64_t guest_stats_us;
+        /* The driver knows that nothing has spoken on the guest agent's channel yet (QEMU: not a
+         * line on the virtio-serial port): a readiness timeout then names the missing agent. */
+        bool agent_silent;
+        /* BRIDGE: the identity the guest reported with "ready", read back from its interface
+         * ("mac=02:.. ipv4=10.0.3.17/24 hostname=w-c3"); "" = none yet. */
+        char guest_identity[160];
 };
 #define CC_GUEST_STATS_EVERY_MS 2000
 

@@ -96,6 +96,9 @@ struct cc_clone_event {
         const char *address;            /* READY: where the app answers ("127.0.0.1:18003") */
         const char *disk;               /* READY: the disk overlay it writes (NULL = no disk) */
         uint64_t disk_bytes, disk_setup_us;     /* READY: its size on the host, time to make it */
+        const char *identity;           /* READY: what the guest reported it is, read back from its
+                                         * interface ("mac=.. ipv4=A/P hostname=H"; "" if the
+                                         * driver has none, e.g. user-net) */
         uint64_t elapsed_ns;            /* since cc_clone() */
 };
 /* Called on an engine thread, never with an engine lock held. Copy what you need and hand it to
