@@ -8,7 +8,7 @@ DEB_PKGS  += libsqlite3-dev sqlite3 libjson-c-dev libmicrohttpd-dev libsystemd-d
              libcurl4-openssl-dev jq prometheus iproute2
 
 # libscaler: the parts unit tests and the benchmark link without the daemon.
-SC_LIB_SRCS := scaler/sc_store.c scaler/sc_monitor.c scaler/sc_addrplan.c
+SC_LIB_SRCS := scaler/sc_store.c scaler/sc_monitor.c scaler/sc_ingest.c scaler/sc_addrplan.c
 $(eval $(call LIBRARY,scaler,$(SC_LIB_SRCS),$(SC_CFLAGS)))
 SC_LIB := $(LIBDIR)/libscaler.a
 
@@ -26,7 +26,9 @@ SCALED_SRCS := scaler/snowscaled.c scaler/sc_loop.c scaler/sc_http.c $(SC_ACT_SR
 $(eval $(call PROGRAM,snowscaled,$(SCALED_SRCS),$(SC_LIB) $(SC_WEBUI_LIB) $(CC_LIB) $(POL_LIB) $(COMMON_LIB),$(SC_LDLIBS) $(CC_LDLIBS) $(POL_LDLIBS),$(SC_CFLAGS) $(SC_WEBUI_CFLAGS)))
 
 # snowscalectl: the API over libcurl, plus offline checks (config, descriptors).
-$(eval $(call PROGRAM,snowscalectl,scaler/snowscalectl.c,$(CC_LIB) $(POL_LIB) $(COMMON_LIB),$(call pc_libs,libcurl json-c) $(CC_LDLIBS) $(POL_LDLIBS),$(call pc_cflags,libcurl json-c)))
+CTL_SRCS := scaler/snowscalectl.c scaler/snowscalectl_http.c scaler/snowscalectl_show.c \
+            scaler/snowscalectl_act.c scaler/snowscalectl_offline.c
+$(eval $(call PROGRAM,snowscalectl,$(CTL_SRCS),$(CC_LIB) $(POL_LIB) $(COMMON_LIB),$(call pc_libs,libcurl json-c) $(CC_LDLIBS) $(POL_LDLIBS),$(call pc_cflags,libcurl json-c)))
 
 $(eval $(call UNIT_TEST,test_sc_monitor,tests/unit/test_sc_monitor.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_addrplan,tests/unit/test_sc_addrplan.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))

@@ -75,11 +75,8 @@ struct sc_monitor_snapshot {
 /* Rotates windows to now_us and fills *ret; free with sc_monitor_snapshot_free(). */
 int sc_monitor_snapshot(struct sc_monitor *m, uint64_t now_us, struct sc_monitor_snapshot *ret);
 void sc_monitor_snapshot_free(struct sc_monitor_snapshot *s);
-/* Prometheus text exposition of the request histogram (seconds, cumulative since start) and the
- * window gauges. */
-int sc_monitor_write_prometheus(struct sc_monitor *m, uint64_t now_us, const char *service, FILE *f);
-
-/* The service-wide request histogram since start, at the fixed /metrics bucket bounds. */
+/* The service-wide request histogram since start, at the fixed /metrics bucket bounds (sc_metrics.c
+ * writes it, with the snapshot's counters and windows). */
 #define SC_MONITOR_PROM_BUCKETS 14
 struct sc_monitor_totals {
         uint64_t le_us[SC_MONITOR_PROM_BUCKETS];        /* bucket upper bounds, ascending */
@@ -88,7 +85,7 @@ struct sc_monitor_totals {
 };
 void sc_monitor_totals(struct sc_monitor *m, struct sc_monitor_totals *ret);
 
-/* ---- batch parsing (POST /api/v1/samples) ---------------------------------------------- */
+/* ---- batch parsing (POST /api/v1/samples; sc_ingest.c) --------------------------------- */
 /* Both parse a whole body into *ret (one malloc'd block, free()). Text samples' backend names
  * point into buf (keep it while using them); JSON ones into the same block. A malformed body is -EINVAL with a sentence in err naming the
  * line or sample; nothing is returned then. Value checks (negative latency …) are left to ingest.

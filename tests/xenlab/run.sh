@@ -63,7 +63,7 @@ gcc -std=gnu11 -O2 -g -D_GNU_SOURCE -DCC_HAVE_XEN -DCC_REG_XEN -pthread \
     -Wvla -Wno-unused-parameter -Wno-missing-field-initializers $(pkg-config --cflags $PK) -no-pie \
     ${XENLAB_SANITIZE:+-fsanitize=$XENLAB_SANITIZE -fno-omit-frame-pointer} \
     -isystem "$L/x/usr/include" -I"$ROOT/common" -I"$ROOT/clonecore/include" -I"$ROOT/clonecore" -I"$ROOT/clonecore/drivers" \
-    -o "$L/xen-lab-test" "$SRC/xen_lab_test.c" $CC_ENGINE "$ROOT/clonecore/drivers/xen.c" "$ROOT/clonecore/drivers/xen_stream.c" \
+    -o "$L/xen-lab-test" "$SRC/xen_lab_test.c" $CC_ENGINE $(ls "$ROOT"/clonecore/drivers/xen*.c) \
     "$ROOT/common/ss_util.c" -L"$XLIB" -Wl,-rpath-link,"$XLIB" -lxenlight -lxenstore -lxentoollog $(pkg-config --libs $PK) \
     || die "build of xen-lab-test"
 
