@@ -128,6 +128,13 @@ run: deps
 	$(Q)$(MAKE) --no-print-directory all guest
 	$(Q)scaler/snowscale-appliance $(if $(filter 1,$(LOAD)),--load)
 
+# The guest agent as a Debian package, and a Debian 12 + nginx + php-fpm + DokuWiki worker image
+# built from Debian's registry (docs/guest-image.md); the image is cached by a hash of its inputs.
+.PHONY: guest-agent guest-debian
+guest-agent: $(GUEST_AGENT_DEB)
+guest-debian: $(GUEST_AGENT_DEB)
+	$(Q)guest/debian/build.sh $(GUEST_DEBIAN_DIR) $(GUEST_AGENT_DEB)
+
 # What an operator runs; test and benchmark tools stay in build/bin.
 INSTALL_BINS := snowscaled snowscalectl snowscale-lb sf-memserver sf-memtap sf-descriptor
 # systemd units go where systemd looks for units of this prefix (/usr/local/lib/systemd/system
