@@ -53,10 +53,15 @@ if [ -z "${MIRROR:-}" ]; then
 	[ -f "$MIRROR" ] || MIRROR="deb http://deb.debian.org/debian bookworm main"
 fi
 pkgs=$(grep -v '^#' "$here/packages.list" | xargs | tr ' ' ,)
+# Downloaded .debs are kept in OUTDIR/apt-cache (not an input: apt checks their hashes) so a
+# rebuild after a script change does not download again.
+mkdir -p "$out/apt-cache"
 # No docs, man pages or translations in a worker; apt's lists and cache are removed by mmdebstrap.
 # The initrd only needs what finds the root disk (virtio, Xen PV) and mounts it: a small initrd
 # unpacks faster on a TCG worker than "MODULES=most".
-mmdebstrap --variant=minbase --include="$pkgs" \
+mmdebstrap --variant=minbase --include="$pkgs" --skip=download/empty --skip=essential/unlink \
+	--setup-hook='mkdir -p "$1/var/cache/apt/archives"' \
+	--setup-hook="sync-in '$out/apt-cache' /var/cache/apt/archives" \
 	--dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*' \
 	--dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
 	--dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias' \
@@ -64,7 +69,9 @@ mmdebstrap --variant=minbase --include="$pkgs" \
 	--essential-hook='mkdir -p "$1/etc/initramfs-tools/conf.d" "$1/usr/share/initramfs-tools/modules.d"' \
 	--essential-hook='printf "MODULES=list\n" >"$1/etc/initramfs-tools/conf.d/snowscale.conf"' \
 	--essential-hook='printf "virtio_pci\nvirtio_blk\nvirtio_net\nvirtio_console\next4\nxen_blkfront\nxen_netfront\n" >"$1/usr/share/initramfs-tools/modules.d/snowscale"' \
+	--customize-hook="sync-out /var/cache/apt/archives '$out/apt-cache'" \
 	--customize-hook="sync-in '$here/rootfs' /" \
+	--customize-hook='mkdir -p "$1/tmp/wiki-pages"' \
 	--customize-hook="sync-in '$work/wiki/pages' /tmp/wiki-pages" \
 	--customize-hook="copy-in '$deb' /tmp" \
 	--customize-hook="chroot \"\$1\" sh -c 'mv /tmp/snowscale-guest-agent_*.deb /tmp/snowscale-guest-agent.deb'" \

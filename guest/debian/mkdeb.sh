@@ -2,8 +2,8 @@
 # guest/debian/mkdeb.sh: the snowscale-guest-agent Debian package, with dpkg-deb only (no debhelper).
 #   guest/debian/mkdeb.sh SF_GUESTD VERSION OUTDIR   -> OUTDIR/snowscale-guest-agent_VERSION_amd64.deb
 # Reproducible: every file gets the mtime of SOURCE_DATE_EPOCH (by default the last commit that
-# changed the agent or this packaging, else 0), root
-# owns everything, so the same sources give the same bytes (the image cache hashes its inputs).
+# changed the agent or this packaging, else 0), root owns everything,
+# so the same sources give the same bytes (the image cache hashes its inputs).
 set -euo pipefail
 [ $# -eq 3 ] || { echo "usage: $0 SF_GUESTD VERSION OUTDIR" >&2; exit 2; }
 bin=$1 version=$2 out=$3
