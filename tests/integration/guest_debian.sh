@@ -29,6 +29,21 @@ pages=$(wc -l <"$OUT/wiki-manifest.tsv")
 t_check "the generated wiki has >= 2000 pages ($pages)" [ "$pages" -ge 2000 ]
 before=$(stat -c '%s %Y' "$IMG")
 
+# --- the agent package: what it holds, and a unit systemd accepts
+DEB=$(ls build/guest/snowscale-guest-agent_*_amd64.deb)
+t_like "$(dpkg-deb -f "$DEB" Package Architecture | tr '\n' ' ')" "Package: snowscale-guest-agent Architecture: amd64" \
+  "the agent .deb's control file ($(basename "$DEB"))"
+dpkg-deb -x "$DEB" "$T_DIR/deb"
+t_check "the .deb holds a static sf-guestd, the unit, the udev rule, the options and on-clone.d" \
+  bash -c "file -L '$T_DIR/deb/usr/sbin/sf-guestd' | grep -q 'statically linked' &&
+    test -f '$T_DIR/deb/usr/lib/systemd/system/snowscale-guest-agent.service' &&
+    test -f '$T_DIR/deb/usr/lib/udev/rules.d/60-snowscale-guest-agent.rules' &&
+    test -f '$T_DIR/deb/etc/default/snowscale-guest-agent' && test -d '$T_DIR/deb/etc/snowscale/on-clone.d'"
+sed "s|/usr/sbin/sf-guestd|$T_DIR/deb/usr/sbin/sf-guestd|" \
+  "$T_DIR/deb/usr/lib/systemd/system/snowscale-guest-agent.service" >"$T_DIR/snowscale-guest-agent.service"
+v=$(systemd-analyze verify --man=no "$T_DIR/snowscale-guest-agent.service" 2>&1)
+t_is "$v" "" "systemd-analyze verify accepts the agent's unit"
+
 # --- what is installed, read from the image offline (a raw copy; debugfs reads ext4 unmounted)
 qemu-img convert -O raw "$IMG" "$T_DIR/root.raw" || t_bail "qemu-img convert"
 dbg() { debugfs -R "$1" "$T_DIR/root.raw" 2>/dev/null; }
