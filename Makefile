@@ -7,6 +7,8 @@
 #   make run        the whole appliance on the QEMU driver; prints the dashboard URL
 #   make bench      every benchmark; prints BENCH lines
 #   make install    DESTDIR=, PREFIX=
+#   make guest-agent   the guest agent as a Debian package (build/guest/*.deb)
+#   make guest-debian  a Debian 12 DokuWiki worker image (build/guest/debian/; docs/guest-image.md)
 #
 # Knobs: V=1 (loud), SANITIZE=address|undefined, CC=clang, TESTS=pattern (check subset).
 # Each folder contributes a module.mk fragment; all rules live in this one make process.
