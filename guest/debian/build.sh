@@ -39,9 +39,11 @@ done
 start=$(date +%s)
 step() { echo "  IMAGE   [$1/5 +$(( $(date +%s) - start ))s] $2"; }
 work=$out/work
-rm -rf "$work" "$out/inputs.sha256"
+# --one-file-system: if a killed mmdebstrap left /proc or /dev mounted in the old root, remove
+# nothing of them (rm fails instead, and says where).
+rm -rf --one-file-system "$work" "$out/inputs.sha256"
 mkdir -p "$work"
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf --one-file-system "$work"' EXIT
 
 step 1 "generating the wiki (guest/debian/mkwiki.py)"
 python3 "$here/mkwiki.py" "$work/wiki"
