@@ -19,9 +19,11 @@ rm -rf /var/lib/dokuwiki/data/pages
 mv /tmp/wiki-pages /var/lib/dokuwiki/data/pages
 chown -R www-data:www-data /var/lib/dokuwiki/data
 
-systemctl enable systemd-networkd.service
+# DNS of QEMU user-mode networking; a clone's agent rewrites it with the clone's own
+rm -f /etc/resolv.conf
+echo 'nameserver 10.0.2.3' >/etc/resolv.conf
 # Nothing here waits for "online", and timers would spend a TCG worker's CPU on maintenance.
-systemctl mask systemd-networkd-wait-online.service apt-daily.timer apt-daily-upgrade.timer \
+systemctl mask systemd-networkd-wait-online.service ifupdown-wait-online.service apt-daily.timer apt-daily-upgrade.timer \
 	fstrim.timer e2scrub_all.timer e2scrub_reap.service dpkg-db-backup.timer 2>/dev/null || true
 
 dpkg -i /tmp/snowscale-guest-agent.deb

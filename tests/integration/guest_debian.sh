@@ -52,6 +52,8 @@ t_like "$(dbg 'cat /var/lib/dpkg/status' | grep -A1 '^Package: snowscale-guest-a
 t_like "$(dbg 'stat /etc/systemd/system/multi-user.target.wants/snowscale-guest-agent.service')" \
   "Type: symlink" "the agent's unit is enabled (multi-user.target.wants)"
 t_like "$(dbg 'ls -p /etc/snowscale/on-clone.d')" "README" "the on-clone.d directory is there"
+t_like "$(dbg 'cat /etc/network/interfaces')" "address 10.0.2.15/24" "a static default network (ifupdown)"
+t_like "$(dbg 'cat /etc/resolv.conf')" "nameserver 10.0.2.3" "a static default resolver"
 # "ls -p" lines: /inode/mode/uid/gid/name/size/
 t_is "$(dbg 'ls -p /usr/share/man' | awk -F/ 'NF > 5 && $6 != "." && $6 != ".."' | wc -l)" "0" \
   "no man pages in the image"
