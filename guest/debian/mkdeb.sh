@@ -23,7 +23,7 @@ install -m755 "$bin" "$stage/usr/sbin/sf-guestd"
 install -m644 "$src/snowscale-guest-agent.service" "$stage/usr/lib/systemd/system/"
 install -m644 "$src/60-snowscale-guest-agent.rules" "$stage/usr/lib/udev/rules.d/"
 install -m644 "$src/default" "$stage/etc/default/snowscale-guest-agent"
-install -m644 "$src/README.on-clone.d" "$stage/etc/snowscale/on-clone.d/README"
+install -m644 "$src/on-clone.README" "$stage/etc/snowscale/on-clone.d/README"
 cat >"$stage/usr/share/doc/snowscale-guest-agent/copyright" <<EOT
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: snowscale
