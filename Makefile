@@ -7,6 +7,8 @@
 #   make run        the whole appliance on the QEMU driver; prints the dashboard URL
 #   make bench      every benchmark; prints BENCH lines
 #   make install    DESTDIR=, PREFIX=
+#   make guest-agent   the guest agent as a Debian package (build/guest/*.deb)
+#   make guest-debian  a Debian 12 DokuWiki worker image (build/guest/debian/; docs/guest-image.md)
 #
 # Knobs: V=1 (loud), SANITIZE=address|undefined, CC=clang, TESTS=pattern (check subset).
 # Each folder contributes a module.mk fragment; all rules live in this one make process.
@@ -127,6 +129,13 @@ check-unit: all
 run: deps
 	$(Q)$(MAKE) --no-print-directory all guest
 	$(Q)scaler/snowscale-appliance $(if $(filter 1,$(LOAD)),--load)
+
+# The guest agent as a Debian package, and a Debian 12 + nginx + php-fpm + DokuWiki worker image
+# built from Debian's registry (docs/guest-image.md); the image is cached by a hash of its inputs.
+.PHONY: guest-agent guest-debian
+guest-agent: $(GUEST_AGENT_DEB)
+guest-debian: $(GUEST_AGENT_DEB)
+	$(Q)guest/debian/build.sh $(GUEST_DEBIAN_DIR) $(GUEST_AGENT_DEB)
 
 # What an operator runs; test and benchmark tools stay in build/bin.
 INSTALL_BINS := snowscaled snowscalectl snowscale-lb sf-memserver sf-memtap sf-descriptor

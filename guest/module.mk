@@ -11,6 +11,11 @@ GUEST_CFLAGS   := -std=gnu11 -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -W
 GUEST_AGENT_SRCS := guest/agent.c $(sort guest/agent_proto.c $(wildcard guest/agent_*.c))
 GUEST_AGENT_LDLIBS ?=
 DEB_PKGS += busybox-static cpio qemu-system-x86 qemu-utils
+# The agent's Debian package and the Debian/DokuWiki worker image (guest/debian/, docs/guest-image.md).
+DEB_PKGS += mmdebstrap e2fsprogs python3 socat jq file
+GUEST_AGENT_VERSION ?= 0.1.0
+GUEST_AGENT_DEB := $(GUEST_DIR)/snowscale-guest-agent_$(GUEST_AGENT_VERSION)_amd64.deb
+GUEST_DEBIAN_DIR := $(GUEST_DIR)/debian
 
 $(GUEST_DIR)/sfdemo: guest/sfdemo.c
 	@mkdir -p $(@D)
@@ -26,6 +31,9 @@ $(GUEST_INITRD): $(GUEST_DIR)/sfdemo $(GUEST_DIR)/sf-guestd guest/init guest/mod
 	$(Q)guest/mkimage.sh $(GUEST_DIR) $(GUEST_DIR)/sfdemo $(GUEST_DIR)/sf-guestd
 
 $(GUEST_KERNEL): $(GUEST_INITRD)
+
+$(GUEST_AGENT_DEB): $(GUEST_DIR)/sf-guestd guest/debian/mkdeb.sh $(wildcard guest/debian/agent/*)
+	$(Q)guest/debian/mkdeb.sh $(GUEST_DIR)/sf-guestd $(GUEST_AGENT_VERSION) $(GUEST_DIR)
 
 .PHONY: guest
 guest: $(GUEST_INITRD)
