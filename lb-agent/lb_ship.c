@@ -1,7 +1,9 @@
-/* Latency shipping: nginx logs one line per request to a unix datagram socket (syslog); each
- * parsed line is a sample in a ring; every ship interval up to SHIP_BATCH samples are POSTed to
- * snowscaled's /api/v1/samples. Unreachable or 5xx/401: kept and re-sent; 400/413: discarded and
- * counted; ring full: the oldest are overwritten and counted. */
+/* Latency shipping: the front's nginx records one sample per request in a shared-memory ring
+ * (log_by_lua, etc/nginx/snowscale_lb.lua) that the agent drains in batches over the control
+ * socket, counting what nginx had to drop; an operator's own `access_log syslog:` lines are an
+ * optional second intake. Every ship interval up to SHIP_BATCH samples are POSTed to snowscaled's
+ * /api/v1/samples with the lost count. Unreachable or 5xx/401: kept and re-sent; 400/413:
+ * discarded and counted; ring full: the oldest are overwritten and counted. */
 #include "lb_ship.h"
 
 #include <json-c/json.h>

@@ -1,5 +1,5 @@
-/* lb_ship: nginx's access-log datagrams in, latency samples out to snowscaled (batched POSTs
- * to /api/v1/samples from a ring that drops the oldest when full). */
+/* lb_ship: latency samples in (nginx's shared-memory ring; optional access-log datagrams), out
+ * to snowscaled (batched POSTs to /api/v1/samples, lost samples counted and reported). */
 #ifndef LB_SHIP_H
 #define LB_SHIP_H
 
