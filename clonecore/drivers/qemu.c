@@ -458,8 +458,14 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
         qemu_write_state_file(vm);
         *ret = cp;
 out:
-        if (stopped && !qemu_vm_exited(vm))
-                qmp_cmd(&vm->qmp, "cont", NULL, NULL, NULL, 0);       /* never leave the parent paused */
+        if (stopped && !qemu_vm_exited(vm)) {
+                char cwhy[256];                 /* never leave the parent paused, or say so */
+                if (qmp_cmd(&vm->qmp, "cont", NULL, NULL, cwhy, sizeof(cwhy)) && why) {
+                        size_t n = strlen(why);
+                        if (n < why_len)
+                                cc_fmt(why + n, why_len - n, "; the VM stays paused: %s", cwhy);
+                }
+        }
         if (rc && dc.swapped && !qemu_vm_exited(vm)) {
                 qemu_disk_cut_undo(vm, &dc);
                 qemu_write_state_file(vm);

@@ -318,7 +318,8 @@ int qemu_disk_cut_commit(struct cc_vm *vm, struct disk_cut *dc, char *why, size_
 void qemu_disk_cut_undo(struct cc_vm *vm, struct disk_cut *dc)
 {
         struct vm_conf *c = &vm->conf;
-        json_object *args;
+        json_object *args, *st = NULL, *v;
+        bool running = false;
         char node[32];
 
         if (!dc->swapped)
@@ -337,6 +338,14 @@ void qemu_disk_cut_undo(struct cc_vm *vm, struct disk_cut *dc)
                 }
                 snprintf(c->disk_base, sizeof(c->disk_base), "%s", dc->old_active);
         }
+        /* The header is written through QEMU, which may write only to active nodes: after a
+         * migration that means after a "cont" went through, i.e. the VM runs. A VM left paused
+         * keeps the header (the failed cut says so); a write to an inactive node would abort QEMU. */
+        if (qmp_cmd(&vm->qmp, "query-status", NULL, &st, NULL, 0) == 0)
+                running = json_object_object_get_ex(st, "running", &v) && json_object_get_boolean(v);
+        json_object_put(st);
+        if (!running)
+                return;
         args = json_object_new_object();
         json_object_object_add(args, "device", json_object_new_string(node_name(vm->disk_seq, node, sizeof(node))));
         json_object_object_add(args, "image-node-name", json_object_new_string(node));

@@ -2,6 +2,7 @@
  * way and the MIGRATION ones remembered), and migration of a VM's state to or from a file. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -202,6 +203,35 @@ static int qmp_set_caps(struct qmp_conn *q, bool ignore_shared, char *why, size_
 /* Wait for the MIGRATION event that ends the migration started after q->mig_status was reset
  * (the event may already have arrived while the command's answer was read). Incoming, the VM
  * must then have left "inmigrate" for a state it can be continued from. */
+/* The outgoing side's MIGRATION event ("completed" or "failed") is sent by the migration thread
+ * before it takes the big QEMU lock to move the run state on from finish-migrate (QEMU 7.2
+ * migration_iteration_finish). A "cont" in between is refused ("Migration is not finalized yet"),
+ * leaving the VM paused with its block nodes inactive, and a disk header written then (QMP
+ * change-backing-file) aborts QEMU. No event marks that step, so ask until the state has moved
+ * on; it is one lock hand-over away, so the pauses between questions are short. */
+static int wait_past_finish_migrate(struct qmp_conn *q, unsigned timeout_ms, char *why, size_t why_len)
+{
+        uint64_t deadline = mono_ns() + (uint64_t)timeout_ms * 1000000ull;
+
+        for (;;) {
+                json_object *r = NULL, *s = NULL;
+                bool finishing;
+                int rc = qmp_cmd(q, "query-status", NULL, &r, why, why_len);
+
+                if (rc)
+                        return rc;
+                finishing = json_object_object_get_ex(r, "status", &s) &&
+                            !strcmp(json_object_get_string(s), "finish-migrate");
+                json_object_put(r);
+                if (!finishing)
+                        return 0;
+                if (mono_ns() >= deadline)
+                        return cc_why(why, why_len, -ETIMEDOUT, "QEMU stayed in finish-migrate for %u s after the migration ended",
+                                      timeout_ms / 1000);
+                poll(NULL, 0, 1);
+        }
+}
+
 static int qmp_wait_migration(struct qmp_conn *q, bool incoming, unsigned timeout_ms, char *why, size_t why_len)
 {
         uint64_t deadline = mono_ns() + (uint64_t)timeout_ms * 1000000ull;
@@ -230,6 +260,11 @@ static int qmp_wait_migration(struct qmp_conn *q, bool incoming, unsigned timeou
                         return cc_why(why, why_len, -EPROTO, "QMP: unparsable event");
                 note_event(q, msg);
                 json_object_put(msg);
+        }
+        if (!incoming) {
+                rc = wait_past_finish_migrate(q, QMP_TIMEOUT_MS, why, why_len);
+                if (rc && !strcmp(q->mig_status, "completed"))
+                        return rc;
         }
         if (strcmp(q->mig_status, "completed")) {
                 json_object *e = NULL;
