@@ -59,7 +59,7 @@ echo "| what | figure | command |"
 echo "|---|---|---|"
 row() { printf '| %s | %s | `%s` |\n' "$1" "$2" "$3"; }
 
-pause=$(val descriptor pause_ms)
+pause=$(val checkpoint pause_ms)
 row "parent pause to cut a generation (256 MiB)" "$(or_dash "$pause" " ms")" "bench/qemu_clone.sh"
 
 d256=$(val descriptor bytes 'driver=qemu mem_mib=256 '); g256=$(val descriptor mb_per_gb 'driver=qemu mem_mib=256 ')
@@ -74,7 +74,8 @@ if [ -n "$cr" ]; then boot="$cr s vs $cb s (×$bx)"; else boot="–"; fi
 row "clone ready vs cold boot ready (guest agent)" "$boot" "bench/qemu_clone.sh"
 
 n=$(val clone n); fr=$(val clone first_ready_s); ar=$(val clone all_ready_s); gp=$(val clone guest_private_mib_per_clone)
-if [ -n "$n" ]; then many="first ready $fr s, all ready $ar s, $gp MiB guest RAM copied per clone"; else many="–"; n=8; fi
+pss=$(val clone pss_mib_per_clone)
+if [ -n "$n" ]; then many="first ready $fr s, all ready $ar s; per clone $gp MiB guest RAM copied, $(or_dash "$pss" " MiB") host memory (PSS, QEMU included)"; else many="–"; n=8; fi
 row "$n clones at once" "$many" "bench/qemu_clone.sh"
 
 line=$(grep -aE '^BENCH actuator scale_1_to_[0-9]+_s=' "$LOG" | tail -n 1)
@@ -86,12 +87,25 @@ else
   row "\`POST /scale\` 1 → 8 serving through nginx" "–" "bench/actuator_scale.sh"
 fi
 
-fr=$(val prefetch fault_reduction_pct)
-row "working-set replay vs demand paging (remote memtap)" "$(or_dash "$fr" " % fewer demand faults")" "bench/clonecore_memtap.sh"
+ov=$(val prefetch overlap_pct); fr=$(val prefetch fault_reduction_pct)
+if [ -n "$fr" ]; then pf="the recording holds $ov % of the pages the other clone touched; $fr % fewer demand faults"; else pf="–"; fi
+row "working-set replay (remote memtap): recorded on one clone, replayed on another serving other requests" "$pf" "bench/clonecore_replay.sh"
 
-rc=$(val reload cycles); rf=$(val reload failed_requests); rr=$(val reload requests); rp=$(val reload reload_ms_p50)
-if [ -n "$rc" ]; then rl="$(thousands "$rf") failed of $(thousands "$rr") requests, reload p50 $rp ms"; else rl="–"; rc=50; fi
-row "nginx reloads under load, $rc add/remove cycles" "$rl" "bench/lb_reload.sh"
+om=$(val disk_clone overlay_ms); ob=$(val disk_clone overlay_bytes); dr=$(val disk_clone clone_ready_s); nr=$(val disk_clone clone_ready_nodisk_s)
+if [ -n "$om" ]; then dk="overlay $om ms and $(thousands "$ob") B; clone ready $dr s with a disk, $nr s without"; else dk="–"; fi
+row "copy-on-write disk per clone" "$dk" "bench/disk_clone.sh"
+
+ic=$(val identity clones)
+if [ -n "$ic" ]; then idn="$ic clones: $(val identity unique_macs) MACs, $(val identity unique_ips) addresses, $(val identity distinct_random) distinct /dev/urandom reads"; else idn="–"; fi
+row "identity on the bridge" "$idn" "bench/identity.sh"
+
+fc=$(val front cycles); fe=$(val front client_errors); fq=$(val front requests); fl=$(val front lost_samples); fm=$(val front change_ms_p50)
+if [ -n "$fc" ]; then fr2="$(thousands "$fe") client errors of $(thousands "$fq") requests, $fl lost samples, change → first request p50 $fm ms"; else fr2="–"; fc=50; fi
+row "front membership changes under keep-alive load, $fc add/remove cycles (no reload)" "$fr2" "bench/front.sh"
+
+ff=$(val flap flips)
+if [ -n "$ff" ]; then fp="$(thousands "$(val flap client_errors)") client errors of $(thousands "$(val flap requests)") requests, $(val flap lost_samples) lost samples"; else fp="–"; ff=10; fi
+row "pool flipped 1 ↔ 6 clones $ff times through the appliance" "$fp" "bench/flap.sh"
 
 sps=$(val ingest samples_per_s); se=$(val ingest p95_err_pct)
 if [ -n "$sps" ]; then ing="$(awk -v s="$sps" 'BEGIN { printf "%.1f", s / 1e6 }') M samples/s, p95 error $se %"; else ing="–"; fi
@@ -101,5 +115,5 @@ pd=$(val pol_decide plain_per_s)
 [ -n "$pd" ] && row "policy decisions, one core" "$(thousands "$pd")/s ($(thousands "$(val pol_decide schedules32x7d_per_s)")/s with 32 week-long schedules)" "build/bin/pol-bench"
 
 xc=$(val xen checkpoint_s); xk=$(val xen clone_s); xr=$(val xen_clone_pages read_ratio)
-if [ -n "$xc" ]; then xen="$xc s / $xk s; a clone reads $(awk -v r="$xr" 'BEGIN { printf "%.0f", r * 100 }') % of the pages"; else xen="–"; fi
+if [ -n "$xc" ]; then xen="$xc s / $xk s; a clone receives $(awk -v r="$xr" 'BEGIN { printf "%.0f", r * 100 }') % of the pages (the non-zero ones), all before it runs"; else xen="–"; fi
 row "Xen (nested lab, PV, 128 MiB): checkpoint / clone" "$xen" "bench/xen_lab.sh (make check-xen)"
