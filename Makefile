@@ -4,7 +4,7 @@
 #   make deps       install missing Debian packages (apt-get as root, else print the command)
 #   make check      deps + build + all tests; ends with "N passed, N failed, N skipped"
 #   make check-xen  the Xen driver in the nested Xen lab
-#   make run        the whole appliance on the QEMU driver; prints the dashboard URL
+#   make run        the whole appliance on the QEMU driver (CONFIG=FILE: etc/examples/...); prints the dashboard URL
 #   make bench      every benchmark; prints BENCH lines
 #   make install    DESTDIR=, PREFIX=
 #   make guest-agent   the guest agent as a Debian package (build/guest/*.deb)
@@ -126,9 +126,13 @@ check-unit: all
 	$(Q)tests/run --unit $(if $(TESTS),-k '$(TESTS)')
 
 # The whole appliance in the foreground (Ctrl-C stops it); LOAD=1 adds a bounded load ramp.
+# CONFIG=FILE runs another configuration (etc/examples/); one whose disk is the Debian worker
+# image gets it built first (`make guest-debian`: a cache hit when it is up to date).
 run: deps
 	$(Q)$(MAKE) --no-print-directory all guest
-	$(Q)scaler/snowscale-appliance $(if $(filter 1,$(LOAD)),--load)
+	$(Q)if [ -n "$(CONFIG)" ] && grep -Eq '^[[:space:]]*disk:.*guest/debian/dokuwiki\.qcow2' "$(CONFIG)"; then \
+		$(MAKE) --no-print-directory guest-debian || exit 1; fi
+	$(Q)scaler/snowscale-appliance $(if $(CONFIG),--config "$(CONFIG)") $(if $(filter 1,$(LOAD)),--load)
 
 # The guest agent as a Debian package, and a Debian 12 + nginx + php-fpm + DokuWiki worker image
 # built from Debian's registry (docs/guest-image.md); the image is cached by a hash of its inputs.

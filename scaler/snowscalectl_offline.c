@@ -77,6 +77,9 @@ int ctl_config_get(const char *key, const char *file)
         else if (strcmp(key, "driver.kernel") == 0) v = c->driver.kernel;
         else if (strcmp(key, "driver.initrd") == 0) v = c->driver.initrd;
         else if (strcmp(key, "driver.qemu_binary") == 0) v = c->driver.qemu_binary;
+        else if (strcmp(key, "driver.disk") == 0) v = c->driver.disk;
+        else if (strcmp(key, "network.mode") == 0) v = c->network.mode == POL_NET_BRIDGE ? "bridge" : "user";
+        else if (strcmp(key, "network.bridge") == 0) v = c->network.mode == POL_NET_BRIDGE ? c->network.bridge : NULL;
         else if (strcmp(key, "lb.listen") == 0) v = c->lb.listen;
         else if (strcmp(key, "lb.token") == 0) v = c->lb.token ? c->lb.token : c->api.token;
         else if (strcmp(key, "lb.nginx_binary") == 0) v = c->lb.nginx_binary;
@@ -94,7 +97,8 @@ int ctl_config_get(const char *key, const char *file)
         if (!known) {
                 fprintf(stderr, "snowscalectl: config get: unknown key \"%s\" (pool mode service.name "
                                 "service.front_listen service.upstream api.listen api.token state_dir "
-                                "driver.kind driver.kernel driver.initrd driver.qemu_binary lb.listen "
+                                "driver.kind driver.kernel driver.initrd driver.qemu_binary driver.disk network.mode "
+                                "network.bridge lb.listen "
                                 "lb.token lb.nginx_binary policy.min_clones policy.max_clones tick_us)\n", key);
                 rc = 2;
         } else if (!v) {
