@@ -26,41 +26,8 @@
 #include <string.h>
 
 #include "pol_capacity.h"
+#include "pol_history.h"
 #include "pol_internal.h"
-
-#define EV_CAP 4096
-
-struct rec {
-        uint64_t t;
-        int v;
-};
-
-/* Monotonic deque over (time, recommendation): the front is the min (or max) of the window.
- * Values are clamped to 0..POL_MAX_CLONES_LIMIT and strictly monotonic inside the deque, so it
- * never holds more than POL_MAX_CLONES_LIMIT + 1 entries whatever the tick rate. */
-struct mdeque {
-        struct rec *v;
-        size_t head, n, cap;
-};
-
-struct ev {
-        uint64_t t;
-        int from, to;
-};
-
-struct evring {
-        struct ev v[EV_CAP];
-        size_t head, n;
-};
-
-/* Serving count per decision: a latency window was measured on the capacity of its whole
- * span, not on the capacity of this instant. Scaling ceil(serving_now * ratio) while a 60 s
- * p95 still remembers the slow minute would add clones again for the same overload. */
-#define CAP_HIST 4096
-struct caphist {
-        struct rec v[CAP_HIST];
-        size_t head, n;
-};
 
 struct pol_state {
         struct caphist cap;
@@ -88,113 +55,6 @@ void pol_state_free(struct pol_state *s)
         free(s->up_min.v);
         free(s->down_max.v);
         free(s);
-}
-
-static struct rec *mq_at(struct mdeque *q, size_t i)
-{
-        return &q->v[(q->head + i) % q->cap];
-}
-
-static void mq_expire(struct mdeque *q, uint64_t now, uint64_t window)
-{
-        while (q->n && mq_at(q, 0)->t + window <= now) {
-                q->head = (q->head + 1) % q->cap;
-                q->n--;
-        }
-}
-
-/* want_max: keep a decreasing deque (front = max); else increasing (front = min). */
-static int mq_push(struct mdeque *q, uint64_t now, int v, bool want_max)
-{
-        while (q->n) {
-                int back = mq_at(q, q->n - 1)->v;
-                if (want_max ? back > v : back < v)
-                        break;
-                q->n--;
-        }
-        if (q->n == q->cap) {
-                size_t cap = q->cap ? q->cap * 2 : 16;
-                struct rec *nv = malloc(cap * sizeof(*nv));
-                if (!nv)
-                        return -ENOMEM;
-                for (size_t i = 0; i < q->n; i++)
-                        nv[i] = *mq_at(q, i);
-                free(q->v);
-                q->v = nv;
-                q->cap = cap;
-                q->head = 0;
-        }
-        *mq_at(q, q->n) = (struct rec){ now, v };
-        q->n++;
-        return 0;
-}
-
-static void cap_push(struct caphist *h, uint64_t now, int serving)
-{
-        if (h->n == CAP_HIST) {
-                h->head = (h->head + 1) % CAP_HIST;
-                h->n--;
-        }
-        h->v[(h->head + h->n) % CAP_HIST] = (struct rec){ now, serving };
-        h->n++;
-}
-
-/* Mean serving count over (now - window, now]; the current count when there is no history. */
-static double cap_mean(const struct caphist *h, uint64_t now, uint64_t window, int serving)
-{
-        double sum = 0;
-        size_t k = 0;
-
-        for (size_t i = h->n; i-- > 0;) {
-                const struct rec *r = &h->v[(h->head + i) % CAP_HIST];
-                if (r->t + window <= now && k > 0)
-                        break;
-                sum += r->v;
-                k++;
-        }
-        return k ? sum / (double)k : serving;
-}
-
-static void ev_expire(struct evring *r, uint64_t now, uint64_t per)
-{
-        while (r->n && r->v[r->head].t + per <= now) {
-                r->head = (r->head + 1) % EV_CAP;
-                r->n--;
-        }
-}
-
-static void ev_push(struct evring *r, uint64_t now, int from, int to)
-{
-        if (r->n == EV_CAP) {           /* drop the oldest: the limit can only get looser */
-                r->head = (r->head + 1) % EV_CAP;
-                r->n--;
-        }
-        r->v[(r->head + r->n) % EV_CAP] = (struct ev){ now, from, to };
-        r->n++;
-}
-
-/* The first change inside (now - per, now], NULL if none. */
-static const struct ev *ev_first(const struct evring *r, uint64_t now, uint64_t per)
-{
-        for (size_t i = 0; i < r->n; i++) {
-                const struct ev *e = &r->v[(r->head + i) % EV_CAP];
-                if (e->t + per > now)
-                        return e;
-        }
-        return NULL;
-}
-
-/* The highest count an up change inside (since, now] went to, -1 if none. */
-static int ev_max_to_after(const struct evring *r, uint64_t since)
-{
-        int m = -1;
-
-        for (size_t i = 0; i < r->n; i++) {
-                const struct ev *e = &r->v[(r->head + i) % EV_CAP];
-                if (e->t >= since && e->to > m)
-                        m = e->to;
-        }
-        return m;
 }
 
 /* ---- reason text ------------------------------------------------------------------------ */
@@ -423,7 +283,7 @@ static int knative_rec(const struct pol_policy *p, struct pol_state *s, const st
 
 static int up_allowed(const struct evring *r, uint64_t now, const struct pol_rate *rate, int ordered)
 {
-        const struct ev *e = ev_first(r, now, rate->per_us);
+        const struct ev *e = pol_evring_first(r, now, rate->per_us);
         int start = e ? e->from : ordered;
         double base = start > 0 ? start : 1;
         double add = rate->percent ? ceil(base * rate->amount / 100 - 1e-9) : rate->amount;
@@ -438,12 +298,12 @@ static int up_allowed(const struct evring *r, uint64_t now, const struct pol_rat
 static int down_allowed(const struct evring *down, const struct evring *up, uint64_t now,
                         const struct pol_rate *rate, int serving)
 {
-        const struct ev *e = ev_first(down, now, rate->per_us);
+        const struct ev *e = pol_evring_first(down, now, rate->per_us);
         int start = serving;
         double cut;
 
         if (e) {
-                int top = ev_max_to_after(up, e->t);
+                int top = pol_evring_max_to_after(up, e->t);
                 start = e->from + (top > e->to ? top - e->to : 0);
         }
         cut = rate->percent ? floor(start * rate->amount / 100 + 1e-9) : rate->amount;
@@ -513,9 +373,9 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
         /* the monitor says what it measured; the policy's windows stand in when it does not */
         stable_us = st->stable.window_us ? st->stable.window_us : p->stable_window_us;
         panic_us = st->panic.window_us ? st->panic.window_us : p->panic_window_us;
-        cap_push(&s->cap, now_us, serving);
-        cap_stable = cap_mean(&s->cap, now_us, stable_us, serving);
-        cap_panic = cap_mean(&s->cap, now_us, panic_us, serving);
+        pol_caphist_push(&s->cap, now_us, serving);
+        cap_stable = pol_caphist_mean(&s->cap, now_us, stable_us, serving);
+        cap_panic = pol_caphist_mean(&s->cap, now_us, panic_us, serving);
         for (size_t i = 0; i < n; i++) {
                 read_metric(p, &p->metrics[i], &st->stable, serving, cap_stable, ordered, &stable[i]);
                 read_metric(p, &p->metrics[i], &st->panic, serving, cap_panic, ordered, &panicr[i]);
@@ -655,16 +515,16 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                  * empty: it watches one full down window before it may shrink what it found. */
                 if (!s->started) {
                         s->started = true;
-                        mq_push(&s->down_max, now_us, ordered, true);
+                        pol_mq_push(&s->down_max, now_us, ordered, true);
                 }
-                mq_expire(&s->up_min, now_us, p->up.stabilization_us);
-                mq_expire(&s->down_max, now_us, p->down.stabilization_us);
-                if (mq_push(&s->up_min, now_us, rec, false) < 0 ||
-                    mq_push(&s->down_max, now_us, rec, true) < 0) {
+                pol_mq_expire(&s->up_min, now_us, p->up.stabilization_us);
+                pol_mq_expire(&s->down_max, now_us, p->down.stabilization_us);
+                if (pol_mq_push(&s->up_min, now_us, rec, false) < 0 ||
+                    pol_mq_push(&s->down_max, now_us, rec, true) < 0) {
                         up_rec = down_rec = rec;        /* out of memory: no smoothing this tick */
                 } else {
-                        up_rec = mq_at(&s->up_min, 0)->v;
-                        down_rec = mq_at(&s->down_max, 0)->v;
+                        up_rec = pol_mq_at(&s->up_min, 0)->v;
+                        down_rec = pol_mq_at(&s->down_max, 0)->v;
                 }
                 if (s->panic) {
                         desired = rec > ordered ? rec : ordered;
@@ -701,8 +561,8 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
          * at what was added after its first removal. */
         up_keep = p->up.max_rate.per_us > p->up.max_rate_or.per_us ? p->up.max_rate.per_us : p->up.max_rate_or.per_us;
         down_keep = p->down.max_rate.per_us > p->down.max_rate_or.per_us ? p->down.max_rate.per_us : p->down.max_rate_or.per_us;
-        ev_expire(&s->up_ev, now_us, up_keep > down_keep ? up_keep : down_keep);
-        ev_expire(&s->down_ev, now_us, down_keep);
+        pol_evring_expire(&s->up_ev, now_us, up_keep > down_keep ? up_keep : down_keep);
+        pol_evring_expire(&s->down_ev, now_us, down_keep);
         if (desired > ordered) {
                 int cap = desired;
                 enum { W_NONE, W_STEP, W_RATE, W_CONC } why = W_NONE;
@@ -803,9 +663,9 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                 sb_add(&b, "; leaving panic mode");
 
         if (desired > ordered)
-                ev_push(&s->up_ev, now_us, ordered, desired);
+                pol_evring_push(&s->up_ev, now_us, ordered, desired);
         else if (desired < serving)
-                ev_push(&s->down_ev, now_us, serving, desired);
+                pol_evring_push(&s->down_ev, now_us, serving, desired);
         ret->desired = desired;
         ret->panic = s->panic;
         if (p->sync_period_us) {

@@ -17,9 +17,7 @@
  * shared would not skip, so cutting a generation from a clone first moves it onto a RAM file of its
  * own (full migration into a fresh share=on QEMU) and then checkpoints it like a parent.
  * The driver's other files: see qemu_int.h. */
-#include <arpa/inet.h>
 #include <dirent.h>
-#include <net/if.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -147,41 +145,6 @@ static int check_file(const char *what, const char *path, uint64_t min_size, cha
         return 0;
 }
 
-static bool ipv4_ok(const char *s)
-{
-        struct in_addr a;
-        return inet_pton(AF_INET, s, &a) == 1;
-}
-
-/* The attachments this driver implements: user-net with a host port, or a tap on a bridge with
- * the VM's own address; at most one disk, given for a parent (a clone's overlay comes from its
- * generation's config). */
-static int check_net(const char *what, const struct cc_net *net, const struct cc_disk *disks, unsigned ndisks,
-                     bool parent, char *why, size_t why_len)
-{
-        if (ndisks > (parent ? 1u : 0u))
-                return cc_why(why, why_len, -EOPNOTSUPP, "%s: the qemu driver takes %s", what,
-                              parent ? "one disk" : "no disks in a clone spec (the generation has them)");
-        if (ndisks && (!disks || !disks[0].path || !*disks[0].path))
-                return cc_why(why, why_len, -EINVAL, "%s: disk without a path", what);
-        if (ndisks && disks[0].read_only)
-                return cc_why(why, why_len, -EOPNOTSUPP, "%s: read-only disks are not implemented", what);
-        if (net->kind == CC_NET_BRIDGE) {
-                if (!net->bridge[0] || strnlen(net->bridge, sizeof(net->bridge)) >= IFNAMSIZ)
-                        return cc_why(why, why_len, -EINVAL, "%s: bridge name missing or longer than 15", what);
-                if (!ipv4_ok(net->ipv4) || net->prefix_len < 1 || net->prefix_len > 30 ||
-                    (net->gateway[0] && !ipv4_ok(net->gateway)) || (net->dns[0] && !ipv4_ok(net->dns)))
-                        return cc_why(why, why_len, -EINVAL, "%s: bridge attachment needs an IPv4 address, "
-                                      "a prefix 1..30 and IPv4 gateway/DNS", what);
-                return 0;
-        }
-        if (net->kind != CC_NET_USER)
-                return cc_why(why, why_len, -EINVAL, "%s: no network attachment given", what);
-        if (net->host_port == 0 || net->host_port > 65535)
-                return cc_why(why, why_len, -EINVAL, "%s: host_port must be 1..65535", what);
-        return 0;
-}
-
 /* A parent's disk: the image (format and size from qemu-img, never written) under a fresh
  * overlay in the run dir. Overlays a previous parent left there are nobody's any more: a cut
  * moves the layers clones read into their generation's directory. */
@@ -232,7 +195,7 @@ static int qemu_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, 
                 return cc_why(why, why_len, -EINVAL, "memory must be a positive multiple of 1 MiB up to 1 TiB");
         if (cfg->vcpus == 0 || cfg->vcpus > MAX_VCPUS)
                 return cc_why(why, why_len, -EINVAL, "vcpus must be 1..%d", MAX_VCPUS);
-        rc = check_net("boot_parent", &cfg->net, cfg->disks, cfg->ndisks, true, why, why_len);
+        rc = qemu_check_attach("boot_parent", &cfg->net, cfg->disks, cfg->ndisks, true, why, why_len);
         if (rc)
                 return rc;
         /* with a disk and no kernel, the disk's own bootloader boots it (firmware) */
@@ -487,7 +450,7 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
 
         if (!spec || !spec->run_dir || !spec->vm_config_json || !ret)
                 return cc_why(why, why_len, -EINVAL, "clone: missing spec field");
-        rc = check_net("clone", &spec->net, spec->disks, spec->ndisks, false, why, why_len);
+        rc = qemu_check_attach("clone", &spec->net, spec->disks, spec->ndisks, false, why, why_len);
         if (rc)
                 return rc;
         if (!spec->id.clone_id[0] || strlen(spec->id.clone_id) >= 64 ||
@@ -669,28 +632,6 @@ static int qemu_retire(struct cc_vm *vm, unsigned timeout_ms)
         return rc == -ETIMEDOUT ? 0 : rc;
 }
 
-/* Resident and private bytes of QEMU (guest RAM it touched plus its own heap). */
-static void mem_usage(pid_t pid, uint64_t *rss, uint64_t *priv)
-{
-        char path[64], line[256];
-        unsigned long long v;
-        FILE *f;
-
-        *rss = *priv = 0;
-        snprintf(path, sizeof(path), "/proc/%d/smaps_rollup", pid);
-        f = fopen(path, "re");
-        if (!f)
-                return;
-        while (fgets(line, sizeof(line), f)) {
-                if (sscanf(line, "Rss: %llu kB", &v) == 1)
-                        *rss = v * 1024;
-                else if (sscanf(line, "Private_Clean: %llu kB", &v) == 1 ||
-                         sscanf(line, "Private_Dirty: %llu kB", &v) == 1)
-                        *priv += v * 1024;
-        }
-        fclose(f);
-}
-
 static int qemu_status(struct cc_vm *vm, struct cc_vm_status *ret)
 {
         if (!vm || !ret)
@@ -720,7 +661,7 @@ static int qemu_status(struct cc_vm *vm, struct cc_vm_status *ret)
         ret->agent_silent = !vm->agent_heard;
         snprintf(ret->guest_identity, sizeof(ret->guest_identity), "%s", vm->reported_net);
         if (vm->state != CC_VM_EXITED)
-                mem_usage(vm->pid, &ret->rss_bytes, &ret->private_bytes);
+                qemu_mem_usage(vm->pid, &ret->rss_bytes, &ret->private_bytes);
         snprintf(ret->reason, sizeof(ret->reason), "%s", vm->reason);
         if (vm->disk_active[0] && vm->state != CC_VM_EXITED) {
                 struct stat st;
@@ -759,50 +700,10 @@ static int qemu_wait(struct cc_vm *vm, int wake_fd, unsigned timeout_ms)
         return rc;
 }
 
-/* The pid in run_dir/qemu.pid, if that process is a QEMU of this run dir (not a reused pid):
- * >0 alive, 0 gone (*ret_old = the recorded pid), -1 no pid file. */
-static pid_t live_pid(const char *run_dir, pid_t *ret_old)
-{
-        char path[PATH_MAX], buf[4096];
-        long pid;
-        ssize_t n;
-        int fd;
-
-        if (path_join(path, sizeof(path), run_dir, "qemu.pid"))
-                return -1;
-        fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-                return -1;
-        n = read(fd, buf, 31);
-        close(fd);
-        if (n <= 0)
-                return -1;
-        buf[n] = 0;
-        pid = strtol(buf, NULL, 10);
-        if (pid <= 1 || pid > INT_MAX)
-                return -1;
-        *ret_old = (pid_t)pid;
-        snprintf(path, sizeof(path), "/proc/%ld/cmdline", pid);
-        fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-                return 0;               /* gone */
-        n = read(fd, buf, sizeof(buf) - 1);
-        close(fd);
-        if (n <= 0)
-                return 0;
-        buf[n] = 0;
-        for (ssize_t i = 0; i < n; i++)
-                if (!buf[i])
-                        buf[i] = ' ';
-        return strstr(buf, run_dir) ? (pid_t)pid : 0;
-}
-
 static int qemu_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t why_len)
 {
         struct cc_vm *vm = NULL;
-        json_object *o = NULL, *c = NULL, *v;
         char path[PATH_MAX];
-        uint64_t port = 0;
         pid_t pid, old = 0;
         int rc;
 
@@ -810,60 +711,15 @@ static int qemu_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t
                 return cc_why(why, why_len, -EINVAL, "adopt: missing run_dir");
         if (path_join(path, sizeof(path), run_dir, "vm.json"))
                 return cc_why(why, why_len, -ENAMETOOLONG, "run dir path too long");
-        pid = live_pid(run_dir, &old);
+        pid = qemu_live_pid(run_dir, &old);
         if (pid < 0)
                 return cc_why(why, why_len, -ENOENT, "%s: no QEMU pid file", run_dir);
         vm = qemu_vm_new(run_dir);
         if (!vm)
                 return cc_why(why, why_len, -ENOMEM, "out of memory");
-        o = json_object_from_file(path);
-        if (!o || !json_object_object_get_ex(o, "conf", &c)) {
-                rc = cc_why(why, why_len, -EINVAL, "%s: unreadable", path);
-                goto out;
-        }
-        rc = qemu_conf_from_json(c, &vm->conf, why, why_len);
-        if (rc == 0 && (qemu_json_str(o, "mem_path", vm->mem_path, sizeof(vm->mem_path)) ||
-                        qemu_json_str(o, "expect_id", vm->expect_id, sizeof(vm->expect_id)) ||
-                        qemu_json_str(o, "identity", vm->identity_line, sizeof(vm->identity_line)) ||
-                        qemu_json_u64(o, "host_port", &port) || port > 65535))
-                rc = cc_why(why, why_len, -EINVAL, "%s: a field is missing", path);
-        if (rc == 0 && json_object_object_get_ex(o, "bridge", &v)) {
-                unsigned m[6] = { 0 };
-                uint64_t plen = 0;
-                char mac[18] = "";
-                vm->net.kind = CC_NET_BRIDGE;
-                if (qemu_json_str(v, "bridge", vm->net.bridge, sizeof(vm->net.bridge)) ||
-                    qemu_json_str(v, "tap", vm->tap, sizeof(vm->tap)) ||
-                    qemu_json_str(v, "mac", mac, sizeof(mac)) ||
-                    qemu_json_str(v, "ipv4", vm->net.ipv4, sizeof(vm->net.ipv4)) ||
-                    qemu_json_u64(v, "prefix_len", &plen) || plen > 32 ||
-                    qemu_json_str(v, "gateway", vm->net.gateway, sizeof(vm->net.gateway)) ||
-                    qemu_json_str(v, "dns", vm->net.dns, sizeof(vm->net.dns)) ||
-                    qemu_json_str(v, "expect", vm->expect_net, sizeof(vm->expect_net)) ||
-                    sscanf(mac, "%2x:%2x:%2x:%2x:%2x:%2x", &m[0], &m[1], &m[2], &m[3], &m[4], &m[5]) != 6)
-                        rc = cc_why(why, why_len, -EINVAL, "%s: the bridge attachment is incomplete", path);
-                for (int i = 0; i < 6; i++)
-                        vm->net.mac[i] = (uint8_t)m[i];
-                vm->net.prefix_len = (unsigned)plen;
-        } else if (rc == 0) {
-                vm->net.kind = CC_NET_USER;
-                if (port == 0)
-                        rc = cc_why(why, why_len, -EINVAL, "%s: host_port is missing", path);
-        }
+        rc = qemu_read_state_file(vm, path, why, why_len);
         if (rc)
                 goto out;
-        vm->host_port = (unsigned)port;
-        vm->net.host_port = (unsigned)port;
-        vm->mem_shared = json_object_object_get_ex(o, "mem_shared", &v) && json_object_get_boolean(v);
-        if (vm->conf.disk_image[0]) {
-                uint64_t seq = 0;
-                if (qemu_json_str(o, "disk_active", vm->disk_active, sizeof(vm->disk_active)) ||
-                    qemu_json_u64(o, "disk_seq", &seq) || seq == 0 || seq > 1000000) {
-                        rc = cc_why(why, why_len, -EINVAL, "%s: the disk fields are missing", path);
-                        goto out;
-                }
-                vm->disk_seq = (unsigned)seq;
-        }
         if (pid == 0) {
                 /* Its QEMU died while nobody watched: report it, with what QEMU said last. */
                 vm->pid = -old;
@@ -901,7 +757,6 @@ static int qemu_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t
         *ret = vm;
         vm = NULL;
 out:
-        json_object_put(o);
         qemu_destroy(vm);
         return rc;
 }

@@ -1,12 +1,14 @@
 /* drivers/qemu_int.h: what the QEMU driver's files share (not an API: drivers/qemu.c is the ops
  * table, the others are its parts). One job per file:
  *   qemu.c           the ops: boot a parent, checkpoint, clone, pause/resume, retire, status, adopt
- *   qemu_vm.c        a VM's process: command line, spawn, lifetime, vm.json, the guest agent
+ *   qemu_vm.c        a VM's process: command line, spawn, lifetime, vm.json (written, read back
+ *                    on adopt), qemu.pid, its memory use, the guest agent
  *   qmp.c            the QMP client: commands, fd passing, migration to and from a file
  *   qemu_sock.c      line framing and unix sockets (QMP and the agent's virtio-serial port)
  *   qemu_filecopy.c  the freeze copy of a RAM file: sparse copy, then page diff
  *   qemu_accel.c     "auto" acceleration: does /dev/kvm really run guests?
- *   qemu_disk.c      the disk: qemu-img overlays, the cut's layer swap, the chain-length bound */
+ *   qemu_disk.c      the disk: qemu-img overlays, the cut's layer swap, the chain-length bound
+ *   qemu_net.c       the attachments: which disk/network ones are supported, the bridge's tap */
 #ifndef CC_QEMU_INT_H
 #define CC_QEMU_INT_H
 
@@ -161,6 +163,9 @@ int qemu_disk_layers(const struct vm_conf *c, char *out, size_t len);
 void qemu_tap_name(const char *run_dir, char out[16]);
 void qemu_mac_text(const uint8_t mac[6], char out[18]);
 int qemu_tap_open(const char *name, const char *bridge, char *why, size_t why_len);
+/* qemu_net.c: the disk and network attachments this driver implements (what: the op, for why). */
+int qemu_check_attach(const char *what, const struct cc_net *net, const struct cc_disk *disks,
+                      unsigned ndisks, bool parent, char *why, size_t why_len);
 #define TAP_FD 5                        /* the tap's descriptor number in QEMU (-netdev tap,fd=5) */
 
 /* qemu_vm.c */
@@ -184,6 +189,9 @@ int qemu_conf_from_json(json_object *o, struct vm_conf *c, char *why, size_t why
 int qemu_json_str(json_object *o, const char *key, char *out, size_t len);
 int qemu_json_u64(json_object *o, const char *key, uint64_t *out);
 int qemu_write_state_file(struct cc_vm *vm);
+int qemu_read_state_file(struct cc_vm *vm, const char *path, char *why, size_t why_len);
+pid_t qemu_live_pid(const char *run_dir, pid_t *ret_old);
+void qemu_mem_usage(pid_t pid, uint64_t *rss, uint64_t *priv);
 int qemu_qmp_connect(struct cc_vm *vm, char *why, size_t why_len);
 int qemu_agent_connect(struct cc_vm *vm, char *why, size_t why_len);
 void qemu_agent_drain(struct cc_vm *vm);

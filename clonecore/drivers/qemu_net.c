@@ -3,6 +3,7 @@
  * QEMU as an open descriptor (-netdev tap,fd=N). The tap is not persistent: it exists exactly as
  * long as some process holds it open, so a QEMU that dies - or is killed with its manager - takes
  * its tap along and nothing is left on the bridge to clean up after a crash. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/if.h>
@@ -86,4 +87,39 @@ fail:
                 close(sk);
         close(fd);
         return rc;
+}
+
+static bool ipv4_ok(const char *s)
+{
+        struct in_addr a;
+        return inet_pton(AF_INET, s, &a) == 1;
+}
+
+/* The attachments this driver implements: user-net with a host port, or a tap on a bridge with
+ * the VM's own address; at most one disk, given for a parent (a clone's overlay comes from its
+ * generation's config). */
+int qemu_check_attach(const char *what, const struct cc_net *net, const struct cc_disk *disks,
+                      unsigned ndisks, bool parent, char *why, size_t why_len)
+{
+        if (ndisks > (parent ? 1u : 0u))
+                return cc_why(why, why_len, -EOPNOTSUPP, "%s: the qemu driver takes %s", what,
+                              parent ? "one disk" : "no disks in a clone spec (the generation has them)");
+        if (ndisks && (!disks || !disks[0].path || !*disks[0].path))
+                return cc_why(why, why_len, -EINVAL, "%s: disk without a path", what);
+        if (ndisks && disks[0].read_only)
+                return cc_why(why, why_len, -EOPNOTSUPP, "%s: read-only disks are not implemented", what);
+        if (net->kind == CC_NET_BRIDGE) {
+                if (!net->bridge[0] || strnlen(net->bridge, sizeof(net->bridge)) >= IFNAMSIZ)
+                        return cc_why(why, why_len, -EINVAL, "%s: bridge name missing or longer than 15", what);
+                if (!ipv4_ok(net->ipv4) || net->prefix_len < 1 || net->prefix_len > 30 ||
+                    (net->gateway[0] && !ipv4_ok(net->gateway)) || (net->dns[0] && !ipv4_ok(net->dns)))
+                        return cc_why(why, why_len, -EINVAL, "%s: bridge attachment needs an IPv4 address, "
+                                      "a prefix 1..30 and IPv4 gateway/DNS", what);
+                return 0;
+        }
+        if (net->kind != CC_NET_USER)
+                return cc_why(why, why_len, -EINVAL, "%s: no network attachment given", what);
+        if (net->host_port == 0 || net->host_port > 65535)
+                return cc_why(why, why_len, -EINVAL, "%s: host_port must be 1..65535", what);
+        return 0;
 }

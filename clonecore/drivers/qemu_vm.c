@@ -287,6 +287,127 @@ int qemu_write_state_file(struct cc_vm *vm)
         return rc;
 }
 
+/* Reads back what qemu_write_state_file wrote (path: the run dir's vm.json): the config, memory
+ * file, agent identity, network attachment and disk of a VM being adopted. */
+int qemu_read_state_file(struct cc_vm *vm, const char *path, char *why, size_t why_len)
+{
+        json_object *o = NULL, *c = NULL, *v;
+        uint64_t port = 0;
+        int rc;
+
+        o = json_object_from_file(path);
+        if (!o || !json_object_object_get_ex(o, "conf", &c)) {
+                rc = cc_why(why, why_len, -EINVAL, "%s: unreadable", path);
+                goto out;
+        }
+        rc = qemu_conf_from_json(c, &vm->conf, why, why_len);
+        if (rc == 0 && (qemu_json_str(o, "mem_path", vm->mem_path, sizeof(vm->mem_path)) ||
+                        qemu_json_str(o, "expect_id", vm->expect_id, sizeof(vm->expect_id)) ||
+                        qemu_json_str(o, "identity", vm->identity_line, sizeof(vm->identity_line)) ||
+                        qemu_json_u64(o, "host_port", &port) || port > 65535))
+                rc = cc_why(why, why_len, -EINVAL, "%s: a field is missing", path);
+        if (rc == 0 && json_object_object_get_ex(o, "bridge", &v)) {
+                unsigned m[6] = { 0 };
+                uint64_t plen = 0;
+                char mac[18] = "";
+                vm->net.kind = CC_NET_BRIDGE;
+                if (qemu_json_str(v, "bridge", vm->net.bridge, sizeof(vm->net.bridge)) ||
+                    qemu_json_str(v, "tap", vm->tap, sizeof(vm->tap)) ||
+                    qemu_json_str(v, "mac", mac, sizeof(mac)) ||
+                    qemu_json_str(v, "ipv4", vm->net.ipv4, sizeof(vm->net.ipv4)) ||
+                    qemu_json_u64(v, "prefix_len", &plen) || plen > 32 ||
+                    qemu_json_str(v, "gateway", vm->net.gateway, sizeof(vm->net.gateway)) ||
+                    qemu_json_str(v, "dns", vm->net.dns, sizeof(vm->net.dns)) ||
+                    qemu_json_str(v, "expect", vm->expect_net, sizeof(vm->expect_net)) ||
+                    sscanf(mac, "%2x:%2x:%2x:%2x:%2x:%2x", &m[0], &m[1], &m[2], &m[3], &m[4], &m[5]) != 6)
+                        rc = cc_why(why, why_len, -EINVAL, "%s: the bridge attachment is incomplete", path);
+                for (int i = 0; i < 6; i++)
+                        vm->net.mac[i] = (uint8_t)m[i];
+                vm->net.prefix_len = (unsigned)plen;
+        } else if (rc == 0) {
+                vm->net.kind = CC_NET_USER;
+                if (port == 0)
+                        rc = cc_why(why, why_len, -EINVAL, "%s: host_port is missing", path);
+        }
+        if (rc)
+                goto out;
+        vm->host_port = (unsigned)port;
+        vm->net.host_port = (unsigned)port;
+        vm->mem_shared = json_object_object_get_ex(o, "mem_shared", &v) && json_object_get_boolean(v);
+        if (vm->conf.disk_image[0]) {
+                uint64_t seq = 0;
+                if (qemu_json_str(o, "disk_active", vm->disk_active, sizeof(vm->disk_active)) ||
+                    qemu_json_u64(o, "disk_seq", &seq) || seq == 0 || seq > 1000000) {
+                        rc = cc_why(why, why_len, -EINVAL, "%s: the disk fields are missing", path);
+                        goto out;
+                }
+                vm->disk_seq = (unsigned)seq;
+        }
+out:
+        json_object_put(o);
+        return rc;
+}
+
+/* The pid in run_dir/qemu.pid, if that process is a QEMU of this run dir (not a reused pid):
+ * >0 alive, 0 gone (*ret_old = the recorded pid), -1 no pid file. */
+pid_t qemu_live_pid(const char *run_dir, pid_t *ret_old)
+{
+        char path[PATH_MAX], buf[4096];
+        long pid;
+        ssize_t n;
+        int fd;
+
+        if (path_join(path, sizeof(path), run_dir, "qemu.pid"))
+                return -1;
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return -1;
+        n = read(fd, buf, 31);
+        close(fd);
+        if (n <= 0)
+                return -1;
+        buf[n] = 0;
+        pid = strtol(buf, NULL, 10);
+        if (pid <= 1 || pid > INT_MAX)
+                return -1;
+        *ret_old = (pid_t)pid;
+        snprintf(path, sizeof(path), "/proc/%ld/cmdline", pid);
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return 0;               /* gone */
+        n = read(fd, buf, sizeof(buf) - 1);
+        close(fd);
+        if (n <= 0)
+                return 0;
+        buf[n] = 0;
+        for (ssize_t i = 0; i < n; i++)
+                if (!buf[i])
+                        buf[i] = ' ';
+        return strstr(buf, run_dir) ? (pid_t)pid : 0;
+}
+
+/* Resident and private bytes of QEMU (guest RAM it touched plus its own heap). */
+void qemu_mem_usage(pid_t pid, uint64_t *rss, uint64_t *priv)
+{
+        char path[64], line[256];
+        unsigned long long v;
+        FILE *f;
+
+        *rss = *priv = 0;
+        snprintf(path, sizeof(path), "/proc/%d/smaps_rollup", pid);
+        f = fopen(path, "re");
+        if (!f)
+                return;
+        while (fgets(line, sizeof(line), f)) {
+                if (sscanf(line, "Rss: %llu kB", &v) == 1)
+                        *rss = v * 1024;
+                else if (sscanf(line, "Private_Clean: %llu kB", &v) == 1 ||
+                         sscanf(line, "Private_Dirty: %llu kB", &v) == 1)
+                        *priv += v * 1024;
+        }
+        fclose(f);
+}
+
 /* ---------------------------------------------------------------------------------------------- */
 /* VM handle                                                                                        */
 
