@@ -115,7 +115,7 @@ t_like "$(lb_bodies 20)" '^A=[0-9]+ B=[0-9]+$' "after the reload nginx still ser
 # --- nginx master dies: restarted, same upstream set
 old=$(curl -s "$LB_API/healthz" | sed 's/.*"nginx_pid":\([0-9]*\).*/\1/')
 kill -KILL "$old"
-t_wait_for 10 eval "curl -s '$LB_API/healthz' | grep -q '\"ok\":true,\"nginx\":\"running\",\"nginx_pid\":[0-9]*' && ! curl -s '$LB_API/healthz' | grep -q '\"nginx_pid\":$old,'"
+t_wait_for 30 eval "curl -s '$LB_API/healthz' | grep -q '\"ok\":true,\"nginx\":\"running\",\"nginx_pid\":[0-9]*' && ! curl -s '$LB_API/healthz' | grep -q '\"nginx_pid\":$old,'"
 t_like "$(curl -s "$LB_API/healthz")" '"ok":true' "nginx restarted after SIGKILL"
 t_like "$(lb_bodies 20)" '^A=[0-9]+ B=[0-9]+$' "restarted nginx serves b and c"
 
