@@ -13,6 +13,8 @@ GUEST_AGENT_LDLIBS ?=
 DEB_PKGS += busybox-static cpio qemu-system-x86 qemu-utils
 # The agent's Debian package and the Debian/DokuWiki worker image (guest/debian/, docs/guest-image.md).
 DEB_PKGS += mmdebstrap e2fsprogs python3 socat jq file
+# A worker disk that boots by its own bootloader (guest/mkbootdisk.sh, tests/integration/qemu_firmware.sh).
+DEB_PKGS += syslinux syslinux-common mtools dosfstools
 GUEST_AGENT_VERSION ?= 0.1.0
 GUEST_AGENT_DEB := $(GUEST_DIR)/snowscale-guest-agent_$(GUEST_AGENT_VERSION)_amd64.deb
 GUEST_DEBIAN_DIR := $(GUEST_DIR)/debian
