@@ -3,8 +3,9 @@
 # image"): real VMs under TCG. The demo worker's kernel and initramfs go on a FAT qcow2 with
 # SYSLINUX (guest/mkbootdisk.sh); the kernel command line is in its syslinux.cfg. SeaBIOS boots it
 # (bootindex=1, no -kernel), the app serves and the agent reports ready; a generation cut from that
-# parent clones, and the clone serves with its own identity, still without a kernel.
-. "$(dirname "$0")/../lib.sh"
+# parent clones, and the clone serves with its own identity, still without a kernel. Then the same
+# image through snowscaled (driver.disk, no kernel key): its pool serves through nginx from a clone.
+. "$(dirname "$0")/actuator_common.sh"
 . "$(dirname "$0")/qemu_lib.sh"
 qemu_setup
 command -v qemu-img >/dev/null || t_bail "qemu-img missing (make deps: qemu-utils)"
@@ -51,5 +52,24 @@ t_is "$(hget "$CP" /healthz)" ok "the clone serves /healthz"
 t_is "$(hget "$CP" /whoami)" '{"hostname":"w-c1","clone_id":"c1"}' "the clone took its own identity"
 t_is "$(hget "$P0" /whoami)" '{"hostname":"fwboot","clone_id":"parent"}' "the parent kept its own"
 t_is "$("$TOOL" retire --run "$T_DIR/c1" 2>&1)" retired "retire the clone"
+for f in $(find "$T_DIR/parent" "$T_DIR/c1" -name qemu.pid 2>/dev/null); do kill -KILL "$(cat "$f")" 2>/dev/null; done
+
+# The operator's case: snowscaled with driver.disk and no kernel key.
+act_require
+act_config
+sed -i -e '/^  kernel: /d' -e '/^  initrd: /d' -e "s|^  memory: 256M|  disk: $T_DIR/img/boot.qcow2\n  memory: 256M|" "$ACT_CFG"
+t_check "a config with driver.disk and no kernel is valid" "$BIN/snowscalectl" config check "$ACT_CFG"
+act_start_lb
+act_start_scaled
+act_scale 1
+act_wait_serving 1 120 || t_bail "pool did not reach 1 serving clone (log: $(tail -5 "$T_DIR/scaled.log"))"
+t_like "$(grep -m1 'booting the parent from' "$T_DIR/scaled.log")" \
+  "booting the parent from its disk's bootloader, disk $T_DIR/img/boot.qcow2" "snowscaled boots the parent from the disk"
+t_is "$(tr '\0' '\n' < "/proc/$(cat "$ACT_STATE/parent/qemu.pid")/cmdline" | grep -cx -e -kernel -e -append)" 0 \
+  "snowscaled's parent QEMU gets no -kernel"
+id=$(act_ids_in serving)
+addr=$(act_clones | jq -r --arg id "$id" '.clones[] | select(.id==$id) | .address')
+t_like "$(curl -s -m 30 "http://$addr/whoami")" "\"clone_id\":\"$id\"" "snowscaled's clone $id serves as itself"
+t_like "$(act_front_workers 10)" "$id" "the front (nginx) reaches the clone"
 t_is "$(sha256sum < "$T_DIR/img/boot.qcow2")" "$img_sum" "the operator's image was never written"
 t_done
