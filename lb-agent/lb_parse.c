@@ -112,12 +112,10 @@ static bool all_of(const char *s, size_t len, const char *set)
 
 static int parse_fields(const char *msg, const char *end, struct lb_sample *ret);
 
-int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
+/* Copies line into buf (LINE_MAX_BYTES + 1) as a C string without its line ending; returns its
+ * length, or -EINVAL when it is too long or holds a NUL. */
+static int copy_line(char *buf, const char *line, size_t len)
 {
-        const char *msg;
-        char buf[LINE_MAX_BYTES + 1];
-        int n;
-
         if (len > LINE_MAX_BYTES)
                 return -EINVAL;
         memcpy(buf, line, len);
@@ -126,6 +124,19 @@ int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
                 return -EINVAL;
         while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
                 buf[--len] = 0;
+        return (int)len;
+}
+
+int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
+{
+        const char *msg;
+        char buf[LINE_MAX_BYTES + 1];
+        int n;
+
+        n = copy_line(buf, line, len);
+        if (n < 0)
+                return n;
+        len = (size_t)n;
 
         /* "<PRI>" then the header up to the first ": " (the tag's end; the timestamp's colons
          * are followed by digits, never a space). */
@@ -148,15 +159,12 @@ int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
 int lb_parse_record(const char *line, size_t len, struct lb_sample *ret)
 {
         char buf[LINE_MAX_BYTES + 1];
+        int n;
 
-        if (len > LINE_MAX_BYTES)
-                return -EINVAL;
-        memcpy(buf, line, len);
-        buf[len] = 0;
-        if (memchr(buf, 0, len))
-                return -EINVAL;
-        while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
-                buf[--len] = 0;
+        n = copy_line(buf, line, len);
+        if (n < 0)
+                return n;
+        len = (size_t)n;
         if (strncmp(buf, "ss1|", 4) != 0)
                 return -ENOMSG;
         return parse_fields(buf + 4, buf + len, ret);

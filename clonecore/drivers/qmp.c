@@ -301,6 +301,26 @@ static int qmp_give_fd(struct qmp_conn *q, int fd, const char *name, char *why, 
         return qmp_cmd_fd(q, "getfd", args, fd, NULL, why, why_len);
 }
 
+/* Hands fd (closed here either way) to QEMU as "ccstate" and runs the outgoing or incoming
+ * migration through it to its end. */
+static int qmp_migrate_fd(struct qmp_conn *q, int fd, bool incoming, char *why, size_t why_len)
+{
+        json_object *args;
+        int rc;
+
+        rc = qmp_give_fd(q, fd, "ccstate", why, why_len);
+        close(fd);                              /* QEMU holds its own copy now */
+        if (rc)
+                return rc;
+        args = json_object_new_object();
+        json_object_object_add(args, "uri", json_object_new_string("fd:ccstate"));
+        q->mig_status[0] = 0;
+        rc = qmp_cmd(q, incoming ? "migrate-incoming" : "migrate", args, NULL, why, why_len);
+        if (rc == 0)
+                rc = qmp_wait_migration(q, incoming, MIGRATE_TIMEOUT_MS, why, why_len);
+        return rc;
+}
+
 int qmp_migrate_to(struct qmp_conn *q, const char *path, bool ignore_shared, char *why, size_t why_len)
 {
         json_object *args;
@@ -319,22 +339,11 @@ int qmp_migrate_to(struct qmp_conn *q, const char *path, bool ignore_shared, cha
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (fd < 0)
                 return cc_why(why, why_len, -errno, "%s: %s", path, strerror(errno));
-        rc = qmp_give_fd(q, fd, "ccstate", why, why_len);
-        close(fd);                              /* QEMU holds its own copy now */
-        if (rc)
-                return rc;
-        args = json_object_new_object();
-        json_object_object_add(args, "uri", json_object_new_string("fd:ccstate"));
-        q->mig_status[0] = 0;
-        rc = qmp_cmd(q, "migrate", args, NULL, why, why_len);
-        if (rc == 0)
-                rc = qmp_wait_migration(q, false, MIGRATE_TIMEOUT_MS, why, why_len);
-        return rc;
+        return qmp_migrate_fd(q, fd, false, why, why_len);
 }
 
 int qmp_migrate_from(struct qmp_conn *q, const char *path, bool ignore_shared, char *why, size_t why_len)
 {
-        json_object *args;
         int rc, fd;
 
         rc = qmp_set_caps(q, ignore_shared, why, why_len);
@@ -343,15 +352,5 @@ int qmp_migrate_from(struct qmp_conn *q, const char *path, bool ignore_shared, c
         fd = open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0)
                 return cc_why(why, why_len, -errno, "%s: %s", path, strerror(errno));
-        rc = qmp_give_fd(q, fd, "ccstate", why, why_len);
-        close(fd);
-        if (rc)
-                return rc;
-        args = json_object_new_object();
-        json_object_object_add(args, "uri", json_object_new_string("fd:ccstate"));
-        q->mig_status[0] = 0;
-        rc = qmp_cmd(q, "migrate-incoming", args, NULL, why, why_len);
-        if (rc == 0)
-                rc = qmp_wait_migration(q, true, MIGRATE_TIMEOUT_MS, why, why_len);
-        return rc;
+        return qmp_migrate_fd(q, fd, true, why, why_len);
 }
