@@ -22,8 +22,8 @@ skip() { echo "BENCH prefetch SKIP ($*)"; exit 0; }
 command -v qemu-system-x86_64 >/dev/null || skip "needs qemu-system-x86_64"
 [ -c /dev/fuse ] || skip "needs /dev/fuse"
 . "$ROOT/bench/lib.sh"
+bench_workdir
 bench_build build/tests/cc-qemu-tool build/tests/cc-qemu-publish "$BIN/sf-memserver" "$BIN/sf-memtap" || exit 1
-PIDS=()
 bench_on_exit 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done'
 bench_on_exit 'for m in "$D"/*/mnt; do [ -d "$m" ] && fusermount3 -u -z "$m" 2>/dev/null; done'
 get() { curl -s -m 30 -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$1$2"; }

@@ -12,6 +12,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOL=$ROOT/build/tests/cc-qemu-tool
 N=${BENCH_CLONES:-5}
 . "$ROOT/bench/lib.sh"
+bench_workdir
 bench_build build/tests/cc-qemu-tool || exit 1
 median() { sort -n | awk '{v[NR]=$1} END {if (NR) print v[int((NR+1)/2)]; else print "nan"}'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }

@@ -45,24 +45,13 @@ MODES=${MODES:-clone cold}
 TOKEN=bench-token
 [ "$WARM_KEYS" -lt "$KEYS" ] || { echo "e2e: WARM_KEYS ($WARM_KEYS) must be fewer than KEYS ($KEYS)" >&2; exit 2; }
 
-# t_free_port from the tests' helpers (no test directory, no traps: T_LIB_NO_SETUP)
-T_LIB_NO_SETUP=1 . "$ROOT/tests/lib.sh"
-trap 'cleanup_all; exit 130' INT TERM
+. "$ROOT/bench/lib.sh"   # bench_stop, t_free_port
+trap 'bench_stop; exit 130' INT TERM
 
 for t in snowscaled snowscale-lb sf-loadgen; do
   [ -x "$BIN/$t" ] || { echo "e2e: $BIN/$t missing: run make" >&2; exit 1; }
 done
 [ -r "$ROOT/build/guest/vmlinuz" ] || { echo "e2e: worker image missing: run make guest" >&2; exit 1; }
-
-PIDS=()
-cleanup_all() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
-  for p in "${PIDS[@]}"; do
-    for _ in $(seq 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null
-  done
-  PIDS=()
-}
 
 api() { curl -fsS -m 5 "http://127.0.0.1:$API$1"; }
 
@@ -117,7 +106,7 @@ run_one() {
   done
   if [ $ok != 1 ]; then
     echo "e2e[$mode]: pool did not come up in 600 s; last log lines:"; tail -n 20 "$dir/snowscaled.log"
-    cleanup_all; return 1
+    bench_stop; return 1
   fi
 
   # Watch new workers: hit rate and requests in their first 10 s serving, and the parent's
@@ -215,7 +204,7 @@ run_one() {
   read -r ratio hit <<<"$ratio"
   echo "$mode breach_to_serving_s=$s_serving client_breach_to_serving_s=$s_client breach_to_p95_ok_s=$s_recover requests=$sent over_target=$above failed=$failed first10s_hit_ratio=$ratio first10s_hit_rate=$hit" \
       | tee "$OUT/scaleout-$mode.summary"
-  cleanup_all
+  bench_stop
   cp "$dir/snowscaled.log" "$OUT/scaleout-$mode.snowscaled.log"; cp "$dir/lb.log" "$OUT/scaleout-$mode.lb.log"
   if [ -n "$(pgrep -f -- "qemu-system.*$dir" || true)" ]; then
     echo "e2e[$mode]: QEMU left behind under $dir: killing"; pkill -KILL -f -- "qemu-system.*$dir"

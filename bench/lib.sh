@@ -1,7 +1,9 @@
-# Start-up shared by the QEMU benchmarks, sourced once ROOT is set:
-#   D              a scratch directory, removed at exit with every QEMU started under it killed
+# Start-up shared by the benchmarks, sourced once ROOT is set:
+#   bench_workdir  D, a scratch directory removed at exit with every QEMU started under it killed
 #   bench_on_exit  CMD... run (eval) at exit before that, e.g. to stop a server or unmount a FUSE
 #   bench_build    TARGET...: make them, and the guest image when it is missing
+#   bench_stop     stop every process in PIDS: TERM, up to 30 s to exit (snowscaled retires its
+#                  VMs first), then KILL; PIDS is emptied
 # and the tests' port helpers (t_free_port, t_free_port_run) without their test directory or traps.
 T_LIB_NO_SETUP=1 . "$ROOT/tests/lib.sh"
 export SNOWSCALE_ROOT=$ROOT
@@ -17,5 +19,17 @@ _bench_cleanup() {
   for h in "${BENCH_EXIT[@]}"; do eval "$h"; done
   rm -rf "$D"
 }
-D=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
-trap _bench_cleanup EXIT
+bench_workdir() {
+  D=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
+  trap _bench_cleanup EXIT
+}
+PIDS=()
+bench_stop() {
+  local p
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
+  for p in "${PIDS[@]}"; do
+    for _ in $(seq 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null
+  done
+  PIDS=()
+}

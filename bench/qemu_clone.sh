@@ -15,6 +15,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOL=$ROOT/build/tests/cc-qemu-tool
 N=${BENCH_CLONES:-8}
 . "$ROOT/bench/lib.sh"
+bench_workdir
 bench_build build/tests/cc-qemu-tool || exit 1
 P=$(t_free_port_run $((N + 2))) || exit 1
 
