@@ -80,17 +80,8 @@ base=$(field demand_faults "$STATS"); base_s=$SERVE_S
 echo "bench: clone B1 serves traffic B replaying A's working set"
 clone B1 B --replay-ws "$D/wsA.bin"
 rep=$(field demand_faults "$STATS"); rep_s=$SERVE_S; pf=$(field prefetched_pages "$STATS")
-# ws.bin: "SFWS", u32 version, u64 generation, u64 count, count x u32 page, u32 CRC-32
-python3 - "$D/wsA.bin" "$D/wsB.bin" "$base" "$rep" "$pf" "$base_s" "$rep_s" <<'EOF'
-import struct, sys
-def pages(path):
-    b = open(path, 'rb').read()
-    n = struct.unpack_from('<Q', b, 16)[0]
-    return set(struct.unpack_from('<%dI' % n, b, 24))
-a, b = pages(sys.argv[1]), pages(sys.argv[2])
-base, rep = int(sys.argv[3]), int(sys.argv[4])
-print("BENCH prefetch overlap_pct=%.1f fault_reduction_pct=%.1f demand_faults_none=%d demand_faults_replay=%d "
-      "prefetched_pages=%s recorded_pages=%d touched_pages=%d serve_s_none=%s serve_s_replay=%s"
-      % (100.0 * len(a & b) / max(len(b), 1), 100.0 * (base - rep) / base if base else 0.0, base, rep,
-         sys.argv[5], len(a), len(b), sys.argv[6], sys.argv[7]))
-EOF
+read -r overlap reduction recorded touched < <(bench_ws_compare "$D/wsA.bin" "$D/wsB.bin" "$base" "$rep")
+[ -n "${touched:-}" ] || exit 1
+echo "BENCH prefetch overlap_pct=$overlap fault_reduction_pct=$reduction demand_faults_none=$base" \
+     "demand_faults_replay=$rep prefetched_pages=$pf recorded_pages=$recorded touched_pages=$touched" \
+     "serve_s_none=$base_s serve_s_replay=$rep_s"

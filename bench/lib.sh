@@ -2,6 +2,8 @@
 #   bench_workdir  D, a scratch directory removed at exit with every QEMU started under it killed
 #   bench_on_exit  CMD... run (eval) at exit before that, e.g. to stop a server or unmount a FUSE
 #   bench_build    TARGET...: make them, and the guest image when it is missing
+#   bench_ws_compare RECORDED TOUCHED FAULTS_NONE FAULTS_REPLAY: two working-set files (ws.bin) ->
+#                  "overlap_pct fault_reduction_pct recorded_pages touched_pages"
 #   bench_stop     stop every process in PIDS: TERM, up to 30 s to exit (snowscaled retires its
 #                  VMs first), then KILL; PIDS is emptied
 # and the tests' port helpers (t_free_port, t_free_port_run) without their test directory or traps.
@@ -22,6 +24,21 @@ _bench_cleanup() {
 bench_workdir() {
   D=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
   trap _bench_cleanup EXIT
+}
+# ws.bin: "SFWS", u32 version, u64 generation, u64 count, count x u32 page, u32 CRC-32.
+# overlap_pct: share of the pages TOUCHED holds that RECORDED holds too.
+bench_ws_compare() {
+  python3 - "$@" <<'PY'
+import struct, sys
+def pages(path):
+    b = open(path, 'rb').read()
+    n = struct.unpack_from('<Q', b, 16)[0]
+    return set(struct.unpack_from('<%dI' % n, b, 24))
+a, b = pages(sys.argv[1]), pages(sys.argv[2])
+base, rep = int(sys.argv[3]), int(sys.argv[4])
+print("%.1f %.1f %d %d" % (100.0 * len(a & b) / max(len(b), 1), 100.0 * (base - rep) / base if base else 0.0,
+                           len(a), len(b)))
+PY
 }
 PIDS=()
 bench_stop() {
