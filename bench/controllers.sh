@@ -103,38 +103,15 @@ run_one() {
   [ "$ctl" = snowscale_cold ] && boot=cold
   dir=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-ctl.XXXXXX")
   front=$(t_free_port); API=$(t_free_port); lb=$(t_free_port); pb=$(( 10000 + RANDOM % 9000 ))
-  {
-    echo "pool: bench"
-    echo "service: { front_listen: 127.0.0.1:$front }"
-    echo "api: { listen: 127.0.0.1:$API, token: $TOKEN }"
-    echo "state_dir: $dir/state"
-    echo "tick: 1s"
-    echo "driver:"
-    echo "  kind: qemu"
-    echo "  boot: $boot"
-    echo "  kernel: $ROOT/build/guest/vmlinuz"
-    echo "  initrd: $ROOT/build/guest/initrd.gz"
-    echo "  cmdline: \"sf.cost=$MISS_MS sf.wait=$WAIT_MS sf.slots=$SLOTS\""
-    echo "  memory: 256M"
-    echo "  port_base: $pb"
-    echo "  ready_timeout: 90s"
-    echo "lb: { listen: 127.0.0.1:$lb }"
-    echo "parent:"
-    echo "  serve: true"
-    echo "  warmup_urls: [\"/item/{0..$((KEYS - 1))}\"]"
-    echo "policy:"
-    policy_of "$ctl"
-  } >"$dir/snowscale.yaml"
+  bench_appliance_cfg "$dir/snowscale.yaml" "$boot" "$KEYS"
+  { echo "policy:"; policy_of "$ctl"; } >>"$dir/snowscale.yaml"
 
   progress "$ctl/$shape: starting the appliance in $dir"
-  "$BIN/snowscale-lb" --config "$dir/snowscale.yaml" >"$dir/lb.log" 2>&1 & PIDS+=($!)
-  "$BIN/snowscaled" --config "$dir/snowscale.yaml" --foreground --stop-vms-on-exit >"$dir/snowscaled.log" 2>&1 & PIDS+=($!)
+  bench_appliance_start "$dir"
   local ok=0 st
   for ((i = 0; i < 300; i++)); do
     st=$(api /api/v1/status 2>/dev/null) || { sleep 1; continue; }
-    if [ "$(jq -r '.actual >= 1 and .pending == 0' <<<"$st")" = true ] &&
-       api "/api/v1/events?since=0&limit=1000" | jq -e '[.events[] | select(.message | startswith("parent warmed up"))] | length > 0' >/dev/null &&
-       curl -fs -m 2 "http://127.0.0.1:$front/healthz" >/dev/null; then ok=1; break; fi
+    if bench_appliance_ready "$st"; then ok=1; break; fi
     sleep 1
   done
   if [ $ok != 1 ]; then

@@ -60,26 +60,8 @@ run_one() {
   local mode=$1 dir front lb pb t_start t_spike
   dir=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
   front=$(t_free_port); API=$(t_free_port); lb=$(t_free_port); pb=$(( 10000 + RANDOM % 9000 ))
+  bench_appliance_cfg "$dir/snowscale.yaml" "$mode" "$WARM_KEYS"   # the head of the keyspace only
   {
-    echo "pool: bench"
-    echo "mode: active"
-    echo "service: { front_listen: 127.0.0.1:$front }"
-    echo "api: { listen: 127.0.0.1:$API, token: $TOKEN }"
-    echo "state_dir: $dir/state"
-    echo "tick: 1s"
-    echo "driver:"
-    echo "  kind: qemu"
-    echo "  boot: $mode"
-    echo "  kernel: $ROOT/build/guest/vmlinuz"
-    echo "  initrd: $ROOT/build/guest/initrd.gz"
-    echo "  cmdline: \"sf.cost=$MISS_MS sf.wait=$WAIT_MS sf.slots=$SLOTS\""
-    echo "  memory: 256M"
-    echo "  port_base: $pb"
-    echo "  ready_timeout: 90s"
-    echo "lb: { listen: 127.0.0.1:$lb }"
-    echo "parent:"
-    echo "  serve: true"
-    echo "  warmup_urls: [\"/item/{0..$((WARM_KEYS - 1))}\"]"   # the head of the keyspace only
     echo "policy:"
     echo "  metric: p95_latency"
     echo "  target: ${TARGET_MS}ms"
@@ -88,20 +70,17 @@ run_one() {
     echo "  scale_up: { max_step: 2, max_rate: unlimited, stabilization: 0s }"
     echo "  scale_down: { max_step: 1, stabilization: 10m }"
     echo "  panic: { threshold: 200%, window: 6s }"
-  } >"$dir/snowscale.yaml"
+  } >>"$dir/snowscale.yaml"
 
   echo "e2e[$mode]: starting snowscale-lb, nginx and snowscaled in $dir"
-  "$BIN/snowscale-lb" --config "$dir/snowscale.yaml" >"$dir/lb.log" 2>&1 & PIDS+=($!)
-  "$BIN/snowscaled" --config "$dir/snowscale.yaml" --foreground --stop-vms-on-exit >"$dir/snowscaled.log" 2>&1 & PIDS+=($!)
+  bench_appliance_start "$dir"
   local ok=0 last=""
   for ((i = 0; i < 600; i++)); do   # parent boot + warm-up of $WARM_KEYS misses + generation + min_clones
     st=$(api /api/v1/status 2>/dev/null) || { sleep 1; continue; }
     line=$(jq -r '"actual=\(.actual) pending=\(.pending) generation=\(.generation.id // "none")"' <<<"$st")
     [ "$line" != "$last" ] && { echo "e2e[$mode]: $line"; last=$line; }
     # ready: min_clones serving and the parent warmed up (in cold mode no generation waits for it)
-    if [ "$(jq -r '.actual >= 1 and .pending == 0' <<<"$st")" = true ] &&
-       api "/api/v1/events?since=0&limit=1000" | jq -e '[.events[] | select(.message | startswith("parent warmed up"))] | length > 0' >/dev/null &&
-       curl -fs -m 2 "http://127.0.0.1:$front/healthz" >/dev/null; then ok=1; break; fi
+    if bench_appliance_ready "$st"; then ok=1; break; fi
     sleep 1
   done
   if [ $ok != 1 ]; then
