@@ -12,14 +12,10 @@
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$ROOT/build/bin
-W=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  for m in "$W"/*.mnt; do [ -d "$m" ] && fusermount3 -u -z "$m" 2>/dev/null; done
-  rm -rf "$W"
-}
-trap cleanup EXIT
+. "$ROOT/bench/lib.sh"
+bench_workdir; W=$D
+bench_on_exit 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done'
+bench_on_exit 'for m in "$W"/*.mnt; do [ -d "$m" ] && fusermount3 -u -z "$m" 2>/dev/null; done'
 cd "$W" || exit 1
 MIB=${CC_BENCH_MIB:-64}; PCT=${CC_BENCH_PCT:-20}
 mkdir -p st/gen/1
@@ -95,17 +91,8 @@ run base --hugepage -- --store cl-base "${remote[@]}" --readahead none --record-
 base=$(field demand_faults "$STATS"); base_ms=$(field total_ms "$TOUCH")
 run rep --hugepage -- --store cl-rep "${remote[@]}" --readahead none --replay-ws ws.bin
 rep=$(field demand_faults "$STATS"); rep_ms=$(field total_ms "$TOUCH"); pf=$(field prefetched_pages "$STATS")
-# ws.bin: "SFWS", u32 version, u64 generation, u64 count, count x u32 page, u32 CRC-32
-python3 - ws.bin ws-base.bin "$base" "$rep" "$pf" "$base_ms" "$rep_ms" <<'EOF'
-import struct, sys
-def pages(path):
-    b = open(path, 'rb').read()
-    n = struct.unpack_from('<Q', b, 16)[0]
-    return set(struct.unpack_from('<%dI' % n, b, 24))
-a, b = pages(sys.argv[1]), pages(sys.argv[2])
-base, rep = int(sys.argv[3]), int(sys.argv[4])
-print("BENCH prefetch_synthetic overlap_pct=%.1f fault_reduction_pct=%.1f rtt_us=500 record_seed=23 replay_seed=29 "
-      "demand_faults_none=%d demand_faults_replay=%d prefetched_pages=%s touch_ms_none=%s touch_ms_replay=%s"
-      % (100.0 * len(a & b) / max(len(b), 1), 100.0 * (base - rep) / base if base else 0.0, base, rep,
-         sys.argv[5], sys.argv[6], sys.argv[7]))
-EOF
+read -r overlap reduction _ touched < <(bench_ws_compare ws.bin ws-base.bin "$base" "$rep")
+[ -n "${touched:-}" ] || exit 1
+echo "BENCH prefetch_synthetic overlap_pct=$overlap fault_reduction_pct=$reduction rtt_us=500 record_seed=23" \
+     "replay_seed=29 demand_faults_none=$base demand_faults_replay=$rep prefetched_pages=$pf" \
+     "touch_ms_none=$base_ms touch_ms_replay=$rep_ms"

@@ -15,35 +15,21 @@
 #         prefetched_pages=K recorded_pages=A touched_pages=B serve_s_none=X serve_s_replay=Y
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-export SNOWSCALE_ROOT=$ROOT
 BIN=$ROOT/build/bin
 TOOL=$ROOT/build/tests/cc-qemu-tool
 PUB=$ROOT/build/tests/cc-qemu-publish
 skip() { echo "BENCH prefetch SKIP ($*)"; exit 0; }
 command -v qemu-system-x86_64 >/dev/null || skip "needs qemu-system-x86_64"
 [ -c /dev/fuse ] || skip "needs /dev/fuse"
-make -C "$ROOT" -s build/tests/cc-qemu-tool build/tests/cc-qemu-publish "$BIN/sf-memserver" "$BIN/sf-memtap" || exit 1
-[ -f "$ROOT/build/guest/initrd.gz" ] || make -C "$ROOT" -s guest || exit 1
-D=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
-PIDS=()
-cleanup() {
-  for f in $(find "$D" -name qemu.pid 2>/dev/null); do kill -KILL "$(cat "$f")" 2>/dev/null; done
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  for m in "$D"/*/mnt; do [ -d "$m" ] && fusermount3 -u -z "$m" 2>/dev/null; done
-  rm -rf "$D"
-}
-trap cleanup EXIT
-free_port() {
-  local p
-  for _ in $(seq 100); do
-    p=$(( 20000 + RANDOM % 12000 )); ss -Hltn "sport = :$p" | grep -q . && continue
-    echo "$p"; return 0
-  done; return 1
-}
+. "$ROOT/bench/lib.sh"
+bench_workdir
+bench_build build/tests/cc-qemu-tool build/tests/cc-qemu-publish "$BIN/sf-memserver" "$BIN/sf-memtap" || exit 1
+bench_on_exit 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done'
+bench_on_exit 'for m in "$D"/*/mnt; do [ -d "$m" ] && fusermount3 -u -z "$m" 2>/dev/null; done'
 get() { curl -s -m 30 -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$1$2"; }
 
 echo "bench: booting the parent (256 MiB, TCG) and warming 40 items"
-P=$(free_port) || exit 1
+P=$(t_free_port) || exit 1
 "$TOOL" boot --run "$D/parent" --port "$P" --mem 256 >/dev/null || exit 1
 for k in $(seq 1 40); do get "$P" "/item/w$k?size=16384" >/dev/null; done
 mkdir -p "$D/state/gen"
@@ -68,7 +54,7 @@ clone() {
     >"$D/$n/memtap.log" 2>&1 &
   mt=$!; PIDS+=($mt)
   for _ in $(seq 150); do grep -qs '^ready' "$D/$n/memtap.log" && break; sleep 0.1; done
-  port=$(free_port) || exit 1
+  port=$(t_free_port) || exit 1
   t0=$(date +%s.%N)
   "$TOOL" clone --gen "$D/state/gen/1" --run "$D/$n/vm" --port "$port" --id "$n" --mem-path "$D/$n/mnt/mem" \
     --timeout 120 >/dev/null || { echo "bench: clone $n failed: $(tail -3 "$D/$n/memtap.log")"; exit 1; }
@@ -94,17 +80,8 @@ base=$(field demand_faults "$STATS"); base_s=$SERVE_S
 echo "bench: clone B1 serves traffic B replaying A's working set"
 clone B1 B --replay-ws "$D/wsA.bin"
 rep=$(field demand_faults "$STATS"); rep_s=$SERVE_S; pf=$(field prefetched_pages "$STATS")
-# ws.bin: "SFWS", u32 version, u64 generation, u64 count, count x u32 page, u32 CRC-32
-python3 - "$D/wsA.bin" "$D/wsB.bin" "$base" "$rep" "$pf" "$base_s" "$rep_s" <<'EOF'
-import struct, sys
-def pages(path):
-    b = open(path, 'rb').read()
-    n = struct.unpack_from('<Q', b, 16)[0]
-    return set(struct.unpack_from('<%dI' % n, b, 24))
-a, b = pages(sys.argv[1]), pages(sys.argv[2])
-base, rep = int(sys.argv[3]), int(sys.argv[4])
-print("BENCH prefetch overlap_pct=%.1f fault_reduction_pct=%.1f demand_faults_none=%d demand_faults_replay=%d "
-      "prefetched_pages=%s recorded_pages=%d touched_pages=%d serve_s_none=%s serve_s_replay=%s"
-      % (100.0 * len(a & b) / max(len(b), 1), 100.0 * (base - rep) / base if base else 0.0, base, rep,
-         sys.argv[5], len(a), len(b), sys.argv[6], sys.argv[7]))
-EOF
+read -r overlap reduction recorded touched < <(bench_ws_compare "$D/wsA.bin" "$D/wsB.bin" "$base" "$rep")
+[ -n "${touched:-}" ] || exit 1
+echo "BENCH prefetch overlap_pct=$overlap fault_reduction_pct=$reduction demand_faults_none=$base" \
+     "demand_faults_replay=$rep prefetched_pages=$pf recorded_pages=$recorded touched_pages=$touched" \
+     "serve_s_none=$base_s serve_s_replay=$rep_s"

@@ -49,25 +49,9 @@ done
 [ -r "$ROOT/build/guest/vmlinuz" ] || { echo "controllers: worker image missing: run make guest" >&2; exit 1; }
 command -v jq >/dev/null || { echo "controllers: jq missing: run make deps" >&2; exit 1; }
 
-PIDS=()
-cleanup_all() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
-  for p in "${PIDS[@]}"; do
-    for _ in $(seq 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null
-  done
-  PIDS=()
-}
-trap 'cleanup_all; exit 130' INT TERM
+. "$ROOT/bench/lib.sh"   # bench_stop, t_free_port
+trap 'bench_stop; exit 130' INT TERM
 
-free_port() {
-  local p
-  for _ in $(seq 200); do
-    p=$(( 20000 + RANDOM % 10000 ))
-    ss -Hltn "sport = :$p" 2>/dev/null | grep -q . || { echo "$p"; return 0; }
-  done
-  return 1
-}
 api() { curl -fsS -m 5 "http://127.0.0.1:$API$1"; }
 progress() { echo "controllers[+$(( $(date +%s) - T0 ))s]: $*"; }
 
@@ -118,44 +102,21 @@ run_one() {
   ramp_of "$shape" >/dev/null; local hf=$HIGH_FROM ht=$HIGH_TO
   [ "$ctl" = snowscale_cold ] && boot=cold
   dir=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-ctl.XXXXXX")
-  front=$(free_port); API=$(free_port); lb=$(free_port); pb=$(( 10000 + RANDOM % 9000 ))
-  {
-    echo "pool: bench"
-    echo "service: { front_listen: 127.0.0.1:$front }"
-    echo "api: { listen: 127.0.0.1:$API, token: $TOKEN }"
-    echo "state_dir: $dir/state"
-    echo "tick: 1s"
-    echo "driver:"
-    echo "  kind: qemu"
-    echo "  boot: $boot"
-    echo "  kernel: $ROOT/build/guest/vmlinuz"
-    echo "  initrd: $ROOT/build/guest/initrd.gz"
-    echo "  cmdline: \"sf.cost=$MISS_MS sf.wait=$WAIT_MS sf.slots=$SLOTS\""
-    echo "  memory: 256M"
-    echo "  port_base: $pb"
-    echo "  ready_timeout: 90s"
-    echo "lb: { listen: 127.0.0.1:$lb }"
-    echo "parent:"
-    echo "  serve: true"
-    echo "  warmup_urls: [\"/item/{0..$((KEYS - 1))}\"]"
-    echo "policy:"
-    policy_of "$ctl"
-  } >"$dir/snowscale.yaml"
+  front=$(t_free_port); API=$(t_free_port); lb=$(t_free_port); pb=$(( 10000 + RANDOM % 9000 ))
+  bench_appliance_cfg "$dir/snowscale.yaml" "$boot" "$KEYS"
+  { echo "policy:"; policy_of "$ctl"; } >>"$dir/snowscale.yaml"
 
   progress "$ctl/$shape: starting the appliance in $dir"
-  "$BIN/snowscale-lb" --config "$dir/snowscale.yaml" >"$dir/lb.log" 2>&1 & PIDS+=($!)
-  "$BIN/snowscaled" --config "$dir/snowscale.yaml" --foreground --stop-vms-on-exit >"$dir/snowscaled.log" 2>&1 & PIDS+=($!)
+  bench_appliance_start "$dir"
   local ok=0 st
   for ((i = 0; i < 300; i++)); do
     st=$(api /api/v1/status 2>/dev/null) || { sleep 1; continue; }
-    if [ "$(jq -r '.actual >= 1 and .pending == 0' <<<"$st")" = true ] &&
-       api "/api/v1/events?since=0&limit=1000" | jq -e '[.events[] | select(.message | startswith("parent warmed up"))] | length > 0' >/dev/null &&
-       curl -fs -m 2 "http://127.0.0.1:$front/healthz" >/dev/null; then ok=1; break; fi
+    if bench_appliance_ready "$st"; then ok=1; break; fi
     sleep 1
   done
   if [ $ok != 1 ]; then
     progress "$ctl/$shape: the pool did not come up in 300 s; last log lines:"; tail -n 15 "$dir/snowscaled.log"
-    cleanup_all; rm -rf "$dir"; return 1
+    bench_stop; rm -rf "$dir"; return 1
   fi
   progress "$ctl/$shape: pool up; load $ramp"
   local t_start
@@ -165,7 +126,7 @@ run_one() {
   cat "$dir/loadgen.out"
   api "/api/v1/metrics/history?window=3600" >"$dir/history.json"
   cp "$dir/snowscaled.log" "$OUT/$ctl-$shape.snowscaled.log"; cp "$dir/history.json" "$OUT/$ctl-$shape.history.json"
-  cleanup_all
+  bench_stop
 
   # the client's per-second buckets: second,target_rps,sent,ok,failed,late,p50_ms,p95_ms,above_target
   local over maxp rec

@@ -9,24 +9,11 @@
 # included), with and without the disk.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-export SNOWSCALE_ROOT=$ROOT
 TOOL=$ROOT/build/tests/cc-qemu-tool
 N=${BENCH_CLONES:-5}
-D=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
-cleanup() {
-  for f in $(find "$D" -name qemu.pid 2>/dev/null); do kill -KILL "$(cat "$f")" 2>/dev/null; done
-  rm -rf "$D"
-}
-trap cleanup EXIT
-[ -x "$TOOL" ] || make -C "$ROOT" -s build/tests/cc-qemu-tool || exit 1
-[ -f "$ROOT/build/guest/initrd.gz" ] || make -C "$ROOT" -s guest || exit 1
-free_port() {
-  local p
-  for _ in $(seq 100); do
-    p=$(( 20000 + RANDOM % 12000 )); ss -Hltn "sport = :$p" | grep -q . && continue
-    echo "$p"; return 0
-  done; return 1
-}
+. "$ROOT/bench/lib.sh"
+bench_workdir
+bench_build build/tests/cc-qemu-tool || exit 1
 median() { sort -n | awk '{v[NR]=$1} END {if (NR) print v[int((NR+1)/2)]; else print "nan"}'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
@@ -41,13 +28,13 @@ for kind in disk nodisk; do
   args=(); [ "$kind" = disk ] && args=(--disk "$D/img/base.qcow2")
   mkdir -p "$D/$kind"
   echo "bench: booting the $kind parent (256 MiB, TCG)"
-  P=$(free_port) || exit 1
+  P=$(t_free_port) || exit 1
   "$TOOL" boot --run "$D/$kind/parent" --port "$P" "${args[@]}" --timeout 180 >/dev/null || exit 1
   [ "$kind" = disk ] && curl -s -o /dev/null -X PUT --data-binary "written before the cut" "http://127.0.0.1:$P/file/a"
   out=$("$TOOL" checkpoint --run "$D/$kind/parent" --gen "$D/$kind/gen") || exit 1
   pause[$kind]=$(field pause_ms <<<"$out")
   for i in $(seq 1 "$N"); do
-    P=$(free_port) || exit 1
+    P=$(t_free_port) || exit 1
     "$TOOL" clone --gen "$D/$kind/gen" --run "$D/$kind/c$i" --port "$P" --id "c$i" --timeout 120 >> "$D/$kind.clones" || exit 1
     "$TOOL" retire --run "$D/$kind/c$i" >/dev/null 2>&1
   done

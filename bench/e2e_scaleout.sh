@@ -45,24 +45,13 @@ MODES=${MODES:-clone cold}
 TOKEN=bench-token
 [ "$WARM_KEYS" -lt "$KEYS" ] || { echo "e2e: WARM_KEYS ($WARM_KEYS) must be fewer than KEYS ($KEYS)" >&2; exit 2; }
 
-# t_free_port from the tests' helpers (no test directory, no traps: T_LIB_NO_SETUP)
-T_LIB_NO_SETUP=1 . "$ROOT/tests/lib.sh"
-trap 'cleanup_all; exit 130' INT TERM
+. "$ROOT/bench/lib.sh"   # bench_stop, t_free_port
+trap 'bench_stop; exit 130' INT TERM
 
 for t in snowscaled snowscale-lb sf-loadgen; do
   [ -x "$BIN/$t" ] || { echo "e2e: $BIN/$t missing: run make" >&2; exit 1; }
 done
 [ -r "$ROOT/build/guest/vmlinuz" ] || { echo "e2e: worker image missing: run make guest" >&2; exit 1; }
-
-PIDS=()
-cleanup_all() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
-  for p in "${PIDS[@]}"; do
-    for _ in $(seq 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null
-  done
-  PIDS=()
-}
 
 api() { curl -fsS -m 5 "http://127.0.0.1:$API$1"; }
 
@@ -71,26 +60,8 @@ run_one() {
   local mode=$1 dir front lb pb t_start t_spike
   dir=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
   front=$(t_free_port); API=$(t_free_port); lb=$(t_free_port); pb=$(( 10000 + RANDOM % 9000 ))
+  bench_appliance_cfg "$dir/snowscale.yaml" "$mode" "$WARM_KEYS"   # the head of the keyspace only
   {
-    echo "pool: bench"
-    echo "mode: active"
-    echo "service: { front_listen: 127.0.0.1:$front }"
-    echo "api: { listen: 127.0.0.1:$API, token: $TOKEN }"
-    echo "state_dir: $dir/state"
-    echo "tick: 1s"
-    echo "driver:"
-    echo "  kind: qemu"
-    echo "  boot: $mode"
-    echo "  kernel: $ROOT/build/guest/vmlinuz"
-    echo "  initrd: $ROOT/build/guest/initrd.gz"
-    echo "  cmdline: \"sf.cost=$MISS_MS sf.wait=$WAIT_MS sf.slots=$SLOTS\""
-    echo "  memory: 256M"
-    echo "  port_base: $pb"
-    echo "  ready_timeout: 90s"
-    echo "lb: { listen: 127.0.0.1:$lb }"
-    echo "parent:"
-    echo "  serve: true"
-    echo "  warmup_urls: [\"/item/{0..$((WARM_KEYS - 1))}\"]"   # the head of the keyspace only
     echo "policy:"
     echo "  metric: p95_latency"
     echo "  target: ${TARGET_MS}ms"
@@ -99,25 +70,22 @@ run_one() {
     echo "  scale_up: { max_step: 2, max_rate: unlimited, stabilization: 0s }"
     echo "  scale_down: { max_step: 1, stabilization: 10m }"
     echo "  panic: { threshold: 200%, window: 6s }"
-  } >"$dir/snowscale.yaml"
+  } >>"$dir/snowscale.yaml"
 
   echo "e2e[$mode]: starting snowscale-lb, nginx and snowscaled in $dir"
-  "$BIN/snowscale-lb" --config "$dir/snowscale.yaml" >"$dir/lb.log" 2>&1 & PIDS+=($!)
-  "$BIN/snowscaled" --config "$dir/snowscale.yaml" --foreground --stop-vms-on-exit >"$dir/snowscaled.log" 2>&1 & PIDS+=($!)
+  bench_appliance_start "$dir"
   local ok=0 last=""
   for ((i = 0; i < 600; i++)); do   # parent boot + warm-up of $WARM_KEYS misses + generation + min_clones
     st=$(api /api/v1/status 2>/dev/null) || { sleep 1; continue; }
     line=$(jq -r '"actual=\(.actual) pending=\(.pending) generation=\(.generation.id // "none")"' <<<"$st")
     [ "$line" != "$last" ] && { echo "e2e[$mode]: $line"; last=$line; }
     # ready: min_clones serving and the parent warmed up (in cold mode no generation waits for it)
-    if [ "$(jq -r '.actual >= 1 and .pending == 0' <<<"$st")" = true ] &&
-       api "/api/v1/events?since=0&limit=1000" | jq -e '[.events[] | select(.message | startswith("parent warmed up"))] | length > 0' >/dev/null &&
-       curl -fs -m 2 "http://127.0.0.1:$front/healthz" >/dev/null; then ok=1; break; fi
+    if bench_appliance_ready "$st"; then ok=1; break; fi
     sleep 1
   done
   if [ $ok != 1 ]; then
     echo "e2e[$mode]: pool did not come up in 600 s; last log lines:"; tail -n 20 "$dir/snowscaled.log"
-    cleanup_all; return 1
+    bench_stop; return 1
   fi
 
   # Watch new workers: hit rate and requests in their first 10 s serving, and the parent's
@@ -215,7 +183,7 @@ run_one() {
   read -r ratio hit <<<"$ratio"
   echo "$mode breach_to_serving_s=$s_serving client_breach_to_serving_s=$s_client breach_to_p95_ok_s=$s_recover requests=$sent over_target=$above failed=$failed first10s_hit_ratio=$ratio first10s_hit_rate=$hit" \
       | tee "$OUT/scaleout-$mode.summary"
-  cleanup_all
+  bench_stop
   cp "$dir/snowscaled.log" "$OUT/scaleout-$mode.snowscaled.log"; cp "$dir/lb.log" "$OUT/scaleout-$mode.lb.log"
   if [ -n "$(pgrep -f -- "qemu-system.*$dir" || true)" ]; then
     echo "e2e[$mode]: QEMU left behind under $dir: killing"; pkill -KILL -f -- "qemu-system.*$dir"

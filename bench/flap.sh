@@ -21,28 +21,12 @@ for t in "$BIN/snowscaled" "$BIN/snowscalectl" "$BIN/snowscale-lb" "$TOOLS/lb-lo
 done
 [ -r "$ROOT/build/guest/vmlinuz" ] || { echo "flap: worker image missing: run make guest" >&2; exit 1; }
 
-free_port() {
-  local p
-  for _ in $(seq 200); do
-    p=$(( 20000 + RANDOM % 10000 ))
-    ss -Hltn "sport = :$p" 2>/dev/null | grep -q . || { echo "$p"; return 0; }
-  done
-  return 1
-}
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
-  for p in "${PIDS[@]}"; do
-    for _ in $(seq 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null
-  done
-  PIDS=()
-}
-trap 'cleanup; exit 130' INT TERM
-trap cleanup EXIT
+. "$ROOT/bench/lib.sh"   # bench_stop, t_free_port
+trap 'bench_stop; exit 130' INT TERM
+trap bench_stop EXIT
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-flap.XXXXXX")
-front=$(free_port); API=$(free_port); LB=$(free_port); pb=$(( 10000 + RANDOM % 9000 ))
+front=$(t_free_port); API=$(t_free_port); LB=$(t_free_port); pb=$(( 10000 + RANDOM % 9000 ))
 cat >"$dir/snowscale.yaml" <<YAML
 pool: flap
 mode: active

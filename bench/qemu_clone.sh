@@ -12,18 +12,11 @@
 # copied on write.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-export SNOWSCALE_ROOT=$ROOT
 TOOL=$ROOT/build/tests/cc-qemu-tool
 N=${BENCH_CLONES:-8}
-D=$(mktemp -d "${TMPDIR:-/tmp}/snowscale-bench.XXXXXX")
-cleanup() {
-  for f in $(find "$D" -name qemu.pid 2>/dev/null); do kill -KILL "$(cat "$f")" 2>/dev/null; done
-  rm -rf "$D"
-}
-trap cleanup EXIT
-[ -x "$TOOL" ] || make -C "$ROOT" -s build/tests/cc-qemu-tool || exit 1
-[ -f "$ROOT/build/guest/initrd.gz" ] || make -C "$ROOT" -s guest || exit 1
-T_LIB_NO_SETUP=1 . "$ROOT/tests/lib.sh"
+. "$ROOT/bench/lib.sh"
+bench_workdir
+bench_build build/tests/cc-qemu-tool || exit 1
 P=$(t_free_port_run $((N + 2))) || exit 1
 
 echo "bench: booting the parent (256 MiB, TCG)"

@@ -112,7 +112,9 @@ static bool all_of(const char *s, size_t len, const char *set)
 
 static int parse_fields(const char *msg, const char *end, struct lb_sample *ret);
 
-int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
+/* A line of at most LINE_MAX_BYTES without NULs (its line ending ignored): a syslog line
+ * ("<PRI>header: ss1|...") when framed, else a bare record ("ss1|..."). */
+static int parse(const char *line, size_t len, bool framed, struct lb_sample *ret)
 {
         const char *msg;
         char buf[LINE_MAX_BYTES + 1];
@@ -126,40 +128,35 @@ int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
                 return -EINVAL;
         while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
                 buf[--len] = 0;
-
-        /* "<PRI>" then the header up to the first ": " (the tag's end; the timestamp's colons
-         * are followed by digits, never a space). */
-        if (buf[0] != '<')
-                return -EINVAL;
-        n = 1;
-        while (n < 5 && buf[n] >= '0' && buf[n] <= '9')
-                n++;
-        if (n == 1 || buf[n] != '>')
-                return -EINVAL;
-        msg = strstr(buf + n, ": ");
-        if (!msg)
-                return -EINVAL;
-        msg += 2;
+        msg = buf;
+        if (framed) {
+                /* "<PRI>" then the header up to the first ": " (the tag's end; the timestamp's
+                 * colons are followed by digits, never a space). */
+                if (buf[0] != '<')
+                        return -EINVAL;
+                n = 1;
+                while (n < 5 && buf[n] >= '0' && buf[n] <= '9')
+                        n++;
+                if (n == 1 || buf[n] != '>')
+                        return -EINVAL;
+                msg = strstr(buf + n, ": ");
+                if (!msg)
+                        return -EINVAL;
+                msg += 2;
+        }
         if (strncmp(msg, "ss1|", 4) != 0)
                 return -ENOMSG;
         return parse_fields(msg + 4, buf + len, ret);
 }
 
+int lb_parse_line(const char *line, size_t len, struct lb_sample *ret)
+{
+        return parse(line, len, true, ret);
+}
+
 int lb_parse_record(const char *line, size_t len, struct lb_sample *ret)
 {
-        char buf[LINE_MAX_BYTES + 1];
-
-        if (len > LINE_MAX_BYTES)
-                return -EINVAL;
-        memcpy(buf, line, len);
-        buf[len] = 0;
-        if (memchr(buf, 0, len))
-                return -EINVAL;
-        while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
-                buf[--len] = 0;
-        if (strncmp(buf, "ss1|", 4) != 0)
-                return -ENOMSG;
-        return parse_fields(buf + 4, buf + len, ret);
+        return parse(line, len, false, ret);
 }
 
 /* The fields after "ss1|", up to end (a NUL-terminated buffer). */

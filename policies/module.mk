@@ -16,11 +16,11 @@ $(eval $(call UNIT_TEST,test_pol_preset,tests/unit/test_pol_preset.c,$(POL_LIB) 
 
 # libFuzzer target for the loader (clang only; not part of `all`).
 POL_FUZZ := $(TESTBIN)/fuzz/pol_config_fuzz
-$(POL_FUZZ): tests/fuzz/pol_config_fuzz.c $(POL_SRCS) common/ss_util.c policies/pol.h policies/pol_internal.h policies/pol_load.h
+$(POL_FUZZ): tests/fuzz/pol_config_fuzz.c $(POL_SRCS) common/ss_util.c common/ss_img.c policies/pol.h policies/pol_internal.h policies/pol_load.h
 	@mkdir -p $(@D)
 	$(if $(filter 1,$(V)),,@echo "  FUZZ    $@")
 	$(Q)clang -std=gnu11 -g -O1 -D_GNU_SOURCE -Icommon -Ipolicies -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined -o $@ tests/fuzz/pol_config_fuzz.c $(POL_SRCS) common/ss_util.c \
+		-fno-sanitize-recover=undefined -o $@ tests/fuzz/pol_config_fuzz.c $(POL_SRCS) common/ss_util.c common/ss_img.c \
 		$(call pc_cflags,yaml-0.1) $(call pc_cflags,json-c) $(POL_LDLIBS)
 
 .PHONY: policies fuzz pol-fuzz

@@ -17,6 +17,7 @@
 #include <json-c/json.h>
 
 #include "pol_load.h"
+#include "ss_img.h"
 
 #define INFO_MAX   65536                /* qemu-img info of one image: a few hundred bytes */
 #define CHAIN_MAX  16                   /* backing files followed before giving up */
@@ -24,64 +25,22 @@
 /* qemu-img info --output=json of path into out; its error line into err on failure. */
 static int img_info(const char *path, char *out, size_t out_len, char *err, size_t err_len)
 {
-        const char *bin = getenv("SNOWSCALE_QEMU_IMG");
         char *const argv[] = { "qemu-img", "info", "-U", "--output=json", (char *)path, NULL };
-        int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, status = 0, rc = 0;
-        size_t have = 0, ehave = 0;
-        pid_t pid;
+        char *nl;
+        int rc = ss_img_run(argv, out, out_len, err, err_len);
 
-        err[0] = 0;
-        if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0 || (pid = fork()) < 0) {
-                rc = -errno;
-                snprintf(err, err_len, "cannot run qemu-img: %s", strerror(errno));
-                goto out;
+        if (rc < 0) {
+                snprintf(err, err_len, "cannot run qemu-img: %s", strerror(-rc));
+                return rc;
         }
-        if (pid == 0) {
-                int nul = open("/dev/null", O_RDONLY);
-                if (nul < 0 || dup2(nul, 0) < 0 || dup2(po[1], 1) < 0 || dup2(pe[1], 2) < 0)
-                        _exit(127);
-                execvp(bin && *bin ? bin : "qemu-img", argv);
-                dprintf(2, "cannot run qemu-img (apt-get install qemu-utils): %s\n", strerror(errno));
-                _exit(127);
-        }
-        close(po[1]);
-        close(pe[1]);
-        po[1] = pe[1] = -1;
-        for (;;) {
-                ssize_t n = read(po[0], out + have, out_len - 1 - have);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n <= 0 || (have += (size_t)n) == out_len - 1)
-                        break;
-        }
-        out[have] = 0;
-        for (;;) {
-                ssize_t n = read(pe[0], err + ehave, err_len - 1 - ehave);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n <= 0 || (ehave += (size_t)n) == err_len - 1)
-                        break;
-        }
-        err[ehave] = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-                ;
-        if (!WIFEXITED(status) || WEXITSTATUS(status)) {
-                char *nl;
-                rc = -EINVAL;
-                /* "qemu-img: Could not open 'x': ..." -> its first line, without the prefix */
-                if ((nl = strchr(err, '\n')))
-                        *nl = 0;
-                if (!strncmp(err, "qemu-img: ", 10))
-                        memmove(err, err + 10, strlen(err + 10) + 1);
-        }
-out:
-        for (int i = 0; i < 2; i++) {
-                if (po[i] >= 0)
-                        close(po[i]);
-                if (pe[i] >= 0)
-                        close(pe[i]);
-        }
-        return rc;
+        if (rc == 0)
+                return 0;
+        /* "qemu-img: Could not open 'x': ..." -> its first line, without the prefix */
+        if ((nl = strchr(err, '\n')))
+                *nl = 0;
+        if (!strncmp(err, "qemu-img: ", 10))
+                memmove(err, err + 10, strlen(err + 10) + 1);
+        return -EINVAL;
 }
 
 static int json_str(json_object *o, const char *key, char *out, size_t len)

@@ -75,6 +75,32 @@ t_free_port_run() {
   return 1
 }
 
+# t_observe_cfg FILE [KEY=VALUE...]: an observe-mode (no VMs) snowscaled config for pool "web" with
+# its API on 127.0.0.1:$port and $TOKEN, the shape the scaler tests start from. Keys: tick (100ms),
+# max_clones (8), state_dir (state), metric (p95_latency) and min_clones (1), both left out when
+# empty; api_extra and top_extra: one more YAML line under api: and at the top.
+t_observe_cfg() {
+  local file=$1 kv tick=100ms max_clones=8 state_dir=state metric=p95_latency min_clones=1 api_extra= top_extra=
+  shift
+  for kv in "$@"; do
+    case ${kv%%=*} in
+      tick|max_clones|state_dir|metric|min_clones|api_extra|top_extra) local "${kv%%=*}=${kv#*=}" ;;
+      *) t_bail "t_observe_cfg: unknown key in '$kv'" ;;
+    esac
+  done
+  {
+    printf 'pool: web\nmode: observe\napi:\n  listen: 127.0.0.1:%s\n  token: %s\n' "$port" "$TOKEN"
+    [ -z "$api_extra" ] || printf '  %s\n' "$api_extra"
+    printf 'state_dir: %s\n' "$state_dir"
+    [ -z "$top_extra" ] || printf '%s\n' "$top_extra"
+    printf 'tick: %s\npolicy:\n' "$tick"
+    [ -z "$metric" ] || printf '  metric: %s\n' "$metric"
+    printf '  target: 150ms\n'
+    [ -z "$min_clones" ] || printf '  min_clones: %s\n' "$min_clones"
+    printf '  max_clones: %s\n' "$max_clones"
+  } >"$file"
+}
+
 # t_start_scaled NAME CONFIG WRITER [snowscaled options]: snowscaled --config CONFIG --foreground
 # on a free loopback port ($SCALED, else build/bin/snowscaled). WRITER, a command run with eval,
 # writes CONFIG using $port. A port somebody takes between the check and the bind gets another

@@ -9,14 +9,14 @@ DEB_PKGS       += qemu-system-x86 qemu-utils e2fsprogs   # e2fsprogs: mkfs.ext4 
 # cc-qemu-tool: the driver's ops from shell (tests/integration/qemu_*.sh, bench/qemu_*.sh). Linked
 # with the driver's objects alone (and sys.o) so it does not wait for the rest of libclonecore.
 CC_QEMU_TOOL := $(TESTBIN)/cc-qemu-tool
-$(CC_QEMU_TOOL): $(OBJ)/tests/integration/qemu_tool.o $(call objs,$(CC_QEMU_SRCS) clonecore/sys.c)
+$(CC_QEMU_TOOL): $(OBJ)/tests/integration/qemu_tool.o $(call objs,$(CC_QEMU_SRCS) clonecore/sys.c) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(if $(filter 1,$(V)),,@echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(call pc_libs,json-c)
 $(OBJ)/tests/integration/qemu_tool.o: EXTRA_CFLAGS += $(call pc_cflags,json-c)
 ALL_DEPS += $(OBJ)/tests/integration/qemu_tool.d $(OBJ)/tests/integration/qemu_publish.d
 
-$(eval $(call UNIT_TEST,test_cc_qemu,tests/unit/test_cc_qemu.c clonecore/sys.c,,$(call pc_libs,json-c),$(call pc_cflags,json-c)))
+$(eval $(call UNIT_TEST,test_cc_qemu,tests/unit/test_cc_qemu.c clonecore/sys.c,$(COMMON_LIB),$(call pc_libs,json-c),$(call pc_cflags,json-c)))
 
 BENCH_PROGS += $(wildcard bench/qemu_*.sh) bench/disk_clone.sh
 

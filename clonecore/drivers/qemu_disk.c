@@ -22,86 +22,31 @@
 #include <unistd.h>
 
 #include "qemu_int.h"
+#include "ss_img.h"
 
 #define QEMU_IMG "qemu-img"
 #define IMG_OUT_MAX 65536               /* qemu-img info of one image is a few hundred bytes */
 #define STREAM_TIMEOUT_MS 600000        /* copying a whole chain's data into the overlay */
 
-/* Runs qemu-img with argv (argv[0] ignored); stdout into out (optional), stderr's last line into
- * why on failure. */
+/* Runs qemu-img with argv (argv[0] ignored); stdout into out (optional), stderr into why (on one
+ * line) on failure. */
 static int run_img(char *const argv[], char *out, size_t out_len, char *why, size_t why_len)
 {
-        char errbuf[512] = "", *bin = getenv("SNOWSCALE_QEMU_IMG");
-        int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, status = 0, rc = 0;
-        size_t have = 0, ehave = 0;
-        pid_t pid;
+        char errbuf[512];
+        size_t ehave;
+        int rc = ss_img_run(argv, out, out_len, errbuf, sizeof(errbuf));
 
-        if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0) {
-                rc = -errno;
-                goto out;
-        }
-        pid = fork();
-        if (pid < 0) {
-                rc = -errno;
-                goto out;
-        }
-        if (pid == 0) {
-                int nul = open("/dev/null", O_RDONLY);
-                if (nul < 0 || dup2(nul, 0) < 0 || dup2(po[1], 1) < 0 || dup2(pe[1], 2) < 0)
-                        _exit(127);
-                execvp(bin && *bin ? bin : QEMU_IMG, argv);
-                dprintf(2, "exec %s: %s\n", bin && *bin ? bin : QEMU_IMG, strerror(errno));
-                _exit(127);
-        }
-        close(po[1]);
-        close(pe[1]);
-        po[1] = pe[1] = -1;
-        /* qemu-img's output is small: read stdout to its end, then stderr (a pipe buffer holds it) */
-        for (;;) {
-                char tmp[4096];
-                ssize_t n = read(po[0], tmp, sizeof(tmp));
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n <= 0)
-                        break;
-                if (out && have + (size_t)n < out_len) {
-                        memcpy(out + have, tmp, (size_t)n);
-                        have += (size_t)n;
-                }
-        }
-        for (;;) {
-                ssize_t n = read(pe[0], errbuf + ehave, sizeof(errbuf) - 1 - ehave);
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n <= 0)
-                        break;
-                ehave += (size_t)n;
-                if (ehave == sizeof(errbuf) - 1)
-                        break;
-        }
-        errbuf[ehave] = 0;
-        if (out)
-                out[have] = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-                ;
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-                while (ehave && (errbuf[ehave - 1] == '\n' || errbuf[ehave - 1] == ' '))
-                        errbuf[--ehave] = 0;
-                for (char *p = errbuf; *p; p++)
-                        if (*p == '\n')
-                                *p = ' ';
-                rc = cc_why(why, why_len, -EIO, "qemu-img %s failed: %s", argv[1], errbuf[0] ? errbuf : "no message");
-        }
-out:
-        if (rc && !why[0])
-                cc_why(why, why_len, rc, "qemu-img: %s", strerror(-rc));
-        for (int i = 0; i < 2; i++) {
-                if (po[i] >= 0)
-                        close(po[i]);
-                if (pe[i] >= 0)
-                        close(pe[i]);
-        }
-        return rc;
+        if (rc < 0)
+                return cc_why(why, why_len, rc, "qemu-img: %s", strerror(-rc));
+        if (rc == 0)
+                return 0;
+        ehave = strlen(errbuf);
+        while (ehave && (errbuf[ehave - 1] == '\n' || errbuf[ehave - 1] == ' '))
+                errbuf[--ehave] = 0;
+        for (char *p = errbuf; *p; p++)
+                if (*p == '\n')
+                        *p = ' ';
+        return cc_why(why, why_len, -EIO, "qemu-img %s failed: %s", argv[1], errbuf[0] ? errbuf : "no message");
 }
 
 /* Format and virtual size of an image, as qemu-img sees it (-U: a running VM may hold it). */

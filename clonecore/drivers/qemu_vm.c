@@ -232,10 +232,27 @@ int qemu_conf_from_json(json_object *o, struct vm_conf *c, char *why, size_t why
         return disk_from_json(o, c, why, why_len);
 }
 
+/* text into the file name in the VM's run directory (created or emptied). */
+static int write_run_file(const struct cc_vm *vm, const char *name, const char *text)
+{
+        char path[PATH_MAX];
+        FILE *f;
+        int rc = path_join(path, sizeof(path), vm->run_dir, name);
+
+        if (rc)
+                return rc;
+        f = fopen(path, "we");
+        if (!f || fputs(text, f) < 0)
+                rc = -errno;
+        if (f && fclose(f) && !rc)
+                rc = -errno;
+        return rc;
+}
+
 int qemu_write_state_file(struct cc_vm *vm)
 {
         json_object *o = json_object_new_object();
-        char path[PATH_MAX], pidtext[32];
+        char pidtext[32];
         const char *text;
         int rc;
 
@@ -264,27 +281,12 @@ int qemu_write_state_file(struct cc_vm *vm)
                 json_object_object_add(o, "bridge", n);
         }
         text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY);
-        rc = path_join(path, sizeof(path), vm->run_dir, "vm.json");
-        if (rc == 0) {
-                FILE *f = fopen(path, "we");
-                if (!f || fputs(text, f) < 0)
-                        rc = -errno;
-                if (f && fclose(f) && !rc)
-                        rc = -errno;
-        }
+        rc = write_run_file(vm, "vm.json", text);
         json_object_put(o);
         if (rc)
                 return rc;
         snprintf(pidtext, sizeof(pidtext), "%d\n", vm->pid);
-        rc = path_join(path, sizeof(path), vm->run_dir, "qemu.pid");
-        if (rc == 0) {
-                FILE *f = fopen(path, "we");
-                if (!f || fputs(pidtext, f) < 0)
-                        rc = -errno;
-                if (f && fclose(f) && !rc)
-                        rc = -errno;
-        }
-        return rc;
+        return write_run_file(vm, "qemu.pid", pidtext);
 }
 
 /* Reads back what qemu_write_state_file wrote (path: the run dir's vm.json): the config, memory

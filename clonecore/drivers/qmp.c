@@ -37,31 +37,44 @@ static void note_event(struct qmp_conn *q, json_object *msg)
         }
 }
 
+/* One message from QEMU within left_ms, noted (note_event). -ETIMEDOUT when none came (the caller
+ * checks its own deadline); any other error is final and said in why as "waiting for WHAT: ...". */
+static int qmp_next_event(struct qmp_conn *q, int64_t left_ms, const char *what, char *why, size_t why_len)
+{
+        char *line = NULL;
+        json_object *msg;
+        int rc = qemu_line_read(q->fd, q->watch_fd, &q->in, (int)left_ms, &line);
+
+        if (rc == -ETIMEDOUT)
+                return rc;
+        if (rc)
+                return cc_why(why, why_len, rc, "waiting for %s: %s", what,
+                              rc == -EPIPE ? "QEMU closed the connection" : rc == -ESRCH ? "QEMU exited" : strerror(-rc));
+        msg = json_tokener_parse(line);
+        free(line);
+        if (!msg)
+                return cc_why(why, why_len, -EPROTO, "QMP: unparsable event");
+        note_event(q, msg);
+        json_object_put(msg);
+        return 0;
+}
+
 int qmp_wait_job(struct qmp_conn *q, const char *job_id, unsigned timeout_ms, char *why, size_t why_len)
 {
         uint64_t deadline = mono_ns() + (uint64_t)timeout_ms * 1000000ull;
+        char what[96];
 
+        snprintf(what, sizeof(what), "block job %s", job_id);
         while (strcmp(q->job_done, job_id)) {
                 int64_t left = ((int64_t)deadline - (int64_t)mono_ns()) / 1000000;
-                char *line = NULL;
-                json_object *msg;
                 int rc;
 
                 if (left <= 0)
-                        return cc_why(why, why_len, -ETIMEDOUT, "block job %s did not finish within %u s",
-                                      job_id, timeout_ms / 1000);
-                rc = qemu_line_read(q->fd, q->watch_fd, &q->in, (int)left, &line);
-                if (rc == -ETIMEDOUT)
-                        continue;
-                if (rc)
-                        return cc_why(why, why_len, rc, "waiting for block job %s: %s", job_id,
-                                      rc == -ESRCH ? "QEMU exited" : strerror(-rc));
-                msg = json_tokener_parse(line);
-                free(line);
-                if (!msg)
-                        return cc_why(why, why_len, -EPROTO, "QMP: unparsable event");
-                note_event(q, msg);
-                json_object_put(msg);
+                        return cc_why(why, why_len, -ETIMEDOUT, "%s did not finish within %u s",
+                                      what, timeout_ms / 1000);
+                rc = qmp_next_event(q, left, what, why, why_len);
+                if (rc && rc != -ETIMEDOUT)
+                        return rc;
         }
         if (q->job_error[0])
                 return cc_why(why, why_len, -EIO, "block job %s failed: %s", job_id, q->job_error);
@@ -242,24 +255,13 @@ static int qmp_wait_migration(struct qmp_conn *q, bool incoming, unsigned timeou
         while (strcmp(q->mig_status, "completed") && strcmp(q->mig_status, "failed") &&
                strcmp(q->mig_status, "cancelled")) {
                 int64_t left = ((int64_t)deadline - (int64_t)mono_ns()) / 1000000;
-                char *line = NULL;
-                json_object *msg;
 
                 if (left <= 0)
                         return cc_why(why, why_len, -ETIMEDOUT, "migration did not finish within %u s",
                                       timeout_ms / 1000);
-                rc = qemu_line_read(q->fd, q->watch_fd, &q->in, (int)left, &line);
-                if (rc == -ETIMEDOUT)
-                        continue;
-                if (rc)
-                        return cc_why(why, why_len, rc, "waiting for the migration: %s",
-                                      rc == -EPIPE ? "QEMU closed the connection" : rc == -ESRCH ? "QEMU exited" : strerror(-rc));
-                msg = json_tokener_parse(line);
-                free(line);
-                if (!msg)
-                        return cc_why(why, why_len, -EPROTO, "QMP: unparsable event");
-                note_event(q, msg);
-                json_object_put(msg);
+                rc = qmp_next_event(q, left, "the migration", why, why_len);
+                if (rc && rc != -ETIMEDOUT)
+                        return rc;
         }
         if (!incoming) {
                 rc = wait_past_finish_migrate(q, QMP_TIMEOUT_MS, why, why_len);
@@ -301,6 +303,26 @@ static int qmp_give_fd(struct qmp_conn *q, int fd, const char *name, char *why, 
         return qmp_cmd_fd(q, "getfd", args, fd, NULL, why, why_len);
 }
 
+/* Hands fd (closed here either way) to QEMU as "ccstate" and runs the outgoing or incoming
+ * migration through it to its end. */
+static int qmp_migrate_fd(struct qmp_conn *q, int fd, bool incoming, char *why, size_t why_len)
+{
+        json_object *args;
+        int rc;
+
+        rc = qmp_give_fd(q, fd, "ccstate", why, why_len);
+        close(fd);                              /* QEMU holds its own copy now */
+        if (rc)
+                return rc;
+        args = json_object_new_object();
+        json_object_object_add(args, "uri", json_object_new_string("fd:ccstate"));
+        q->mig_status[0] = 0;
+        rc = qmp_cmd(q, incoming ? "migrate-incoming" : "migrate", args, NULL, why, why_len);
+        if (rc == 0)
+                rc = qmp_wait_migration(q, incoming, MIGRATE_TIMEOUT_MS, why, why_len);
+        return rc;
+}
+
 int qmp_migrate_to(struct qmp_conn *q, const char *path, bool ignore_shared, char *why, size_t why_len)
 {
         json_object *args;
@@ -319,22 +341,11 @@ int qmp_migrate_to(struct qmp_conn *q, const char *path, bool ignore_shared, cha
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (fd < 0)
                 return cc_why(why, why_len, -errno, "%s: %s", path, strerror(errno));
-        rc = qmp_give_fd(q, fd, "ccstate", why, why_len);
-        close(fd);                              /* QEMU holds its own copy now */
-        if (rc)
-                return rc;
-        args = json_object_new_object();
-        json_object_object_add(args, "uri", json_object_new_string("fd:ccstate"));
-        q->mig_status[0] = 0;
-        rc = qmp_cmd(q, "migrate", args, NULL, why, why_len);
-        if (rc == 0)
-                rc = qmp_wait_migration(q, false, MIGRATE_TIMEOUT_MS, why, why_len);
-        return rc;
+        return qmp_migrate_fd(q, fd, false, why, why_len);
 }
 
 int qmp_migrate_from(struct qmp_conn *q, const char *path, bool ignore_shared, char *why, size_t why_len)
 {
-        json_object *args;
         int rc, fd;
 
         rc = qmp_set_caps(q, ignore_shared, why, why_len);
@@ -343,15 +354,5 @@ int qmp_migrate_from(struct qmp_conn *q, const char *path, bool ignore_shared, c
         fd = open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0)
                 return cc_why(why, why_len, -errno, "%s: %s", path, strerror(errno));
-        rc = qmp_give_fd(q, fd, "ccstate", why, why_len);
-        close(fd);
-        if (rc)
-                return rc;
-        args = json_object_new_object();
-        json_object_object_add(args, "uri", json_object_new_string("fd:ccstate"));
-        q->mig_status[0] = 0;
-        rc = qmp_cmd(q, "migrate-incoming", args, NULL, why, why_len);
-        if (rc == 0)
-                rc = qmp_wait_migration(q, true, MIGRATE_TIMEOUT_MS, why, why_len);
-        return rc;
+        return qmp_migrate_fd(q, fd, true, why, why_len);
 }

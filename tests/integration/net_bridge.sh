@@ -12,9 +12,8 @@
 net_enter_ns "$0" "$@"
 . "$(dirname "$0")/actuator_common.sh"
 act_require
-command -v sqlite3 >/dev/null || { echo "1..0 # SKIP sqlite3 is not installed"; exit 0; }
+net_require
 command -v bridge >/dev/null || { echo "1..0 # SKIP iproute2's bridge tool is missing"; exit 0; }
-[ -c /dev/net/tun ] || { echo "1..0 # SKIP /dev/net/tun is missing"; exit 0; }
 
 ACT_READY_TIMEOUT=60s act_config
 sed -i 's/max_clones: 8/max_clones: 10/' "$ACT_CFG"

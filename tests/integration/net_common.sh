@@ -27,6 +27,13 @@ net_enter_ns() {
   exit $rc
 }
 
+# net_require: skips the test (TAP "1..0 # SKIP") without what every bridged test needs past
+# act_require: sqlite3 to read the store's address plan, and /dev/net/tun for the taps.
+net_require() {
+  command -v sqlite3 >/dev/null || { echo "1..0 # SKIP sqlite3 is not installed"; exit 0; }
+  [ -c /dev/net/tun ] || { echo "1..0 # SKIP /dev/net/tun is missing"; exit 0; }
+}
+
 # net_config [create=true]: the bridge network in $ACT_CFG (7 workers fit with room to spare).
 net_config() {
   cat >>"$ACT_CFG" <<EOF2

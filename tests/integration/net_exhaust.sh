@@ -6,8 +6,7 @@
 net_enter_ns "$0" "$@"
 . "$(dirname "$0")/actuator_common.sh"
 act_require
-command -v sqlite3 >/dev/null || { echo "1..0 # SKIP sqlite3 is not installed"; exit 0; }
-[ -c /dev/net/tun ] || { echo "1..0 # SKIP /dev/net/tun is missing"; exit 0; }
+net_require
 
 ACT_MAX_FAILURES=10 act_config
 NET_RANGE=10.77.0.10-10.77.0.12 net_config

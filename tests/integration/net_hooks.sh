@@ -8,9 +8,8 @@
 net_enter_ns "$0" "$@"
 . "$(dirname "$0")/actuator_common.sh"
 act_require
+net_require
 command -v cpio >/dev/null || { echo "1..0 # SKIP cpio is not installed"; exit 0; }
-command -v sqlite3 >/dev/null || { echo "1..0 # SKIP sqlite3 is not installed"; exit 0; }
-[ -c /dev/net/tun ] || { echo "1..0 # SKIP /dev/net/tun is missing"; exit 0; }
 
 img=$T_DIR/img; hooks=$img/etc/snowscale/on-clone.d
 mkdir -p "$img"

@@ -6,24 +6,7 @@
 SCALED=${SC_SNOWSCALED:-$BIN/snowscaled}
 CTL=${SC_SNOWSCALECTL:-$BIN/snowscalectl}
 TOKEN=test-token-$RANDOM
-write_cfg() {
-  cat >"$T_DIR/snowscale.yaml" <<YAML
-pool: web
-mode: observe
-api:
-  listen: 127.0.0.1:$port
-  token: $TOKEN
-  max_body: 64K
-state_dir: state
-log_level: debug
-tick: 100ms
-policy:
-  metric: p95_latency
-  target: 150ms
-  min_clones: 1
-  max_clones: 8
-YAML
-}
+write_cfg() { t_observe_cfg "$T_DIR/snowscale.yaml" "api_extra=max_body: 64K" "top_extra=log_level: debug"; }
 t_start_scaled scaled "$T_DIR/snowscale.yaml" write_cfg --stop-vms-on-exit
 t_is "$(curl -s "$URL/healthz")" '{"ok":true}' "healthz"
 

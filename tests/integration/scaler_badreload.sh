@@ -6,20 +6,7 @@
 . "$(dirname "$0")/../lib.sh"
 TOKEN=tok-$RANDOM
 CFG=$T_DIR/snowscale.yaml
-write_cfg() {  # write_cfg MAX_CLONES
-  cat >"$CFG" <<YAML
-pool: web
-mode: observe
-api:
-  listen: 127.0.0.1:$port
-  token: $TOKEN
-state_dir: state
-tick: 100ms
-policy:
-  target: 150ms
-  max_clones: $1
-YAML
-}
+write_cfg() { t_observe_cfg "$CFG" metric= min_clones= max_clones="$1"; }  # write_cfg MAX_CLONES
 status() { curl -s "$URL/api/v1/status"; }
 refusals() {
   curl -s "$URL/api/v1/events?limit=1000" |

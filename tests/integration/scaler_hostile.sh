@@ -16,22 +16,7 @@ if [ "$hard" != unlimited ] && [ "$hard" -lt $((IDLE + 2048)) ] && [ "$(id -u)" 
   ulimit -Hn $((IDLE + 8192)) 2>/dev/null; hard=$(ulimit -Hn)
 fi
 [ "$hard" = unlimited ] || [ "$hard" -ge $((IDLE + 2048)) ] || { echo "1..0 # SKIP RLIMIT_NOFILE hard limit $hard is below $((IDLE + 2048))"; exit 0; }
-write_cfg() {
-  cat >"$T_DIR/snowscale.yaml" <<YAML
-pool: web
-mode: observe
-api:
-  listen: 127.0.0.1:$port
-  token: $TOKEN
-state_dir: state
-tick: 200ms
-policy:
-  metric: p95_latency
-  target: 150ms
-  min_clones: 1
-  max_clones: 8
-YAML
-}
+write_cfg() { t_observe_cfg "$T_DIR/snowscale.yaml" tick=200ms; }
 t_start_scaled scaled "$T_DIR/snowscale.yaml" write_cfg
 scaled_pid=$T_PID
 

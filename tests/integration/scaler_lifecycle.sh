@@ -7,22 +7,7 @@ SCALED=${SC_SNOWSCALED:-$BIN/snowscaled}
 CTL=${SC_SNOWSCALECTL:-$BIN/snowscalectl}
 TOKEN=tok-$RANDOM
 CFG=$T_DIR/snowscale.yaml
-write_cfg() {  # write_cfg MAX_CLONES [STATE_DIR]
-  cat >"$CFG" <<YAML
-pool: web
-mode: observe
-api:
-  listen: 127.0.0.1:$port
-  token: $TOKEN
-state_dir: ${2:-state}
-tick: 100ms
-policy:
-  metric: p95_latency
-  target: 150ms
-  min_clones: 1
-  max_clones: $1
-YAML
-}
+write_cfg() { t_observe_cfg "$CFG" max_clones="$1" state_dir="${2:-state}"; }  # write_cfg MAX_CLONES [STATE_DIR]
 status() { curl -s "$URL/api/v1/status"; }
 jqe() { jq -e "$@" >/dev/null; }
 start() {

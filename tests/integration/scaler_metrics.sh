@@ -7,22 +7,7 @@
 SCALED=${SC_SNOWSCALED:-$BIN/snowscaled}
 TOKEN=test-token-$RANDOM
 command -v promtool >/dev/null || { echo "1..0 # SKIP promtool not installed (make deps: prometheus)"; exit 0; }
-write_cfg() {
-  cat >"$T_DIR/snowscale.yaml" <<YAML
-pool: web
-mode: observe
-api:
-  listen: 127.0.0.1:$port
-  token: $TOKEN
-state_dir: state
-tick: 100ms
-policy:
-  metric: p95_latency
-  target: 150ms
-  min_clones: 1
-  max_clones: 8
-YAML
-}
+write_cfg() { t_observe_cfg "$T_DIR/snowscale.yaml"; }
 t_start_scaled scaled "$T_DIR/snowscale.yaml" write_cfg
 
 # lint NAME: promtool on the live /metrics; passes only without a single complaint
