@@ -368,25 +368,19 @@ int sc_store_prune(struct sc_store *s, uint64_t before_us, uint64_t *ret_rows)
                 sqlite3_stmt *st = NULL;
                 r = prep(s, sqls[i], &st);
                 if (r < 0)
-                        goto rollback;
+                        goto end;
                 sqlite3_bind_int64(st, 1, (int64_t)before_us);
                 r = step_done(st);
                 if (r < 0)
-                        goto rollback;
+                        goto end;
                 rows += (uint64_t)sqlite3_changes(s->db);
         }
         /* the maps of the clones just pruned (not counted: they are part of those rows) */
         r = exec_locked(s, "DELETE FROM clone_metrics WHERE clone_id NOT IN (SELECT id FROM clones)");
-        if (r < 0)
-                goto rollback;
-        r = exec_locked(s, "COMMIT");
-        if (r < 0)
-                goto rollback;
-        if (ret_rows)
+end:
+        r = end_tx_locked(s, r, NULL);
+        if (r == 0 && ret_rows)
                 *ret_rows = rows;
-        goto out;
-rollback:
-        exec_locked(s, "ROLLBACK");
 out:
         pthread_mutex_unlock(&s->lock);
         return r;

@@ -108,14 +108,14 @@ int sc_store_addr_claim(struct sc_store *s, const char *owner, uint32_t first, u
                 goto out;
         r = addr_get_locked(s, owner, ret);
         if (r != -ENOENT)
-                goto commit;            /* held already (0), or an error */
+                goto end;               /* held already (0), or an error */
         /* The lowest free address: first itself, or the one after a held address in range whose
          * successor is free (one indexed query, not a walk over the range). */
         r = prep(s, "SELECT MIN(c) FROM (SELECT ?1 AS c WHERE NOT EXISTS (SELECT 1 FROM addresses WHERE ip = ?1)"
                     " UNION ALL SELECT a.ip + 1 FROM addresses a WHERE a.ip >= ?1 AND a.ip < ?2"
                     " AND NOT EXISTS (SELECT 1 FROM addresses b WHERE b.ip = a.ip + 1))", &st);
         if (r < 0)
-                goto rollback;
+                goto end;
         sqlite3_bind_int64(st, 1, first);
         sqlite3_bind_int64(st, 2, last);
         if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
@@ -123,34 +123,24 @@ int sc_store_addr_claim(struct sc_store *s, const char *owner, uint32_t first, u
         sqlite3_finalize(st);
         if (ip < 0 || ip > last) {
                 r = -ENOSPC;
-                goto rollback;
+                goto end;
         }
         for (unsigned salt = 0;; salt++) {
                 if (salt > 1000) {
                         r = -EADDRINUSE;
-                        goto rollback;
+                        goto end;
                 }
                 mac_of(owner, salt, mac);
                 mac_text(mac, mt);
                 r = count_locked(s, "SELECT COUNT(*) FROM addresses WHERE mac = ?", mt, 0, &held);
                 if (r < 0)
-                        goto rollback;
+                        goto end;
                 if (!held)
                         break;
         }
         r = addr_insert_locked(s, owner, (uint32_t)ip, mac, ret);
-        if (r < 0)
-                goto rollback;
-commit:
-        if (r == 0)
-                r = exec_locked(s, "COMMIT");
-        else
-                exec_locked(s, "ROLLBACK");
-        if (r == 0)
-                notify_locked(s);
-        goto out;
-rollback:
-        exec_locked(s, "ROLLBACK");
+end:
+        r = end_tx_locked(s, r, NULL);
 out:
         pthread_mutex_unlock(&s->lock);
         return r;
@@ -181,10 +171,7 @@ int sc_store_addr_claim_at(struct sc_store *s, const char *owner, uint32_t ip, c
         }
         if (r == -ENOENT)
                 r = addr_insert_locked(s, owner, ip, mac, ret);
-        if (r == 0)
-                r = exec_locked(s, "COMMIT");
-        else
-                exec_locked(s, "ROLLBACK");
+        r = end_tx_locked(s, r, NULL);
 out:
         pthread_mutex_unlock(&s->lock);
         return r;

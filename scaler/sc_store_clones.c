@@ -52,21 +52,15 @@ int sc_store_next_clone_id(struct sc_store *s, char *buf, size_t len)
         if (r == 0)
                 next = strtoull(v, NULL, 10);
         else if (r != -ENOENT)
-                goto rollback;
+                goto end;
         if (next == 0)
                 next = 1;
         snprintf(v, sizeof(v), "%llu", next + 1);
         r = sc_sto_kv_set_locked(s, "next_clone", v);
-        if (r < 0)
-                goto rollback;
-        r = exec_locked(s, "COMMIT");
-        if (r < 0)
-                goto rollback;
-        if ((size_t)snprintf(buf, len, "c%llu", next) >= len)
+end:
+        r = end_tx_locked(s, r, NULL);
+        if (r == 0 && (size_t)snprintf(buf, len, "c%llu", next) >= len)
                 r = -ENAMETOOLONG;
-        goto out;
-rollback:
-        exec_locked(s, "ROLLBACK");
 out:
         pthread_mutex_unlock(&s->lock);
         return r;
@@ -107,7 +101,7 @@ int sc_store_clone_insert(struct sc_store *s, const struct sc_clone *c)
                     "state_since_us, reason, fetch_bytes, fetch_pct, demand_faults, prefetched_pages) "
                     "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &st);
         if (r < 0)
-                goto rollback;
+                goto end;
         sqlite3_bind_text(st, 1, c->id, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 2, c->generation);
         sqlite3_bind_text(st, 3, c->driver, -1, SQLITE_STATIC);
@@ -123,20 +117,12 @@ int sc_store_clone_insert(struct sc_store *s, const struct sc_clone *c)
         sqlite3_bind_int64(st, 13, (int64_t)c->fetch.prefetched_pages);
         r = step_done(st);
         if (r < 0)
-                goto rollback;
+                goto end;
         snprintf(msg, sizeof(msg), "%s %s (generation %lld)", c->id, sc_clone_state_name(c->state),
                  (long long)c->generation);
         r = sc_sto_event_append_locked(s, "clone", msg, data, NULL);
-        if (r < 0)
-                goto rollback;
-        r = exec_locked(s, "COMMIT");
-        if (r < 0)
-                goto rollback;
-        s->seq.clones++;
-        notify_locked(s);
-        goto out;
-rollback:
-        exec_locked(s, "ROLLBACK");
+end:
+        r = end_tx_locked(s, r, &s->seq.clones);
 out:
         pthread_mutex_unlock(&s->lock);
         free(data);
@@ -175,7 +161,7 @@ int sc_store_clone_set_state(struct sc_store *s, const char *id, enum sc_clone_s
                 goto out;
         r = clone_state_locked(s, id, &from);
         if (r < 0)
-                goto rollback;
+                goto end;
         if (from == to) {
                 if (!reason) {
                         exec_locked(s, "ROLLBACK");
@@ -183,14 +169,14 @@ int sc_store_clone_set_state(struct sc_store *s, const char *id, enum sc_clone_s
                 }
                 r = prep(s, "UPDATE clones SET reason = ? WHERE id = ?", &st);
                 if (r < 0)
-                        goto rollback;
+                        goto end;
                 sqlite3_bind_text(st, 1, reason, -1, SQLITE_STATIC);
                 sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
         } else {
                 r = prep(s, "UPDATE clones SET state = ?, state_since_us = ?, "
                             "reason = COALESCE(?, reason) WHERE id = ?", &st);
                 if (r < 0)
-                        goto rollback;
+                        goto end;
                 sqlite3_bind_text(st, 1, sc_clone_state_name(to), -1, SQLITE_STATIC);
                 sqlite3_bind_int64(st, 2, (int64_t)ss_wall_us());
                 if (reason)
@@ -201,12 +187,12 @@ int sc_store_clone_set_state(struct sc_store *s, const char *id, enum sc_clone_s
         }
         r = step_done(st);
         if (r < 0)
-                goto rollback;
+                goto end;
         if (from != to) {
                 data = clone_event_json(id, sc_clone_state_name(from), sc_clone_state_name(to), reason);
                 if (!data) {
                         r = -ENOMEM;
-                        goto rollback;
+                        goto end;
                 }
                 if (reason && *reason)
                         snprintf(msg, sizeof(msg), "%s %s -> %s: %s", id, sc_clone_state_name(from),
@@ -216,16 +202,10 @@ int sc_store_clone_set_state(struct sc_store *s, const char *id, enum sc_clone_s
                                  sc_clone_state_name(to));
                 r = sc_sto_event_append_locked(s, "clone", msg, data, NULL);
                 if (r < 0)
-                        goto rollback;
+                        goto end;
         }
-        r = exec_locked(s, "COMMIT");
-        if (r < 0)
-                goto rollback;
-        s->seq.clones++;
-        notify_locked(s);
-        goto out;
-rollback:
-        exec_locked(s, "ROLLBACK");
+end:
+        r = end_tx_locked(s, r, &s->seq.clones);
 out:
         pthread_mutex_unlock(&s->lock);
         free(data);

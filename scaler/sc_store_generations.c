@@ -21,7 +21,7 @@ int sc_store_generation_insert(struct sc_store *s, struct sc_generation *g)
         if (id == 0) {
                 r = prep(s, "SELECT COALESCE(MAX(id),0) + 1 FROM generations", &st);
                 if (r < 0)
-                        goto rollback;
+                        goto end;
                 if (sqlite3_step(st) == SQLITE_ROW)
                         id = sqlite3_column_int64(st, 0);
                 sqlite3_finalize(st);
@@ -29,12 +29,12 @@ int sc_store_generation_insert(struct sc_store *s, struct sc_generation *g)
         }
         if (id <= 0) {
                 r = -EINVAL;
-                goto rollback;
+                goto end;
         }
         r = prep(s, "INSERT INTO generations(id, created_us, descriptor, descriptor_bytes, pause_us, "
                     "deleted) VALUES(?,?,?,?,?,?)", &st);
         if (r < 0)
-                goto rollback;
+                goto end;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (int64_t)(g->created_us ? g->created_us : ss_wall_us()));
         sqlite3_bind_text(st, 3, g->descriptor, -1, SQLITE_STATIC);
@@ -43,22 +43,17 @@ int sc_store_generation_insert(struct sc_store *s, struct sc_generation *g)
         sqlite3_bind_int(st, 6, g->deleted);
         r = step_done(st);
         if (r < 0)
-                goto rollback;
+                goto end;
         snprintf(msg, sizeof(msg), "generation %lld cut: descriptor %llu bytes, parent paused %.1f ms",
                  (long long)id, (unsigned long long)g->descriptor_bytes, g->pause_us / 1000.0);
         snprintf(data, sizeof(data), "{\"id\":%lld,\"descriptor_bytes\":%llu,\"pause_us\":%llu}",
                  (long long)id, (unsigned long long)g->descriptor_bytes,
                  (unsigned long long)g->pause_us);
         r = sc_sto_event_append_locked(s, "generation", msg, data, NULL);
-        if (r < 0)
-                goto rollback;
-        r = exec_locked(s, "COMMIT");
-        if (r < 0)
-                goto rollback;
-        g->id = id;
-        goto out;
-rollback:
-        exec_locked(s, "ROLLBACK");
+end:
+        r = end_tx_locked(s, r, NULL);
+        if (r == 0)
+                g->id = id;
 out:
         pthread_mutex_unlock(&s->lock);
         return r;

@@ -20,7 +20,7 @@ int sc_store_clone_set_guest(struct sc_store *s, const char *id, const struct sc
         r = prep(s, "UPDATE clones SET guest_ts_us = ?, guest_uptime_s = ?, guest_load1 = ?, "
                     "guest_mem_avail_kib = ? WHERE id = ?", &st);
         if (r < 0)
-                goto rollback;
+                goto end;
         sqlite3_bind_int64(st, 1, (int64_t)g->stats.ts_us);
         sqlite3_bind_double(st, 2, g->stats.uptime_s);
         sqlite3_bind_double(st, 3, g->stats.load1);
@@ -30,33 +30,27 @@ int sc_store_clone_set_guest(struct sc_store *s, const char *id, const struct sc
         if (r == 0 && sqlite3_changes(s->db) == 0)
                 r = -ENOENT;
         if (r < 0)
-                goto rollback;
+                goto end;
         r = prep(s, "DELETE FROM clone_metrics WHERE clone_id = ?", &st);
         if (r < 0)
-                goto rollback;
+                goto end;
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         if ((r = step_done(st)) < 0)
-                goto rollback;
+                goto end;
         for (size_t i = 0; i < g->n && i < SC_METRICS_MAX; i++) {
                 r = prep(s, "INSERT OR REPLACE INTO clone_metrics(clone_id, key, value, updated) "
                             "VALUES (?, ?, ?, ?)", &st);
                 if (r < 0)
-                        goto rollback;
+                        goto end;
                 sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
                 sqlite3_bind_text(st, 2, g->m[i].key, -1, SQLITE_STATIC);
                 sqlite3_bind_double(st, 3, g->m[i].value);
                 sqlite3_bind_int64(st, 4, (int64_t)g->stats.ts_us);
                 if ((r = step_done(st)) < 0)
-                        goto rollback;
+                        goto end;
         }
-        r = exec_locked(s, "COMMIT");
-        if (r < 0)
-                goto rollback;
-        s->seq.clones++;
-        notify_locked(s);
-        goto out;
-rollback:
-        exec_locked(s, "ROLLBACK");
+end:
+        r = end_tx_locked(s, r, &s->seq.clones);
 out:
         pthread_mutex_unlock(&s->lock);
         return r;

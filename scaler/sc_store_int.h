@@ -59,6 +59,23 @@ static inline int exec_locked(struct sc_store *s, const char *sql)
         return sqlite_errno(sqlite3_exec(s->db, sql, NULL, NULL, NULL));
 }
 
+/* Ends the transaction the caller began with BEGIN IMMEDIATE: COMMIT when r is 0; ROLLBACK when r
+ * is an error or the COMMIT fails. A commit bumps *seq (NULL: no sequence) and wakes the waiters.
+ * Returns r, or the COMMIT's error. */
+static inline int end_tx_locked(struct sc_store *s, int r, uint64_t *seq)
+{
+        if (r == 0)
+                r = exec_locked(s, "COMMIT");
+        if (r < 0) {
+                exec_locked(s, "ROLLBACK");
+                return r;
+        }
+        if (seq)
+                (*seq)++;
+        notify_locked(s);
+        return 0;
+}
+
 /* Prepares sql; on failure returns -errno. */
 static inline int prep(struct sc_store *s, const char *sql, sqlite3_stmt **ret)
 {
