@@ -4,12 +4,12 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ss_buf.h"
 #include "ss_util.h"
 
 bool lb_id_valid(const char *s)
@@ -53,49 +53,10 @@ bool lb_address_valid(const char *s)
         return host[0] != '-' && host[0] != '.';
 }
 
-struct buf {
-        char *p;
-        size_t len, cap;
-};
-
-static int buf_add(struct buf *b, const char *s, size_t n)
-{
-        if (b->len + n + 1 > b->cap) {
-                size_t cap = b->cap ? b->cap : 1024;
-                char *p;
-                while (cap < b->len + n + 1)
-                        cap *= 2;
-                p = realloc(b->p, cap);
-                if (!p)
-                        return -ENOMEM;
-                b->p = p;
-                b->cap = cap;
-        }
-        memcpy(b->p + b->len, s, n);
-        b->len += n;
-        b->p[b->len] = 0;
-        return 0;
-}
-
-static int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int buf_printf(struct buf *b, const char *fmt, ...)
-{
-        char tmp[512];
-        va_list ap;
-        int n;
-
-        va_start(ap, fmt);
-        n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-        va_end(ap);
-        if (n < 0 || (size_t)n >= sizeof(tmp))
-                return -EOVERFLOW;
-        return buf_add(b, tmp, (size_t)n);
-}
-
 int lb_template_render(const char *tmpl, const struct lb_var *vars, size_t n_vars, char **ret,
                        char *err, size_t errlen)
 {
-        struct buf b = { 0 };
+        struct ss_buf b = { 0 };
         const char *p = tmpl;
         int r = 0, line = 1;
 
@@ -106,17 +67,17 @@ int lb_template_render(const char *tmpl, const struct lb_var *vars, size_t n_var
                 size_t i;
 
                 if (!at) {
-                        r = buf_add(&b, p, strlen(p));
+                        r = ss_buf_add(&b, p, strlen(p));
                         break;
                 }
                 for (const char *c = p; c < at; c++)
                         line += *c == '\n';
-                r = buf_add(&b, p, (size_t)(at - p));
+                r = ss_buf_add(&b, p, (size_t)(at - p));
                 if (r < 0)
                         goto out;
                 q = at + 1;
                 if (!(*q >= 'A' && *q <= 'Z')) {
-                        r = buf_add(&b, "@", 1);
+                        r = ss_buf_add(&b, "@", 1);
                         p = at + 1;
                         if (r < 0)
                                 goto out;
@@ -125,7 +86,7 @@ int lb_template_render(const char *tmpl, const struct lb_var *vars, size_t n_var
                 while ((*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') || *q == '_')
                         q++;
                 if (*q != '@') {
-                        r = buf_add(&b, at, (size_t)(q - at));
+                        r = ss_buf_add(&b, at, (size_t)(q - at));
                         p = q;
                         if (r < 0)
                                 goto out;
@@ -141,14 +102,14 @@ int lb_template_render(const char *tmpl, const struct lb_var *vars, size_t n_var
                         r = -EINVAL;
                         goto out;
                 }
-                r = buf_add(&b, vars[i].value, strlen(vars[i].value));
+                r = ss_buf_add(&b, vars[i].value, strlen(vars[i].value));
                 if (r < 0)
                         goto out;
                 p = q + 1;
         }
         if (r < 0)
                 goto out;
-        if (!b.p && (r = buf_add(&b, "", 0)) < 0)
+        if (!b.p && (r = ss_buf_add(&b, "", 0)) < 0)
                 goto out;
         *ret = b.p;
         b.p = NULL;
@@ -182,16 +143,16 @@ bool lb_peer_valid(const char *s)
 
 int lb_peers_render(uint64_t version, const char *const *peers, size_t n, char **ret)
 {
-        struct buf b = { 0 };
+        struct ss_buf b = { 0 };
         int r;
 
-        r = buf_printf(&b, "%" PRIu64 "\n", version);
+        r = ss_buf_printf(&b, "%" PRIu64 "\n", version);
         for (size_t i = 0; r == 0 && i < n; i++) {
                 if (!lb_peer_valid(peers[i])) {
                         r = -EINVAL;
                         break;
                 }
-                r = buf_printf(&b, "%s\n", peers[i]);
+                r = ss_buf_printf(&b, "%s\n", peers[i]);
         }
         if (r < 0) {
                 free(b.p);
