@@ -41,7 +41,10 @@ t_is "$(lb_field d state) $(lb_field e state)" "active active" "d and e active"
 t_is "$(ok_reloads)" 0 "no reload added them"
 t_check "nginx's set version grew ($v0 -> $(lb_stat set_version))" test "$(lb_stat set_version)" -gt "$v0"
 t_like "$(lb_bodies 40)" '^A=[0-9]+ B=[0-9]+ D=[0-9]+ E=[0-9]+$' "traffic spread over A, B, D, E"
-t_like "$(curl -s "$LB_API/v1/backends" | jq -c '[.nginx_members, (.backends[] | select(.id == "d") | .inflight)]')" '^\[4,[0-9]+\]$' "nginx holds 4 members; d's in-flight count is shown"
+# snowscale-lb reads nginx's view once a second: wait for the first one that knows d.
+view_d() { curl -s "$LB_API/v1/backends" | jq -c '[.nginx_members, (.backends[] | select(.id == "d") | .inflight)]'; }
+t_wait_for 5 eval '[[ "$(view_d)" =~ ^\[4,[0-9]+\]$ ]]'
+t_like "$(view_d)" '^\[4,[0-9]+\]$' "nginx holds 4 members; d's in-flight count is shown"
 lb_call DELETE /v1/backends/d >/dev/null & p1=$!; lb_call DELETE /v1/backends/e >/dev/null & p2=$!; wait "$p1" "$p2"
 lb_wait_state d drained 20; lb_wait_state e drained 20
 t_like "$(curl -s "$LB_API/v1/backends/d")" '"reason":"removed from nginx.s set; in-flight requests reached 0' "d drained once nothing was in flight to it"
