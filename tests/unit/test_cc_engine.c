@@ -362,11 +362,12 @@ static void test_remote_clones(void **unused)
         snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
         struct cc_engine *e = clone_host(addr, "hostb", &g);
         /* The process driver's "host port" is sf-maptouch's seed: both clones touch the same
-         * pages. One after the other, so the second finds every page the first fetched in this
-         * host's page store and fetches nothing itself. */
+         * pages. One after the other on the generation's one memtap of this host: the second
+         * finds every page the first fetched and fetches nothing itself. (Background completion
+         * off: it would fetch the rest.) */
         struct cc_net net = cc_net_user(7);
         struct cc_clone_opts o = { .n = 1, .nets = &net, .cb = on_event, .userdata = &ev,
-                                   .fetch = { .readahead = CC_RA_ADAPTIVE } };
+                                   .fetch = { .readahead = CC_RA_ADAPTIVE, .complete_off = true } };
         struct cc_clone_stats st[2];
         for (unsigned i = 0; i < 2; i++) {
                 assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
@@ -378,10 +379,10 @@ static void test_remote_clones(void **unused)
         }
         assert_true(st[0].fetch.fetched_pages > 0);
         assert_true(st[0].fetch.demand_faults > 0);
-        /* the 2nd hits the store: all the first fetched is there, and it waits for nothing */
-        assert_true(st[1].fetch.local_hits >= st[0].fetch.fetched_pages);
-        assert_int_equal(st[1].fetch.demand_faults, 0);
-        assert_int_equal(st[1].fetch.fetched_pages, 0);
+        /* the 2nd shares the memtap: nothing more was fetched, no fault waited for the network */
+        assert_int_equal(st[1].fetch.fetched_pages, st[0].fetch.fetched_pages);
+        assert_int_equal(st[1].fetch.demand_faults, st[0].fetch.demand_faults);
+        assert_false(st[1].fetch.completed);
         for (int i = 0; i < 2; i++)
                 assert_int_equal(cc_retire(e, ev.ids[i], 1000), 0);
         wait_for(&ev, &ev.retired, 2);
@@ -412,6 +413,82 @@ static void test_lying_memserver_fails_clone(void **unused)
         cc_memserver_stop(s);
 }
 
+/* Background completion: once every non-zero page is on this host the clone no longer needs
+ * the memserver: stop it, the clone keeps running, and a new clone of the generation starts
+ * without it. */
+static void test_completion_frees_clone_from_memserver(void **unused)
+{
+        need_fuse();
+        struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+        struct cc_memserver *s = serve(NULL);
+        char addr[64];
+        struct cc_generation *g;
+        struct cc_clone_stats st;
+        uint64_t ticket;
+
+        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
+        struct cc_engine *e = clone_host(addr, "hostd", &g);
+        struct cc_net net = cc_net_user(11);
+        struct cc_clone_opts o = { .n = 1, .nets = &net, .cb = on_event, .userdata = &ev,
+                                   .fetch = { .readahead = CC_RA_NONE, .complete_delay_ms = 1,
+                                              .complete_mib_s = 256 } };
+        assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
+        wait_for(&ev, &ev.ready, 1);
+        for (int i = 0; i < 400; i++) {
+                assert_int_equal(cc_clone_stats(e, ev.ids[0], &st), 0);
+                if (st.fetch.completed || st.fetch.failed)
+                        break;
+                usleep(50 * 1000);
+        }
+        assert_true(st.fetch.completed);
+        assert_false(st.fetch.failed);
+        assert_true(st.fetch.background_pages > 0);
+        assert_true(st.fetch.complete_us > 0);
+        print_message("# completion after %.3f s: %" PRIu64 " pages, %" PRIu64 " of them in the background\n",
+                      (double)st.fetch.complete_us / 1e6, st.fetch.fetched_pages, st.fetch.background_pages);
+        cc_memserver_stop(s);
+        usleep(300 * 1000);
+        assert_int_equal(cc_clone_stats(e, ev.ids[0], &st), 0);
+        assert_int_equal(st.state, CC_CLONE_READY);
+        assert_int_equal(ev.failed, 0);
+        /* a second clone (other pages: seed 13) runs entirely from this host */
+        net = cc_net_user(13);
+        assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
+        wait_for(&ev, &ev.ready, 2);
+        assert_int_equal(ev.failed, 0);
+        for (int i = 0; i < 2; i++)
+                assert_int_equal(cc_retire(e, ev.ids[i], 1000), 0);
+        wait_for(&ev, &ev.retired, 2);
+        cc_engine_free(e);
+}
+
+/* The memserver gone before completion: the clone fails fast with the reason, never hangs. */
+static void test_memserver_gone_before_completion(void **unused)
+{
+        need_fuse();
+        struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+        struct cc_memserver *s = serve(NULL);
+        char addr[64];
+        struct cc_generation *g;
+        uint64_t ticket;
+
+        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
+        struct cc_engine *e = clone_host(addr, "hoste", &g);
+        struct cc_net net = cc_net_user(17);
+        struct cc_clone_opts o = { .n = 1, .nets = &net, .cb = on_event, .userdata = &ev,
+                                   .fetch = { .readahead = CC_RA_NONE, .complete_mib_s = 1 } };
+        assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
+        wait_for(&ev, &ev.ready, 1);
+        uint64_t t0 = ss_mono_ns();
+        cc_memserver_stop(s);
+        wait_for(&ev, &ev.failed, 1);
+        double took = (double)(ss_mono_ns() - t0) / 1e9;
+        print_message("# failed %.3f s after the memserver stopped: %s\n", took, ev.reason);
+        assert_non_null(strstr(ev.reason, "memory fetch failed"));
+        assert_true(took < 3.0);        /* fetch timeout 1.5 s: within it, never a hang */
+        cc_engine_free(e);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -419,6 +496,8 @@ int main(void)
                 cmocka_unit_test(test_readiness_is_an_event),
                 cmocka_unit_test(test_remote_clones),
                 cmocka_unit_test(test_lying_memserver_fails_clone),
+                cmocka_unit_test(test_completion_frees_clone_from_memserver),
+                cmocka_unit_test(test_memserver_gone_before_completion),
         };
         return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
