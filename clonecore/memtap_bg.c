@@ -140,18 +140,22 @@ static void replay(struct cc_memtap *m)
 }
 
 /* Background completion: walk the page map once, fetching each content not yet here in batches
- * of COMPLETE_BATCH, never while a demand fetch is in flight, paced to complete_mib_s. */
+ * of COMPLETE_BATCH, never while a demand fetch is in flight, paced to complete_mib_s. The walk
+ * starts at a random page and wraps around: hosts completing at the same time with mcdist then
+ * ask for different pages first and take the others' from the multicast group, instead of all
+ * asking for the same page at once. */
 static void complete(struct cc_memtap *m)
 {
         char why[CC_REASON_MAX] = "";
         uint64_t list[COMPLETE_BATCH];
         unsigned mib_s = m->o.fetch.complete_mib_s ? m->o.fetch.complete_mib_s : 64;
         uint64_t ns_per_page = 4096ull * 1000000000ull / ((uint64_t)mib_s << 20);
-        uint64_t p = 0, next = 0;
+        uint64_t start = m->pm->pages ? (ss_mono_ns() ^ (uint64_t)getpid() * 0x9e3779b97f4a7c15ull) % m->pm->pages : 0;
+        uint64_t i = 0, next = 0;
 
         pthread_mutex_lock(&m->lock);
         if (!nap(m, ss_mono_ns() + (uint64_t)(m->o.fetch.complete_delay_ms ?
-                                              m->o.fetch.complete_delay_ms : 500) * 1000000ull)) {
+                                              m->o.fetch.complete_delay_ms : 1000) * 1000000ull)) {
                 pthread_mutex_unlock(&m->lock);
                 return;
         }
@@ -162,7 +166,10 @@ static void complete(struct cc_memtap *m)
                 if (!nap(m, next))
                         break;
                 size_t k = 0;
-                for (; p < m->pm->pages && k < COMPLETE_BATCH; p++)
+                for (; i < m->pm->pages && k < COMPLETE_BATCH; i++) {
+                        uint64_t p = (start + i) % m->pm->pages;
+                        if (k && p == 0)
+                                break;  /* wrapped: a batch's ranges stay ascending */
                         if (cc_pm_is_data(m->pm->entry[p]) && MT_STATE(m, p) == PG_ABSENT) {
                                 if (cc_store_has(m->o.store, m->pm->hash[m->pm->entry[p] - CC_PM_DATA])) {
                                         cc_mt_present(m, p);
@@ -172,11 +179,12 @@ static void complete(struct cc_memtap *m)
                                 MT_STATE(m, p) = PG_FETCHING;
                                 list[k++] = p;
                         }
-                if (k == 0 && p >= m->pm->pages) {
+                }
+                if (k == 0 && i >= m->pm->pages) {
                         /* the rest is being fetched by demand faults or mcdist: wait for it */
                         if (!m->absent || !nap(m, ss_mono_ns() + 10000000ull))
                                 break;
-                        p = 0;
+                        i = 0;
                         continue;
                 }
                 pthread_mutex_unlock(&m->lock);

@@ -37,7 +37,7 @@ $(CC_FUZZ): tests/fuzz/cc_descriptor.c clonecore/descriptor.c clonecore/pagemap.
 	$(Q)clang $(CPPFLAGS) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -Iclonecore \
 	  $(call pc_cflags,$(CC_PKGS)) -o $@ $^ $(call pc_libs,json-c libxxhash liblz4 zlib)
 
-BENCH_PROGS += $(wildcard bench/clonecore_*.sh)
+BENCH_PROGS += $(wildcard bench/clonecore_*.sh) bench/multihost.sh
 
 .PHONY: clonecore
 clonecore: $(CC_LIB) $(addprefix $(BIN)/,$(CC_TOOLS)) $(addprefix $(TESTBIN)/unit/,$(CC_UNIT))

@@ -61,10 +61,10 @@ mh_memserver() {
 }
 
 # mh_clones NAME NS N [cc-qemu-host args...]: N clones in NS (ports 18000+i there); waits for
-# its "ALL" line; sets MH_PID.
+# its "ALL" line; sets MH_PID. State dir $T_DIR/NAME, or $MH_STATE (a local generation's host).
 mh_clones() {
   local name=$1 ns=$2 n=$3; shift 3
-  t_spawn "$name" ip netns exec "$ns" "$MH_HOST" --state-dir "$T_DIR/$name" --generation 1 --n "$n" \
+  t_spawn "$name" ip netns exec "$ns" "$MH_HOST" --state-dir "${MH_STATE:-$T_DIR/$name}" --generation 1 --n "$n" \
     --base-port 18000 --ids "$name-" --stats "$T_DIR/$name.stats" "$@"
   MH_PID=$T_PID
   t_wait_for 180 grep -qs '^ALL' "$T_DIR/$name.log" || t_bail "clones on $name did not start: $(tail -5 "$T_DIR/$name.log")"

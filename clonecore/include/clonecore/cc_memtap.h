@@ -38,7 +38,7 @@ struct cc_fetch_opts {                  /* how a remote clone's memory is fetche
          * (complete_off disables it); for a bare memtap only when complete is set. */
         bool complete;
         bool complete_off;              /* cc_clone(): no background completion */
-        unsigned complete_delay_ms;     /* after the working-set replay; 0 = 500 */
+        unsigned complete_delay_ms;     /* after the working-set replay; 0 = 1000 */
         unsigned complete_mib_s;        /* rate cap; 0 = 64 MiB/s */
 };
 
