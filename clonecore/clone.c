@@ -37,6 +37,7 @@ void cc_engine_clone_free(struct clone *c)
         if (c->wake_fd >= 0)
                 close(c->wake_fd);
         free(c->mcast);
+        free(c->disk_uri);
         free(c->driver_opts);
         free(c);
 }
@@ -184,7 +185,8 @@ int cc_clone(struct cc_engine *e, struct cc_generation *g, const struct cc_clone
                 snprintf(c->memserver, sizeof(c->memserver), "%s",
                          opts->memserver ? opts->memserver : g->memserver);
                 if ((opts->driver_opts && !(c->driver_opts = strdup(opts->driver_opts))) ||
-                    (opts->mcast && !(c->mcast = strdup(opts->mcast)))) {
+                    (opts->mcast && !(c->mcast = strdup(opts->mcast))) ||
+                    (opts->disk_uri && !(c->disk_uri = strdup(opts->disk_uri)))) {
                         r = -ENOMEM;
                         goto undo;
                 }
@@ -274,6 +276,7 @@ static void do_start(struct cc_engine *e, struct clone *c)
         spec.run_dir = run_dir;
         spec.net = c->net;
         spec.driver_opts = c->driver_opts;
+        spec.disk_uri = c->disk_uri;
         r = drv->clone(&spec, &vm, why, sizeof(why));
         if (r < 0) {
                 if (!why[0])

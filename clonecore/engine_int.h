@@ -58,6 +58,7 @@ struct clone {
         bool remote;
         char memserver[256];
         char *mcast;
+        char *disk_uri;                 /* the generation's disk layer over NBD, or NULL */
         char *driver_opts;
         struct cc_fetch_opts fetch;
         struct cc_net net;              /* the clone's network attachment */

@@ -139,22 +139,40 @@ static void replay(struct cc_memtap *m)
         free(ws);
 }
 
-/* Background completion: walk the page map once, fetching each content not yet here in batches
- * of COMPLETE_BATCH, never while a demand fetch is in flight, paced to complete_mib_s. The walk
- * starts at a random page and wraps around: hosts completing at the same time with mcdist then
- * ask for different pages first and take the others' from the multicast group, instead of all
- * asking for the same page at once. */
+/* Up to COMPLETE_BATCH absent contents from page `from` on (ascending, no wrap), marked FETCHING;
+ * contents the store got meanwhile are marked present instead. Lock held. */
+static size_t pick(struct cc_memtap *m, uint64_t from, uint64_t *list)
+{
+        size_t k = 0;
+        for (uint64_t p = from; p < m->pm->pages && k < COMPLETE_BATCH; p++) {
+                if (!cc_pm_is_data(m->pm->entry[p]) || MT_STATE(m, p) != PG_ABSENT)
+                        continue;
+                if (cc_store_has(m->o.store, m->pm->hash[m->pm->entry[p] - CC_PM_DATA])) {
+                        cc_mt_present(m, p);
+                        m->st.local_hits++;
+                        continue;
+                }
+                MT_STATE(m, p) = PG_FETCHING;
+                list[k++] = p;
+        }
+        return k;
+}
+
+/* Background completion: the contents not here yet, in batches of COMPLETE_BATCH, never while a
+ * demand fetch is in flight, paced to complete_mib_s. Each batch starts at a random page (and
+ * runs on from there): hosts completing at the same time with mcdist then ask for different
+ * pages and take the rest from the multicast group, instead of walking the same order and all
+ * asking for each page. */
 static void complete(struct cc_memtap *m)
 {
         char why[CC_REASON_MAX] = "";
         uint64_t list[COMPLETE_BATCH];
         unsigned mib_s = m->o.fetch.complete_mib_s ? m->o.fetch.complete_mib_s : 64;
         uint64_t ns_per_page = 4096ull * 1000000000ull / ((uint64_t)mib_s << 20);
-        uint64_t start = m->pm->pages ? (ss_mono_ns() ^ (uint64_t)getpid() * 0x9e3779b97f4a7c15ull) % m->pm->pages : 0;
-        uint64_t i = 0, next = 0;
+        uint64_t rnd = ss_mono_ns() ^ (uint64_t)getpid() * 0x9e3779b97f4a7c15ull, next = 0;
 
         pthread_mutex_lock(&m->lock);
-        if (!nap(m, ss_mono_ns() + (uint64_t)(m->o.fetch.complete_delay_ms ?
+        if (!m->pm->pages || !nap(m, ss_mono_ns() + (uint64_t)(m->o.fetch.complete_delay_ms ?
                                               m->o.fetch.complete_delay_ms : 1000) * 1000000ull)) {
                 pthread_mutex_unlock(&m->lock);
                 return;
@@ -165,31 +183,21 @@ static void complete(struct cc_memtap *m)
                         pthread_cond_wait(&m->cond, &m->lock);
                 if (!nap(m, next))
                         break;
-                size_t k = 0;
-                for (; i < m->pm->pages && k < COMPLETE_BATCH; i++) {
-                        uint64_t p = (start + i) % m->pm->pages;
-                        if (k && p == 0)
-                                break;  /* wrapped: a batch's ranges stay ascending */
-                        if (cc_pm_is_data(m->pm->entry[p]) && MT_STATE(m, p) == PG_ABSENT) {
-                                if (cc_store_has(m->o.store, m->pm->hash[m->pm->entry[p] - CC_PM_DATA])) {
-                                        cc_mt_present(m, p);
-                                        m->st.local_hits++;
-                                        continue;
-                                }
-                                MT_STATE(m, p) = PG_FETCHING;
-                                list[k++] = p;
-                        }
-                }
-                if (k == 0 && i >= m->pm->pages) {
+                rnd ^= rnd << 13;       /* xorshift64 */
+                rnd ^= rnd >> 7;
+                rnd ^= rnd << 17;
+                size_t k = pick(m, rnd % m->pm->pages, list);
+                if (k == 0)
+                        k = pick(m, 0, list);
+                if (k == 0) {
                         /* the rest is being fetched by demand faults or mcdist: wait for it */
                         if (!m->absent || !nap(m, ss_mono_ns() + 10000000ull))
                                 break;
-                        i = 0;
                         continue;
                 }
                 pthread_mutex_unlock(&m->lock);
                 struct cc_mt_sink x = { .m = m, .background = true };
-                int r = k ? cc_mt_fetch_list(m, m->prefetch, list, k, &x, why, sizeof(why)) : 0;
+                int r = cc_mt_fetch_list(m, m->prefetch, list, k, &x, why, sizeof(why));
                 pthread_mutex_lock(&m->lock);
                 if (r < 0) {
                         pthread_mutex_unlock(&m->lock);

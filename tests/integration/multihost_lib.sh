@@ -35,14 +35,16 @@ mh_hosts() {
   done
 }
 
-# mh_parent STATE_DIR: boot a parent (root namespace), warm its cache, checkpoint and publish
-# generation 1 into STATE_DIR; sets MH_DISTINCT (distinct non-zero pages of the generation).
+# mh_parent STATE_DIR [BOOT_ARGS...]: boot a parent (root namespace), warm its cache (and run
+# mh_warm PORT if defined), checkpoint and publish generation 1 into STATE_DIR; sets MH_DISTINCT
+# (distinct non-zero pages of the generation).
 mh_parent() {
-  local s=$1 out p0 k
+  local s=$1 out p0 k; shift
   make -C "$ROOT" -s "$MH_HOST" "$MH_PUB" "$BIN/sf-memserver" >&2 || t_bail "cannot build the host tools"
-  out=$(qboot "$T_DIR/parent") || t_bail "parent boot: $out"
+  out=$(qboot "$T_DIR/parent" "$@") || t_bail "parent boot: $out"
   p0=$(sed -n 's/.* port=\([0-9]*\)$/\1/p' <<<"$out")
   for k in r1 r2 r3; do hget "$p0" /item/$k >/dev/null; done
+  if declare -F mh_warm >/dev/null; then mh_warm "$p0"; fi
   MH_ITEM=$(hget "$p0" /item/r1)
   mkdir -p "$s/gen"
   out=$("$TOOL" checkpoint --run "$T_DIR/parent" --gen "$s/gen/1" 2>&1) || t_bail "checkpoint: $out"

@@ -4,6 +4,7 @@
  *   cc-qemu-host --state-dir S --generation G --n N --base-port P [--ids PREFIX]
  *                [--memserver HOST:PORT --secret-file F] [--mcast GROUP:PORT@ADDR]
  *                [--complete-mib-s N] [--no-complete] [--stats FILE] [--timeout-ms N]
+ *                [--disk-uri nbd://HOST:PORT/NAME]   (the generation's disk layer over NBD)
  *
  * Without --memserver the generation is this host's own (S/gen/G, published here): local clones
  * map its memory file. With it, the descriptor comes from that memserver and the clones share one
@@ -91,9 +92,10 @@ int main(int argc, char **argv)
                 { "base-port", 1, 0, 'p' }, { "ids", 1, 0, 'i' }, { "memserver", 1, 0, 'm' },
                 { "secret-file", 1, 0, 'k' }, { "mcast", 1, 0, 'c' }, { "complete-mib-s", 1, 0, 'r' },
                 { "no-complete", 0, 0, 'N' }, { "stats", 1, 0, 'S' }, { "timeout-ms", 1, 0, 't' },
+                { "disk-uri", 1, 0, 'd' },
                 { 0, 0, 0, 0 } };
         const char *state_dir = NULL, *memserver = NULL, *secret_file = NULL, *mcast = NULL;
-        const char *stats = NULL, *prefix = "c";
+        const char *stats = NULL, *prefix = "c", *disk_uri = NULL;
         unsigned long long gen = 0;
         unsigned n = 1, base = 0, timeout_ms = 0;
         struct cc_fetch_opts fetch = { .readahead = CC_RA_NONE };
@@ -115,6 +117,7 @@ int main(int argc, char **argv)
                 case 'N': fetch.complete_off = true; break;
                 case 'S': stats = optarg; break;
                 case 't': timeout_ms = (unsigned)strtoul(optarg, NULL, 10); break;
+                case 'd': disk_uri = optarg; break;
                 default: return 2;
                 }
         }
@@ -162,7 +165,8 @@ int main(int argc, char **argv)
                 ids[i] = idbuf[i];
         }
         struct cc_clone_opts o = { .n = n, .ids = ids, .nets = nets, .memserver = memserver, .fetch = fetch,
-                                   .cb = on_event, .userdata = &base, .mcast = mcast };
+                                   .cb = on_event, .userdata = &base, .mcast = mcast,
+                                   .disk_uri = disk_uri };
         uint64_t ticket;
         r = cc_clone(e, g, &o, &ticket);
         if (r < 0) {

@@ -118,6 +118,9 @@ struct cc_clone_opts {
         cc_clone_cb cb;
         void *userdata;
         const char *mcast;              /* remote clones: mcdist group "GROUP:PORT@LOCAL_ADDR" */
+        /* Remote clones of a generation with a disk: its layer as an NBD export
+         * ("nbd://HOST:PORT/NAME", cc_clone_spec.disk_uri); NULL = the local layer file. */
+        const char *disk_uri;
 };
 
 /* Start n clones of g asynchronously; state changes arrive through opts->cb. Returns at once:
