@@ -91,6 +91,10 @@ ov=$(val prefetch overlap_pct); fr=$(val prefetch fault_reduction_pct)
 if [ -n "$fr" ]; then pf="the recording holds $ov % of the pages the other clone touched; $fr % fewer demand faults"; else pf="–"; fi
 row "working-set replay (remote memtap): recorded on one clone, replayed on another serving other requests" "$pf" "bench/clonecore_replay.sh"
 
+ml=$(val multihost local_clone_s); mr=$(val multihost remote_clone_s)
+if [ -n "$mr" ]; then mh="remote clone ready $mr s vs local $ml s (goal ≤ 1.5×); $(val multihost fetched_pct) % of RAM fetched before background completion (goal ≤ 15 %), complete after $(val multihost completion_s_one) s; 8 clones on 3 hosts all ready $(val multihost ready_all_s) s (goal ≤ 2 s); parent's host sent $(val multihost bytes_vs_one_clone)× one clone's bytes (goal ≤ 3×; mcdist vs unicast $(val multihost mcdist_vs_unicast_bytes))"; else mh="–"; fi
+row "memory across hosts (netns hosts, per-host shared memtap, mcdist)" "$mh" "bench/multihost.sh"
+
 om=$(val disk_clone overlay_ms); ob=$(val disk_clone overlay_bytes); dr=$(val disk_clone clone_ready_s); nr=$(val disk_clone clone_ready_nodisk_s)
 if [ -n "$om" ]; then dk="overlay $om ms and $(thousands "$ob") B; clone ready $dr s with a disk, $nr s without"; else dk="–"; fi
 row "copy-on-write disk per clone" "$dk" "bench/disk_clone.sh"
