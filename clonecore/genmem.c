@@ -2,8 +2,9 @@
  * clone of the generation here. The clones map the same FUSE file MAP_PRIVATE, so the kernel page
  * cache and the memtap's page states are shared: a page one clone faulted in is a page-cache hit
  * for the next, and each distinct content crosses the network once per host (docs/memtap.md).
- * The first user starts it (recording the working set when none is recorded yet, replaying it
- * otherwise, then background completion); the last one to leave stops it. A memtap that fails
+ * The first user starts it: replaying the generation's working set (this host's, or one another
+ * host recorded, from the memserver), or recording one and handing it to the memserver; then
+ * background completion. The last one to leave stops it. A memtap that fails
  * fails every clone that uses it; the next clone starts a fresh one. */
 #include <errno.h>
 #include <inttypes.h>
@@ -35,11 +36,28 @@ static void genmem_failed(const char *reason, void *userdata)
         pthread_mutex_unlock(&e->lock);
 }
 
+/* The working set another host recorded, from the memserver, when this host has none: the first
+ * memtap of the generation here then replays it (best effort: none yet = record one). */
+static void fetch_ws(struct cc_engine *e, struct clone *c)
+{
+        struct cc_client *cl = NULL;
+        uint8_t *buf = NULL;
+        size_t len = 0;
+
+        if (cc_client_connect(c->memserver, e->secret, e->cfg.secret_len, e->cfg.fetch_timeout_ms, &cl, NULL, 0) == 0 &&
+            cc_client_get_ws(cl, c->g->info.id, &buf, &len, NULL, 0) == 0)
+                (void)ss_write_file_atomic(c->g->ws_path, buf, len, 0600);     /* memtap checks it */
+        cc_client_close(cl);
+        free(buf);
+}
+
 static int genmem_start(struct cc_engine *e, struct clone *c, struct genmem **ret, char *why, size_t why_len)
 {
         struct cc_generation *g = c->g;
         struct cc_memtap_opts mo = {0};
         bool autows = !c->fetch.ws_off && !c->fetch.record_ws && !c->fetch.replay_ws;
+        if (autows && c->memserver[0] && access(g->ws_path, R_OK) != 0)
+                fetch_ws(e, c);
         bool have_ws = access(g->ws_path, R_OK) == 0;
         bool replay = (c->fetch.replay_ws || autows) && have_ws;
         bool record = !replay && (c->fetch.record_ws || autows) && !have_ws;
@@ -66,6 +84,7 @@ static int genmem_start(struct cc_engine *e, struct clone *c, struct genmem **re
         mo.fetch.record_ws = record;
         mo.fetch.replay_ws = replay;
         mo.fetch.complete = !c->fetch.complete_off;
+        mo.fetch.ws_share = record && autows;
         mo.ws_path = (record || replay) ? g->ws_path : NULL;
         mo.on_fail = genmem_failed;
         mo.userdata = gm;

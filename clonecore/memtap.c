@@ -434,6 +434,8 @@ int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, c
         snprintf(m->path, sizeof(m->path), "%s/mem", m->mnt);
         if (opts->ws_path)
                 snprintf(m->ws_path, sizeof(m->ws_path), "%s", opts->ws_path);
+        if (opts->memserver)
+                snprintf(m->memserver, sizeof(m->memserver), "%s", opts->memserver);
         m->o.mountpoint = m->mnt;
         m->o.memserver = NULL;
         m->o.ws_path = NULL;

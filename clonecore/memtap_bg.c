@@ -25,38 +25,38 @@
 #define PREFETCH_BATCH 256u
 #define COMPLETE_BATCH 64u              /* 256 KiB: a demand fault waits at most that on the link */
 
-static int ws_load(struct cc_memtap *m, uint32_t **ret, size_t *ret_n)
+int cc_ws_parse(const uint8_t *b, size_t len, uint64_t gen, uint64_t pages, uint32_t **ret, size_t *ret_n)
 {
-        char *buf = NULL;
-        size_t len;
-        int r = ss_read_file(m->ws_path, 64u << 20, &buf, &len);
-        if (r < 0)
-                return r;
-        const uint8_t *b = (const uint8_t *)buf;
-        r = -EBADMSG;
-        if (len < 24 + 4 || memcmp(b, WS_MAGIC, 4) != 0 || cc_get32(b + 4) != WS_VERSION ||
-            cc_get64(b + 8) != m->gen)
-                goto out;
+        if (len < 24 + 4 || len > CC_WS_MAX_BYTES || memcmp(b, WS_MAGIC, 4) != 0 ||
+            cc_get32(b + 4) != WS_VERSION || cc_get64(b + 8) != gen)
+                return -EBADMSG;
         uint64_t n = cc_get64(b + 16);
         if (n > (len - 28) / 4 || 24 + n * 4 + 4 != len ||
             cc_get32(b + len - 4) != (uint32_t)crc32(0, b, (uInt)(len - 4)))
-                goto out;
+                return -EBADMSG;
         uint32_t *w = malloc((n ? n : 1) * sizeof(*w));
-        if (!w) {
-                r = -ENOMEM;
-                goto out;
-        }
+        if (!w)
+                return -ENOMEM;
         for (uint64_t i = 0; i < n; i++) {
                 w[i] = cc_get32(b + 24 + i * 4);
-                if (w[i] >= m->pm->pages) {
+                if (w[i] >= pages) {
                         free(w);
-                        goto out;
+                        return -EBADMSG;
                 }
         }
         *ret = w;
         *ret_n = n;
-        r = 0;
-out:
+        return 0;
+}
+
+static int ws_load(struct cc_memtap *m, uint32_t **ret, size_t *ret_n)
+{
+        char *buf = NULL;
+        size_t len;
+        int r = ss_read_file(m->ws_path, CC_WS_MAX_BYTES, &buf, &len);
+        if (r < 0)
+                return r;
+        r = cc_ws_parse((const uint8_t *)buf, len, m->gen, m->pm->pages, ret, ret_n);
         free(buf);
         return r;
 }
@@ -229,6 +229,20 @@ void *cc_mt_prefetch_main(void *arg)
         return NULL;
 }
 
+/* Hand the recording to the memserver, so that the first memtap of the generation on another
+ * host replays it too (best effort: another host's may be there first). */
+static void ws_share(struct cc_memtap *m)
+{
+        struct cc_client *cl = NULL;
+        char *buf = NULL;
+        size_t len = 0;
+        if (ss_read_file(m->ws_path, CC_WS_MAX_BYTES, &buf, &len) == 0 &&
+            cc_client_connect(m->memserver, m->o.secret, m->o.secret_len, m->o.timeout_ms, &cl, NULL, 0) == 0)
+                cc_client_put_ws(cl, m->gen, buf, len, NULL, 0);
+        cc_client_close(cl);
+        free(buf);
+}
+
 /* Write the working set when the recording window closes, so later clones can replay it while
  * this one keeps running (at the latest it is written when the memtap stops). */
 void *cc_mt_ws_main(void *arg)
@@ -251,6 +265,8 @@ void *cc_mt_ws_main(void *arg)
         /* after recording stopped nobody appends to ws: it is ours to read */
         if (save)
                 m->ws_err = cc_mt_ws_save(m);
+        if (save && m->ws_err == 0 && m->o.fetch.ws_share && m->memserver[0])
+                ws_share(m);
         return NULL;
 }
 

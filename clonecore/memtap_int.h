@@ -22,6 +22,7 @@ struct cc_memtap {
         const struct cc_pagemap *pm;
         uint64_t gen, mem_bytes;
         char mnt[PATH_MAX], path[PATH_MAX + 8], ws_path[PATH_MAX];
+        char memserver[256];            /* "" = pages from the store only */
         struct fuse *fuse;
         pthread_t loop_thread, pf_thread, ws_thread, mc_thread;
         bool mounted, loop_started, pf_started, ws_started, mc_started;

@@ -40,3 +40,4 @@ $(CC_QEMU_HOST): $(OBJ)/tests/integration/qemu_host.o $(LIBDIR)/libclonecore.a $
 	$(if $(filter 1,$(V)),,@echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CC_LDLIBS)
 ALL_DEPS += $(OBJ)/tests/integration/qemu_host.d
+all: $(CC_QEMU_HOST)

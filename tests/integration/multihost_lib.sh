@@ -69,7 +69,9 @@ mh_clones() {
   t_spawn "$name" ip netns exec "$ns" "$MH_HOST" --state-dir "${MH_STATE:-$T_DIR/$name}" --generation 1 --n "$n" \
     --base-port 18000 --ids "$name-" --stats "$T_DIR/$name.stats" "$@"
   MH_PID=$T_PID
-  t_wait_for 180 grep -qs '^ALL' "$T_DIR/$name.log" || t_bail "clones on $name did not start: $(tail -5 "$T_DIR/$name.log")"
+  mh_started() { grep -qs '^ALL' "$T_DIR/$name.log" || ! kill -0 "$MH_PID" 2>/dev/null; }
+  t_wait_for 180 mh_started
+  grep -qs '^ALL' "$T_DIR/$name.log" || t_bail "clones on $name did not start: $(tail -5 "$T_DIR/$name.log")"
 }
 
 # mh_get NS PORT PATH: GET from inside NS.

@@ -5,6 +5,7 @@
  *                [--memserver HOST:PORT --secret-file F] [--mcast GROUP:PORT@ADDR]
  *                [--complete-mib-s N] [--no-complete] [--stats FILE] [--timeout-ms N]
  *                [--disk-uri nbd://HOST:PORT/NAME]   (the generation's disk layer over NBD)
+ *                [--record-ms N]   (working-set recording window of the host's first memtap)
  *
  * Without --memserver the generation is this host's own (S/gen/G, published here): local clones
  * map its memory file. With it, the descriptor comes from that memserver and the clones share one
@@ -92,7 +93,7 @@ int main(int argc, char **argv)
                 { "base-port", 1, 0, 'p' }, { "ids", 1, 0, 'i' }, { "memserver", 1, 0, 'm' },
                 { "secret-file", 1, 0, 'k' }, { "mcast", 1, 0, 'c' }, { "complete-mib-s", 1, 0, 'r' },
                 { "no-complete", 0, 0, 'N' }, { "stats", 1, 0, 'S' }, { "timeout-ms", 1, 0, 't' },
-                { "disk-uri", 1, 0, 'd' },
+                { "disk-uri", 1, 0, 'd' }, { "record-ms", 1, 0, 'R' },
                 { 0, 0, 0, 0 } };
         const char *state_dir = NULL, *memserver = NULL, *secret_file = NULL, *mcast = NULL;
         const char *stats = NULL, *prefix = "c", *disk_uri = NULL;
@@ -118,6 +119,7 @@ int main(int argc, char **argv)
                 case 'S': stats = optarg; break;
                 case 't': timeout_ms = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'd': disk_uri = optarg; break;
+                case 'R': fetch.record_ms = (unsigned)strtoul(optarg, NULL, 10); break;
                 default: return 2;
                 }
         }

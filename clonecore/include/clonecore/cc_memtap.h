@@ -31,6 +31,9 @@ struct cc_fetch_opts {                  /* how a remote clone's memory is fetche
         unsigned record_ms;             /* recording window; 0 = 10000 */
         bool lz4;                       /* ask the memserver for LZ4-compressed pages */
         bool ws_off;                    /* cc_clone(): no automatic record/replay */
+        /* Recording: also hand the working set to the memserver when the window closes, so the
+         * first memtap of the generation on another host replays it (cc_clone() sets it). */
+        bool ws_share;
         /* Background completion: after the working set, fetch every remaining non-zero page at
          * low priority (demand faults go first; at most complete_mib_s), so that the clone no
          * longer depends on the memserver's host. Done within about complete_delay_ms +
