@@ -4,20 +4,23 @@
 # hosts B, C and D are clone hosts (namespaces on one bridge in A), each running clones through
 # the engine (cc-qemu-host) on one shared memtap per generation, background completion on.
 #   local  one clone on host A (maps the generation file)              -> local_clone_s
-#   one    one clone on host B alone, memserver unicast               -> remote_clone_s, fetched_pct,
-#                                                                        one_clone_bytes
+#   one    one clone on host B alone, the first anywhere (no working   -> remote_clone_first_s,
+#          set yet), memserver unicast                                   fetched_pct_first, one_clone_bytes
+#   two    one clone on host C alone, replaying the working set B's     -> remote_clone_s, fetched_pct
+#          memtap handed to the memserver (every host after the first)
 #   uni    8 clones at once, 3 + 3 + 2 on B, C, D, unicast             -> unicast bytes
 #   mc     the same 8 with mcdist (memserver multicasts, hosts listen) -> ready_all_s, completion_s,
 #                                                                        bytes_from_parent_host
 # Each run starts from empty page stores. Bytes are what host A's bridge interface sent (TCP and
 # multicast, headers included): what the parent's host put on the wire. fetched_pct: non-zero
-# pages the lone remote clone's memtap fetched for the clone itself (demand + replay, not
-# background completion) once it had served its requests, over guest RAM. completion_s: memtap
+# pages the lone remote clone's memtap fetched for the clone itself (demand faults and working-set
+# replay, not background completion) once it had served its requests, over guest RAM. completion_s: memtap
 # start -> every non-zero page on the host (the slowest host of the mc run). failed_requests:
 # HTTP requests to the clones (10 each) that did not answer 200.
 #   BENCH multihost hosts=3 clones=8 local_clone_s=S remote_clone_s=S fetched_pct=P completion_s=S
 #         bytes_from_parent_host=B mcdist_vs_unicast_bytes=R failed_requests=0 ready_all_s=S
-#         one_clone_bytes=B bytes_vs_one_clone=R completion_s_one=S
+#         one_clone_bytes=B bytes_vs_one_clone=R completion_s_one=S remote_clone_first_s=S
+#         fetched_pct_first=P
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$ROOT/build/bin
@@ -124,6 +127,16 @@ COMPL_ONE=$(mh_stat "$D/one.stats" complete_us | awk '{printf "%.2f", $1 / 1e6}'
 echo "bench: one: $(cat "$D/one.stats")"
 stop_host "$MH_PID"
 
+echo "bench: one remote clone on host C, replaying the working set host B handed to host A"
+mh_clones two "$MH_NS_C" 1 --memserver "$MH_IP_A:7440" --secret-file "$D/secret"
+REMOTE_WS_S=$(ms two | awk '{printf "%.2f", $1 / 1000}')
+serve "$MH_NS_C" 1
+sleep 0.3
+FETCHED_PCT_WS=$(awk '{for(i=1;i<=NF;i++){split($i,kv,"="); v[kv[1]]=kv[2]}}
+  END{printf "%.2f", 100 * (v["fetched_pages"] - v["background_pages"]) / v["pages"]}' "$D/two.stats")
+echo "bench: two: $(cat "$D/two.stats")"
+stop_host "$MH_PID"
+
 echo "bench: 8 clones on B, C, D at once, unicast"
 run8 uni "$MH_IP_A:7440"
 UNI_BYTES=$BYTES
@@ -132,9 +145,9 @@ run8 mc "$MH_IP_A:7442" mc
 flock -u 9
 MC_BYTES=$BYTES
 echo "bench: bytes from host A: one clone $ONE_BYTES, 8 unicast $UNI_BYTES, 8 mcdist $MC_BYTES"
-echo "BENCH multihost hosts=3 clones=8 local_clone_s=$LOCAL_S remote_clone_s=$REMOTE_S fetched_pct=$FETCHED_PCT" \
+echo "BENCH multihost hosts=3 clones=8 local_clone_s=$LOCAL_S remote_clone_s=$REMOTE_WS_S fetched_pct=$FETCHED_PCT_WS" \
      "completion_s=$COMPL bytes_from_parent_host=$MC_BYTES" \
      "mcdist_vs_unicast_bytes=$(awk -v a="$MC_BYTES" -v b="$UNI_BYTES" 'BEGIN{printf "%.2f", a / b}')" \
      "failed_requests=$FAILED_REQ ready_all_s=$READY_ALL one_clone_bytes=$ONE_BYTES" \
      "bytes_vs_one_clone=$(awk -v a="$MC_BYTES" -v b="$ONE_BYTES" 'BEGIN{printf "%.2f", a / b}')" \
-     "completion_s_one=$COMPL_ONE"
+     "completion_s_one=$COMPL_ONE remote_clone_first_s=$REMOTE_S fetched_pct_first=$FETCHED_PCT"
