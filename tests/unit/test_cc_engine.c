@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "cc_internal.h"
 #include "ss_util.h"
@@ -489,6 +490,47 @@ static void test_memserver_gone_before_completion(void **unused)
         cc_engine_free(e);
 }
 
+/* Working sets through the memserver: a damaged one is refused, the first good one is kept and
+ * served, a second is not taken over it. */
+static void test_memserver_working_sets(void **unused)
+{
+        struct cc_memserver *s = serve(NULL);
+        char addr[64], why[CC_REASON_MAX] = "";
+        struct cc_client *cl = NULL;
+        uint8_t *got = NULL;
+        size_t got_len = 0;
+        struct cc_buf b = {0};
+
+        char ws[128];
+        /* the remote-clone tests above shared theirs: start from none */
+        snprintf(ws, sizeof(ws), "%s/gen/1/ws.bin", dir);
+        unlink(ws);
+        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
+        assert_int_equal(cc_client_connect(addr, secret, sizeof(secret) - 1, 2000, &cl, why, sizeof(why)), 0);
+        assert_int_equal(cc_client_get_ws(cl, 1, &got, &got_len, why, sizeof(why)), -ENOENT);
+        cc_buf_put(&b, "SFWS", 4);
+        cc_buf_u32(&b, 1);
+        cc_buf_u64(&b, 1);
+        cc_buf_u64(&b, 2);
+        cc_buf_u32(&b, 7);
+        cc_buf_u32(&b, 3);
+        cc_buf_u32(&b, (uint32_t)crc32(0, b.data, (uInt)b.len));
+        b.data[24] ^= 1;                /* damaged: CRC mismatch */
+        assert_int_equal(cc_client_put_ws(cl, 1, b.data, b.len, why, sizeof(why)), -EBADMSG);
+        cc_client_close(cl);            /* the memserver closed it */
+        b.data[24] ^= 1;
+        assert_int_equal(cc_client_connect(addr, secret, sizeof(secret) - 1, 2000, &cl, why, sizeof(why)), 0);
+        assert_int_equal(cc_client_put_ws(cl, 1, b.data, b.len, why, sizeof(why)), 0);
+        assert_int_equal(cc_client_put_ws(cl, 1, b.data, b.len, why, sizeof(why)), -EEXIST);
+        assert_int_equal(cc_client_get_ws(cl, 1, &got, &got_len, why, sizeof(why)), 0);
+        assert_int_equal(got_len, b.len);
+        assert_memory_equal(got, b.data, b.len);
+        free(got);
+        cc_client_close(cl);
+        cc_buf_free(&b);
+        cc_memserver_stop(s);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -498,6 +540,7 @@ int main(void)
                 cmocka_unit_test(test_lying_memserver_fails_clone),
                 cmocka_unit_test(test_completion_frees_clone_from_memserver),
                 cmocka_unit_test(test_memserver_gone_before_completion),
+                cmocka_unit_test(test_memserver_working_sets),
         };
         return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
