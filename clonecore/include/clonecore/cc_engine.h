@@ -141,7 +141,8 @@ struct cc_clone_stats {
         uint64_t generation;
         bool remote;
         struct cc_vm_status vm;         /* driver status (last seen) */
-        struct cc_memtap_stats fetch;   /* zero for local clones */
+        struct cc_memtap_stats fetch;   /* the generation's memtap on this host, shared by its
+                                         * clones here; zero for local clones */
 };
 int cc_clone_stats(struct cc_engine *e, const char *clone_id, struct cc_clone_stats *ret);
 
