@@ -105,6 +105,23 @@ static bool nap(struct cc_memtap *m, uint64_t deadline_ns)
         return !m->failed && !m->stopping;
 }
 
+/* Read pages of list (ascending) through our own file, runs of neighbours in one read: the
+ * kernel's page cache of the file then holds them, and a clone touching one maps it without a
+ * FUSE round trip (max_readahead is 0, so each read asks for exactly its range, which is all
+ * present). Best effort: an error only means the clone pays the FUSE read itself. */
+static void warm(int fd, const uint64_t *list, size_t k)
+{
+        static __thread uint8_t buf[64 * 4096];
+        for (size_t i = 0; i < k;) {
+                size_t j = i + 1;
+                while (j < k && list[j] == list[j - 1] + 1 && j - i < 64)
+                        j++;
+                if (pread(fd, buf, (j - i) * 4096, (off_t)(list[i] * 4096)) < 0)
+                        return;
+                i = j;
+        }
+}
+
 static void replay(struct cc_memtap *m)
 {
         char why[CC_REASON_MAX] = "";
@@ -114,6 +131,7 @@ static void replay(struct cc_memtap *m)
 
         if (!m->ws_path[0] || !m->o.fetch.replay_ws || ws_load(m, &ws, &n) < 0)
                 return;                 /* no usable working set: demand paging only */
+        int fd = open(m->path, O_RDONLY | O_CLOEXEC);
         for (size_t i = 0; i < n;) {
                 size_t k = 0;
                 pthread_mutex_lock(&m->lock);
@@ -135,7 +153,11 @@ static void replay(struct cc_memtap *m)
                         cc_mt_fail(m, why);
                         break;
                 }
+                if (fd >= 0)
+                        warm(fd, list, k);
         }
+        if (fd >= 0)
+                close(fd);
         free(ws);
 }
 
