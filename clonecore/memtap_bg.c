@@ -1,6 +1,7 @@
-/* memtap_bg: a memtap's background work. Working-set record (the pages the first clone touches,
- * written when the window closes) and replay (that set fetched in bulk on a second connection
- * while the clones run), then background completion: every content still missing, fetched on
+/* memtap_bg: a memtap's background work. Working-set record (the pages the first clones touch,
+ * written when the window closes and handed to the memserver for other hosts) and replay (that
+ * set fetched in bulk on a second connection while the clones run, and read into the page
+ * cache), then background completion: every content still missing, fetched on
  * the same connection at low priority — it waits while demand faults are in flight and keeps
  * under complete_mib_s — after which both connections are closed and the memtap needs nothing
  * from the memserver's host. Also the mcdist receiver. docs/memtap.md. */
