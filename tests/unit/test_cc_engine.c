@@ -461,6 +461,15 @@ static void test_completion_frees_clone_from_memserver(void **unused)
                 assert_int_equal(cc_retire(e, ev.ids[i], 1000), 0);
         wait_for(&ev, &ev.retired, 2);
         cc_engine_free(e);
+        /* the host's next engine (a restarted daemon) clones the generation with the parent's
+         * host still gone: descriptor and pages are all here */
+        e = clone_host(addr, "hostd", &g);
+        assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
+        wait_for(&ev, &ev.ready, 3);
+        assert_int_equal(ev.failed, 0);
+        assert_int_equal(cc_retire(e, ev.ids[2], 1000), 0);
+        wait_for(&ev, &ev.retired, 3);
+        cc_engine_free(e);
 }
 
 /* The memserver gone before completion: the clone fails fast with the reason, never hangs. */
