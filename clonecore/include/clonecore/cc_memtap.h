@@ -36,8 +36,8 @@ struct cc_fetch_opts {                  /* how a remote clone's memory is fetche
         bool ws_share;
         /* Background completion: after the working set, fetch every remaining non-zero page at
          * low priority (demand faults go first; at most complete_mib_s), so that the clone no
-         * longer depends on the memserver's host. Done within about complete_delay_ms +
-         * (non-zero bytes not yet here) / complete_mib_s. In cc_clone() on by default
+         * longer depends on the memserver's host. Takes at least complete_delay_ms + (non-zero
+         * bytes not yet here) / complete_mib_s, more on a busy link. In cc_clone() on by default
          * (complete_off disables it); for a bare memtap only when complete is set. */
         bool complete;
         bool complete_off;              /* cc_clone(): no background completion */
