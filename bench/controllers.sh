@@ -4,7 +4,9 @@
 # For each load shape and each controller this boots the real appliance (snowscale-lb + nginx +
 # snowscaled + QEMU parent and clones, as bench/e2e_scaleout.sh does), drives it with sf-loadgen
 # and reads the load generator's own per-second buckets (p95 of the requests started in each
-# second). Controllers:
+# second), on /item/KEY?fresh=1: every request takes one of the worker's SLOTS downstream slots
+# for WAIT_MS, so a worker completes at most SLOTS / WAIT_MS requests per second (50 by default).
+# Controllers:
 #   snowscale  the default policy (no preset): capacity sizing, clone-era limits
 #   hpa        policy.preset: hpa     on the same p95 target (HPA's ratio rule on a latency)
 #   knative    policy.preset: knative on concurrency per clone, target SLOTS x 70 % (Knative's
@@ -125,7 +127,7 @@ run_one() {
   progress "$ctl/$shape: pool up; load $ramp"
   local t_start
   t_start=$(date +%s%6N)
-  "$BIN/sf-loadgen" --url "http://127.0.0.1:$front/item/%d" --keys "$KEYS" --ramp "$ramp" \
+  "$BIN/sf-loadgen" --url "http://127.0.0.1:$front/item/%d?fresh=1" --keys "$KEYS" --ramp "$ramp" \
       --target-ms "$TARGET_MS" --csv "$OUT/$ctl-$shape.csv" --quiet >"$dir/loadgen.out" 2>&1
   cat "$dir/loadgen.out"
   api "/api/v1/metrics/history?window=3600" >"$dir/history.json"
