@@ -40,7 +40,7 @@ mh_hosts() {
 # (distinct non-zero pages of the generation).
 mh_parent() {
   local s=$1 out p0 k; shift
-  make -C "$ROOT" -s "$MH_HOST" "$MH_PUB" "$BIN/sf-memserver" >&2 || t_bail "cannot build the host tools"
+  make -C "$ROOT" -s build/tests/cc-qemu-host build/tests/cc-qemu-publish build/bin/sf-memserver >&2 || t_bail "cannot build the host tools"
   out=$(qboot "$T_DIR/parent" "$@") || t_bail "parent boot: $out"
   p0=$(sed -n 's/.* port=\([0-9]*\)$/\1/p' <<<"$out")
   for k in r1 r2 r3; do hget "$p0" /item/$k >/dev/null; done
