@@ -8,7 +8,8 @@ DEB_PKGS  += libsqlite3-dev sqlite3 libjson-c-dev libmicrohttpd-dev libsystemd-d
              libcurl4-openssl-dev jq prometheus iproute2
 
 # libscaler: the parts unit tests and the benchmark link without the daemon.
-SC_LIB_SRCS := scaler/sc_store.c $(wildcard scaler/sc_store_*.c) scaler/sc_monitor.c scaler/sc_ingest.c scaler/sc_addrplan.c
+SC_LIB_SRCS := scaler/sc_store.c $(wildcard scaler/sc_store_*.c) scaler/sc_monitor.c scaler/sc_ingest.c scaler/sc_addrplan.c \
+               scaler/sc_hosts.c
 $(eval $(call LIBRARY,scaler,$(SC_LIB_SRCS),$(SC_CFLAGS)))
 SC_LIB := $(LIBDIR)/libscaler.a
 
