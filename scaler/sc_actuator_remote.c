@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sc_actuator.h"
 #include "sc_actuator_clone.h"
 #include "ss_log.h"
 
@@ -266,4 +267,37 @@ void sc_act_remote_end(struct act_clone *c)
                 pause_for(a, REMOTE_POLL_NS * 2);
         }
         sc_addrplan_release(a->host_plans[c->host], c->id);
+}
+
+size_t sc_actuator_hosts(struct sc_actuator *a, struct sc_act_host *ret, size_t max, const char **placement)
+{
+        size_t n = 0;
+
+        if (placement)
+                *placement = a && a->placement == POL_PLACE_PACK ? "pack" : "spread";
+        if (!a || !a->hosts)
+                return 0;
+        for (size_t i = 0; i < a->n_hosts && n < max; i++, n++) {
+                struct sc_host_view v;
+                struct sc_act_host *h = &ret[n];
+
+                memset(h, 0, sizeof(*h));
+                sc_hosts_view(a->hosts, i, &v);
+                copy_str(h->name, sizeof(h->name), v.name);
+                copy_str(h->address, sizeof(h->address), v.address);
+                copy_str(h->error, sizeof(h->error), v.error);
+                h->healthy = v.healthy;
+                h->last_ok_us = v.last_ok_us;
+                h->max_clones = v.max_clones;
+                h->memory_bytes = v.memory_bytes;
+                h->running = v.running;
+        }
+        pthread_mutex_lock(&a->lock);
+        for (struct act_clone *c = a->clones; c; c = c->next)
+                if (c->host >= 0 && (size_t)c->host < n && !c->host_lost && sc_clone_state_live(c->state))
+                        ret[c->host].clones++;
+        pthread_mutex_unlock(&a->lock);
+        for (size_t i = 0; i < n; i++)
+                ret[i].memory_used_bytes = ret[i].clones * a->fx.mem_bytes;
+        return n;
 }
