@@ -142,6 +142,10 @@ void pol_check_hosts(struct pol_ctx *c)
         if (cfg->driver.boot == POL_BOOT_COLD)
                 diag(c, pol_seen_val(c, "driver.boot"), "driver.boot",
                      "cold boots run on this host only: a hosts: list needs driver.boot: clone");
+        if (cfg->network.mode != POL_NET_BRIDGE)
+                diag(c, pol_seen_val(c, "network.mode") ? pol_seen_val(c, "network.mode") : pol_seen_val(c, "hosts"),
+                     "network.mode", "a hosts: list needs network.mode: bridge (the parent's user-net state "
+                     "cannot be restored on a host's bridge)");
         if (cfg->driver.kind != POL_DRIVER_QEMU)
                 diag(c, pol_seen_val(c, "driver.kind"), "driver.kind",
                      "a hosts: list runs the qemu driver on each host (the xen driver is single-host)");

@@ -98,7 +98,7 @@ mh_hostd() {
   ip netns exec "$(mh_ns "$k")" "$BIN/snowscale-hostd" --name "h$k" --listen "$(mh_host_ip "$k"):$port" \
     --state-dir "$T_DIR/h$k" --secret-file "$T_DIR/cluster.secret" --ca "$MH_CERTS/cluster-ca.pem" \
     --cert "$MH_CERTS/$cert.pem" --key "$MH_CERTS/$cert.key" --log-level debug >>"$T_DIR/hostd$k.log" 2>&1 &
-  MH_HOSTD_PID[$k]=$!; T_PIDS+=("$!")
+  MH_HOSTD_PID[$k]=$!; T_PIDS+=("$!"); disown "$!"
   t_wait_for 10 grep -qs "listening on $(mh_host_ip "$k"):$port" "$T_DIR/hostd$k.log" ||
     t_bail "hostd $k did not start: $(tail -2 "$T_DIR/hostd$k.log")"
 }
@@ -118,11 +118,16 @@ mh_kill_host() {
 }
 mh_kill_all() { for k in 1 2 3; do [ -n "${MH_HOSTD_PID[$k]:-}" ] && mh_kill_host "$k"; done; return 0; }
 
-# mh_config [HOSTS...]: the hosts (default 1 2 3; "3x" = host 3 on the rogue hostd's port 8951)
+# mh_config [HOSTS...]: the parent's bridge in the front namespace (a clone restores the parent's
+# devices: user-net state would not restore on a bridge) and the hosts (default 1 2 3; "3x" = host 3 on the rogue hostd's port 8951)
 mh_config() {
   local k hosts=("${@:-1 2 3}")
   [ $# -eq 0 ] && hosts=(1 2 3)
   cat >>"$ACT_CFG" <<EOF2
+network:
+  mode: bridge
+  bridge: mhfbr
+  subnet: 10.$MH_NET.250.0/24
 placement: spread
 cluster:
   ca: $MH_CERTS/cluster-ca.pem

@@ -557,7 +557,7 @@ static void test_hosts(void **state)
         assert_int_equal(c->placement, POL_PLACE_SPREAD);
         pol_config_free(c);
         snprintf(y, sizeof(y),
-                 "policy: { target: 150ms }\nplacement: pack\n"
+                 "policy: { target: 150ms }\nplacement: pack\nnetwork: { mode: bridge, subnet: 10.80.0.0/24 }\n"
                  "cluster: { ca: /x/ca.pem, cert: /x/d.pem, key: /x/d.key, memserver_listen: 10.9.0.1:7440,\n"
                  "  secret_file: %s, host_timeout: 3s }\n"
                  "hosts:\n"
@@ -603,6 +603,14 @@ static void test_hosts(void **state)
                      " network: { bridge: b, subnet: 10.80.1.0/24, mtu: 9000 } }\n",
                      "hosts[0].network.mtu: unknown key \"mtu\"");
         expect_error("policy: { target: 150ms }\nhosts: h1\n", "t.yaml:2:8: hosts: must be a list");
+        expect_error("policy: { target: 150ms }\nhosts:\n  - { name: h1, address: a:1, max_clones: 1,"
+                     " network: { bridge: b, subnet: 10.80.1.0/24 } }\n",
+                     "t.yaml:3:3: network.mode: a hosts: list needs network.mode: bridge");
+        snprintf(y, sizeof(y), "policy: { target: 150ms }\nnetwork: { mode: bridge, subnet: 10.80.0.0/16 }\n"
+                 "cluster: { ca: /x/ca.pem, cert: /x/d.pem, key: /x/d.key, memserver_listen: 10.9.0.1:7440,"
+                 " secret_file: %s }\nhosts:\n  - { name: h1, address: a:1, max_clones: 1,"
+                 " network: { bridge: b, subnet: 10.80.1.0/24 } }\n", sec);
+        expect_error(y, "hosts[0].network.subnet: overlaps network.subnet 10.80.0.0/16");
         expect_error("policy: { target: 150ms }\nplacement: random\n", "t.yaml:2:12: placement:");
         unlink(sec);
         rmdir(dir);
