@@ -32,6 +32,7 @@ CTL_SRCS := scaler/snowscalectl.c scaler/snowscalectl_http.c scaler/snowscalectl
 $(eval $(call PROGRAM,snowscalectl,$(CTL_SRCS),$(CC_LIB) $(POL_LIB) $(COMMON_LIB),$(call pc_libs,libcurl json-c) $(CC_LDLIBS) $(POL_LDLIBS),$(call pc_cflags,libcurl json-c)))
 
 $(eval $(call UNIT_TEST,test_sc_monitor,tests/unit/test_sc_monitor.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
+$(eval $(call UNIT_TEST,test_sc_place,tests/unit/test_sc_place.c,$(SC_LIB) $(POL_LIB) $(COMMON_LIB),$(SC_LDLIBS) $(POL_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_addrplan,tests/unit/test_sc_addrplan.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_store,tests/unit/test_sc_store.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 # The guest agent's half of the generic metrics contract (what it forwards of the app's /stats).
