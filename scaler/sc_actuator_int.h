@@ -149,6 +149,7 @@ struct sc_actuator {
         struct sc_addrplan **host_plans;        /* per host: its routed subnet's addresses */
         char (*host_bridges)[16];
         char **host_names;
+        int *host_health;               /* loop thread: 0 unknown, 1 lost, 2 healthy (last recorded) */
         size_t n_hosts;
         enum pol_placement placement;
         struct cc_memserver *memserver; /* serves this host's generations to the others */

@@ -43,7 +43,8 @@ int sc_act_remote_init(struct sc_actuator *a, const struct pol_config *cfg)
         a->host_plans = calloc(cfg->n_hosts, sizeof(*a->host_plans));
         a->host_bridges = calloc(cfg->n_hosts, sizeof(*a->host_bridges));
         a->host_names = calloc(cfg->n_hosts, sizeof(*a->host_names));
-        if (!a->host_plans || !a->host_bridges || !a->host_names)
+        a->host_health = calloc(cfg->n_hosts, sizeof(*a->host_health));
+        if (!a->host_plans || !a->host_bridges || !a->host_names || !a->host_health)
                 return -ENOMEM;
         for (size_t i = 0; i < cfg->n_hosts; i++) {
                 const struct pol_host *h = &cfg->hosts[i];
@@ -53,6 +54,7 @@ int sc_act_remote_init(struct sc_actuator *a, const struct pol_config *cfg)
                         .prefix_len = (unsigned)h->network.prefix_len,
                 };
                 copy_str(pc.bridge, sizeof(pc.bridge), h->network.bridge);
+                copy_str(pc.host, sizeof(pc.host), h->name);
                 copy_str(a->host_bridges[i], sizeof(a->host_bridges[i]), h->network.bridge);
                 a->host_names[i] = strdup(h->name);
                 if (!a->host_names[i])
@@ -103,6 +105,8 @@ void sc_act_remote_shutdown(struct sc_actuator *a)
         free(a->host_plans);
         free(a->host_bridges);
         free(a->host_names);
+        free(a->host_health);
+        a->host_health = NULL;
         a->host_plans = NULL;
         a->host_bridges = NULL;
         a->host_names = NULL;
@@ -291,6 +295,22 @@ size_t sc_actuator_hosts(struct sc_actuator *a, struct sc_act_host *ret, size_t 
                 h->max_clones = v.max_clones;
                 h->memory_bytes = v.memory_bytes;
                 h->running = v.running;
+        }
+        /* a health transition is recorded in the store and the event log, where it is seen first */
+        for (size_t i = 0; i < n; i++) {
+                int now = ret[i].healthy ? 1 : 0;
+                if (a->host_health[i] == now + 1)
+                        continue;
+                bool first = a->host_health[i] == 0;
+                a->host_health[i] = now + 1;
+                sc_store_host_set(a->store, ret[i].name, ret[i].address, ret[i].healthy, ret[i].error);
+                if (!first || !ret[i].healthy) {
+                        char msg[320];
+                        sfmt(msg, sizeof(msg), "host %s %s%s%s", ret[i].name, ret[i].healthy ? "healthy" : "lost",
+                             ret[i].error[0] ? ": " : "", ret[i].error);
+                        sc_act_emit(a, "host", msg, "host", ret[i].name, "healthy",
+                                    ret[i].healthy ? "true" : "false", NULL);
+                }
         }
         pthread_mutex_lock(&a->lock);
         for (struct act_clone *c = a->clones; c; c = c->next)

@@ -37,12 +37,25 @@ int sc_place(const struct sc_place_host *h, size_t n, enum pol_placement how, ui
                         continue;
                 }
                 const struct sc_place_host *b = &h[best];
+                /* spread: the clone count decides, the generation breaks ties; pack: a host
+                 * holding the generation first (its pages cross the network once), then the
+                 * fullest */
+                if (how == POL_PLACE_SPREAD) {
+                        if (x->clones != b->clones) {
+                                if (x->clones < b->clones)
+                                        best = (int)i;
+                                continue;
+                        }
+                        if (x->holds_generation && !b->holds_generation)
+                                best = (int)i;
+                        continue;
+                }
                 if (x->holds_generation != b->holds_generation) {
                         if (x->holds_generation)
                                 best = (int)i;
                         continue;
                 }
-                if (how == POL_PLACE_SPREAD ? x->clones < b->clones : x->clones > b->clones)
+                if (x->clones > b->clones)
                         best = (int)i;
         }
         if (best < 0) {

@@ -27,8 +27,9 @@ struct sc_place_host {
         unsigned clones;                /* live clones snowscaled has placed there */
         bool holds_generation;          /* its hostd fetched the generation already */
 };
-/* The host for one more clone of mem_bytes: healthy, with room; among those, one that holds the
- * generation already; then spread (fewest clones) or pack (most clones); ties: lowest index.
+/* The host for one more clone of mem_bytes: healthy, with room; among those, spread: the fewest
+ * clones, then one that holds the generation already; pack: one that holds the generation, then
+ * the most clones; ties: lowest index.
  * Returns the index, or -ENOSPC with why (no healthy host, or none with room). */
 int sc_place(const struct sc_place_host *h, size_t n, enum pol_placement how, uint64_t mem_bytes,
              char *why, size_t why_len);

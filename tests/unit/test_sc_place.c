@@ -59,11 +59,14 @@ static void test_generation_first(void **state)
         char why[128];
         (void)state;
 
-        /* spread among the hosts that hold the generation's pages already */
-        assert_int_equal(sc_place(h, 3, POL_PLACE_SPREAD, 128 * MIB, why, sizeof(why)), 2);
-        assert_int_equal(sc_place(h, 3, POL_PLACE_PACK, 128 * MIB, why, sizeof(why)), 1);
-        h[1].clones = h[2].clones = 8;                                  /* both full: the empty one */
+        /* spread: the count decides; pack: the hosts holding the generation first */
         assert_int_equal(sc_place(h, 3, POL_PLACE_SPREAD, 128 * MIB, why, sizeof(why)), 0);
+        assert_int_equal(sc_place(h, 3, POL_PLACE_PACK, 128 * MIB, why, sizeof(why)), 1);
+        h[0].clones = 3;                                                /* a tie: the generation breaks it */
+        assert_int_equal(sc_place(h, 3, POL_PLACE_SPREAD, 128 * MIB, why, sizeof(why)), 2);
+        h[1].clones = h[2].clones = 8;                                  /* both full: the other one */
+        assert_int_equal(sc_place(h, 3, POL_PLACE_SPREAD, 128 * MIB, why, sizeof(why)), 0);
+        assert_int_equal(sc_place(h, 3, POL_PLACE_PACK, 128 * MIB, why, sizeof(why)), 0);
 }
 
 int main(void)
