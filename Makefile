@@ -160,4 +160,7 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
+# Tests name build products by absolute path ("$ROOT/build/tests/..."): the same targets.
+$(CURDIR)/$(BUILD)/%: $(BUILD)/% ;
+
 -include $(ALL_DEPS)

@@ -4,12 +4,15 @@
 # For each load shape and each controller this boots the real appliance (snowscale-lb + nginx +
 # snowscaled + QEMU parent and clones, as bench/e2e_scaleout.sh does), drives it with sf-loadgen
 # and reads the load generator's own per-second buckets (p95 of the requests started in each
-# second). Controllers:
+# second), on /item/KEY?fresh=1: every request takes one of the worker's SLOTS downstream slots
+# for WAIT_MS, so a worker completes at most SLOTS / WAIT_MS requests per second (50 by default).
+# Controllers:
 #   snowscale  the default policy (no preset): capacity sizing, clone-era limits
 #   hpa        policy.preset: hpa     on the same p95 target (HPA's ratio rule on a latency)
 #   knative    policy.preset: knative on concurrency per clone, target SLOTS x 70 % (Knative's
 #              containerConcurrency x target utilization default)
-#   snowscale_cold  (CONTROLLERS+=snowscale_cold) the default policy with driver.boot: cold
+#   snowscale_cold  the default policy with driver.boot: cold, for reference, on COLD_SHAPES
+#              (step3x by default; COLD_SHAPES= skips it)
 # Shapes: step3x and step8x (BASE_RPS, then x3 / x8 for HIGH_S, then back), ramp (BASE_RPS to
 # x6 over RAMP_S in ten steps), steady (x2.5 with +-10 % noise every 5 s for STEADY_S).
 # Per run:
@@ -22,6 +25,8 @@
 #   clone_s     clone-seconds: serving clones integrated over the load (snowscaled's history)
 #   changes     scale changes while the load was steady (steady shape: the whole run after its
 #               first 20 s; steps: the last half of the high phase)
+# Plots, per shape (gnuplot): bench/out/controllers/controllers-SHAPE.png, the per-second
+# p95 at the client and the serving pool of each controller.
 # Prints one line per shape:
 #   BENCH controllers shape=step3x snowscale_over_slo=N hpa_over_slo=N knative_over_slo=N
 #         snowscale_recovery_s=S ... snowscale_clone_s=N ... (and max_p95, changes)
@@ -40,6 +45,7 @@ BASE_S=${BASE_S:-15}; HIGH_S=${HIGH_S:-45}; TAIL_S=${TAIL_S:-10}
 RAMP_S=${RAMP_S:-90}; STEADY_S=${STEADY_S:-90}
 KEYS=${KEYS:-200}; SLOTS=${SLOTS:-2}; WAIT_MS=${WAIT_MS:-40}; MISS_MS=${MISS_MS:-10}
 MAX_CLONES=${MAX_CLONES:-10}
+COLD_SHAPES=${COLD_SHAPES-step3x}
 TOKEN=bench-token
 T0=$(date +%s)
 
@@ -121,12 +127,15 @@ run_one() {
   progress "$ctl/$shape: pool up; load $ramp"
   local t_start
   t_start=$(date +%s%6N)
-  "$BIN/sf-loadgen" --url "http://127.0.0.1:$front/item/%d" --keys "$KEYS" --ramp "$ramp" \
+  "$BIN/sf-loadgen" --url "http://127.0.0.1:$front/item/%d?fresh=1" --keys "$KEYS" --ramp "$ramp" \
       --target-ms "$TARGET_MS" --csv "$OUT/$ctl-$shape.csv" --quiet >"$dir/loadgen.out" 2>&1
   cat "$dir/loadgen.out"
   api "/api/v1/metrics/history?window=3600" >"$dir/history.json"
   cp "$dir/snowscaled.log" "$OUT/$ctl-$shape.snowscaled.log"; cp "$dir/history.json" "$OUT/$ctl-$shape.history.json"
   bench_stop
+  # the pool over the run, for the plot: seconds since the load started, serving clones
+  jq -r --argjson t0 "$t_start" '.points[] | select(.ts_us >= $t0) | "\((.ts_us - $t0) / 1e6) \(.actual)"' \
+      "$dir/history.json" >"$OUT/$ctl-$shape.pool"
 
   # the client's per-second buckets: second,target_rps,sent,ok,failed,late,p50_ms,p95_ms,above_target
   local over maxp rec
@@ -160,17 +169,50 @@ run_one() {
   rm -rf "$dir"
 }
 
+# plot SHAPE CONTROLLERS...: per-second p95 at the client (log scale) and serving clones
+plot() {
+  local shape=$1 cmd="" ctl color i=0
+  shift
+  command -v gnuplot >/dev/null || { progress "gnuplot missing: no plot for $shape"; return 0; }
+  local colors=("#1f77b4" "#d62728" "#2ca02c" "#7f7f7f")
+  for ctl in "$@"; do
+    [ -s "$OUT/$ctl-$shape.csv" ] || continue
+    color=${colors[$((i++ % 4))]}
+    awk -F, 'NR > 1 && $8 ~ /^[0-9.]+$/ { print $1, $8 }' "$OUT/$ctl-$shape.csv" >"$OUT/$ctl-$shape.p95"
+    cmd="$cmd \"$OUT/$ctl-$shape.p95\" using 1:2 with lines lw 2 lc rgb \"$color\" title \"p95, $ctl\","
+    cmd="$cmd \"$OUT/$ctl-$shape.pool\" using 1:2 axes x1y2 with steps lw 1 dt 2 lc rgb \"$color\" title \"clones, $ctl\","
+  done
+  [ -n "$cmd" ] || return 0
+  ramp_of "$shape" >/dev/null
+  gnuplot <<EOF
+set terminal pngcairo size 1100,520 font "DejaVu Sans,10"
+set output "$OUT/controllers-$shape.png"
+set title "$shape: per-second p95 at the client and serving clones (target ${TARGET_MS} ms)"
+set xlabel "seconds since the load started (high phase ${HIGH_FROM}-${HIGH_TO} s)"
+set ylabel "p95 per second at the client (ms, log scale)"; set y2label "clones serving (besides the parent)"
+set logscale y; set yrange [10:20000]; set xrange [0:*]
+set ytics nomirror; set y2tics 1; set y2range [0:$(( MAX_CLONES + 1 ))]; set grid
+set key top left
+plot $cmd ${TARGET_MS} with lines lc rgb "#555555" dt 3 title "target"
+EOF
+  progress "plot $OUT/controllers-$shape.png"
+}
+
 for shape in $SHAPES; do
-  for ctl in $CONTROLLERS; do
+  ctls=$CONTROLLERS
+  case " $COLD_SHAPES " in *" $shape "*) ctls="$ctls snowscale_cold" ;; esac
+  for ctl in $ctls; do
     run_one "$ctl" "$shape" || echo "controllers: $ctl/$shape failed"
   done
   line="BENCH controllers shape=$shape"
   for key in over_slo recovery_s clone_s max_p95 changes; do
-    for ctl in $CONTROLLERS; do
+    for ctl in $ctls; do
       v=$(sed -n "s/.* $key=\([^ ]*\).*/\1/p" "$OUT/$ctl-$shape.summary" 2>/dev/null)
       line="$line ${ctl}_$key=${v:-nan}"
     done
   done
   echo "$line" | tee "$OUT/bench-$shape.txt"
+  # shellcheck disable=SC2086
+  plot "$shape" $CONTROLLERS
 done
 progress "all done"

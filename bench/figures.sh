@@ -91,6 +91,10 @@ ov=$(val prefetch overlap_pct); fr=$(val prefetch fault_reduction_pct)
 if [ -n "$fr" ]; then pf="the recording holds $ov % of the pages the other clone touched; $fr % fewer demand faults"; else pf="–"; fi
 row "working-set replay (remote memtap): recorded on one clone, replayed on another serving other requests" "$pf" "bench/clonecore_replay.sh"
 
+ml=$(val multihost local_clone_s); mr=$(val multihost remote_clone_s)
+if [ -n "$mr" ]; then mh="remote clone ready $mr s vs local $ml s (goal ≤ 1.5×); $(val multihost fetched_pct) % of RAM fetched before background completion (goal ≤ 15 %), complete after $(val multihost completion_s_one) s; 8 clones on 3 hosts all ready $(val multihost ready_all_s) s (goal ≤ 2 s); parent's host sent $(val multihost bytes_vs_one_clone)× one clone's bytes (goal ≤ 3×; mcdist vs unicast $(val multihost mcdist_vs_unicast_bytes))"; else mh="–"; fi
+row "memory across hosts (netns hosts, per-host shared memtap, mcdist)" "$mh" "bench/multihost.sh"
+
 om=$(val disk_clone overlay_ms); ob=$(val disk_clone overlay_bytes); dr=$(val disk_clone clone_ready_s); nr=$(val disk_clone clone_ready_nodisk_s)
 if [ -n "$om" ]; then dk="overlay $om ms and $(thousands "$ob") B; clone ready $dr s with a disk, $nr s without"; else dk="–"; fi
 row "copy-on-write disk per clone" "$dk" "bench/disk_clone.sh"
@@ -117,3 +121,39 @@ pd=$(val pol_decide plain_per_s)
 xc=$(val xen checkpoint_s); xk=$(val xen clone_s); xr=$(val xen_clone_pages read_ratio)
 if [ -n "$xc" ]; then xen="$xc s / $xk s; a clone receives $(awk -v r="$xr" 'BEGIN { printf "%.0f", r * 100 }') % of the pages (the non-zero ones), all before it runs"; else xen="–"; fi
 row "Xen (nested lab, PV, 128 MiB): checkpoint / clone" "$xen" "bench/xen_lab.sh (make check-xen)"
+
+# bench/controllers.sh: one BENCH controllers line per shape
+if grep -qaE "^BENCH controllers " "$LOG"; then
+  echo
+  echo "**Three controllers on the cloning appliance** (\`bench/controllers.sh\`; per-second p95 at the client)"
+  echo
+  echo '```'
+  for shape in step3x step8x ramp steady; do grep -aE "^BENCH controllers shape=$shape " "$LOG" | tail -n 1; done
+  echo '```'
+  echo
+  echo "| shape | requests over target (snowscale / hpa / knative) | onset → p95 under target, s | max p95, ms | clone-seconds | steady-phase scale changes | snowscale on cold boot: over target, onset → under target |"
+  echo "|---|---|---|---|---|---|---|"
+  for shape in step3x step8x ramp steady; do
+    k="shape=$shape "
+    [ -n "$(val controllers snowscale_over_slo "$k")" ] || continue
+    tri() { printf '%s / %s / %s' "$(or_dash "$(val controllers "snowscale_$1" "$k")")" \
+              "$(or_dash "$(val controllers "hpa_$1" "$k")")" "$(or_dash "$(val controllers "knative_$1" "$k")")"; }
+    cold="–"; co=$(val controllers snowscale_cold_over_slo "$k")
+    [ -n "$co" ] && cold="$co, $(val controllers snowscale_cold_recovery_s "$k") s"
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$shape" "$(tri over_slo)" "$(tri recovery_s)" "$(tri max_p95)" \
+      "$(tri clone_s)" "$(tri changes)" "$cold"
+  done
+  # the goals, as ratios within one line
+  ratio() { awk -v a="${1:-}" -v b="${2:-}" -v c="${3:-}" 'BEGIN { m = (b + 0 < c + 0) ? b : c;
+    if (a == "" || b == "" || c == "" || m + 0 <= 0) print "–"; else printf "%.2f", a / m }'; }
+  s3="shape=step3x "; s8="shape=step8x "; st="shape=steady "
+  echo
+  echo "Goals (ratios within one line): requests over target ≤ 1/3 of the better preset's —" \
+    "step3x $(ratio "$(val controllers snowscale_over_slo "$s3")" "$(val controllers hpa_over_slo "$s3")" "$(val controllers knative_over_slo "$s3")")," \
+    "step8x $(ratio "$(val controllers snowscale_over_slo "$s8")" "$(val controllers hpa_over_slo "$s8")" "$(val controllers knative_over_slo "$s8")");" \
+    "onset → under target on step3x ≤ 3 s — $(or_dash "$(val controllers snowscale_recovery_s "$s3")" " s");" \
+    "clone-seconds ≤ 1.5 × the cheaper preset's —" \
+    "$(for sh in step3x step8x ramp steady; do printf '%s %s ' "$sh" "$(ratio "$(val controllers snowscale_clone_s "shape=$sh ")" "$(val controllers hpa_clone_s "shape=$sh ")" "$(val controllers knative_clone_s "shape=$sh ")")"; done | sed 's/ $//');" \
+    "steady-phase changes ≤ the steadier preset's — $(val controllers snowscale_changes "$st") vs" \
+    "$(val controllers hpa_changes "$st") / $(val controllers knative_changes "$st")."
+fi

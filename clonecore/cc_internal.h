@@ -122,6 +122,9 @@ bool cc_store_has(struct cc_store *s, uint64_t hash);
 #define CC_MAC_LEN 32
 #define CC_REQ_PAGES 1u                 /* u64 gen, u32 flags, u32 nranges, nranges*(u64,u32) */
 #define CC_REQ_DESC 2u                  /* u64 gen */
+#define CC_REQ_WS 3u                    /* u64 gen: the generation's recorded working set */
+#define CC_REQ_WS_PUT 4u                /* u64 gen, u32 length, then a working-set file */
+#define CC_WS_MAX_BYTES (16u << 20)     /* 4 M pages: a 16 GiB guest touching all of it */
 #define CC_REQ_FLAG_LZ4 1u
 #define CC_MAX_RANGES 256u
 
@@ -153,6 +156,15 @@ int cc_client_fetch(struct cc_client *c, uint64_t gen, const struct cc_pagemap *
                     char *why, size_t why_len);
 int cc_client_get_descriptor(struct cc_client *c, uint64_t gen, uint8_t **ret, size_t *ret_len,
                              char *why, size_t why_len);
+/* The working set another host recorded for gen (-ENOENT: none yet), and ours for the others
+ * (-EEXIST: one is there already). Format: docs/memtap.md ("SFWS"). */
+int cc_client_get_ws(struct cc_client *c, uint64_t gen, uint8_t **ret, size_t *ret_len,
+                     char *why, size_t why_len);
+int cc_client_put_ws(struct cc_client *c, uint64_t gen, const void *buf, size_t len,
+                     char *why, size_t why_len);
+/* Check a working-set file of gen with `pages` pages: 0 and its page list (malloc'd), or
+ * -EBADMSG (magic, version, generation, length, CRC, a page out of range). */
+int cc_ws_parse(const uint8_t *b, size_t len, uint64_t gen, uint64_t pages, uint32_t **ret, size_t *ret_n);
 
 /* ---- mcdist: one datagram per page (proto.c) ----------------------------------------------- */
 /* "SFMD", u16 version, u16 0, u64 generation, u64 page, 4096 bytes of page,

@@ -37,6 +37,7 @@ void cc_engine_clone_free(struct clone *c)
         if (c->wake_fd >= 0)
                 close(c->wake_fd);
         free(c->mcast);
+        free(c->disk_uri);
         free(c->driver_opts);
         free(c);
 }
@@ -107,8 +108,6 @@ static void emit(struct cc_engine *e, struct clone *c, enum cc_clone_state st, c
                 c->cb(&ev, c->userdata);
 }
 
-
-static void memtap_failed(const char *reason, void *userdata);
 
 void cc_engine_clone_wake(struct clone *c)
 {
@@ -186,7 +185,8 @@ int cc_clone(struct cc_engine *e, struct cc_generation *g, const struct cc_clone
                 snprintf(c->memserver, sizeof(c->memserver), "%s",
                          opts->memserver ? opts->memserver : g->memserver);
                 if ((opts->driver_opts && !(c->driver_opts = strdup(opts->driver_opts))) ||
-                    (opts->mcast && !(c->mcast = strdup(opts->mcast)))) {
+                    (opts->mcast && !(c->mcast = strdup(opts->mcast))) ||
+                    (opts->disk_uri && !(c->disk_uri = strdup(opts->disk_uri)))) {
                         r = -ENOMEM;
                         goto undo;
                 }
@@ -230,7 +230,7 @@ static void do_start(struct cc_engine *e, struct clone *c)
 {
         const struct cc_driver_ops *drv = e->cfg.driver;
         struct cc_generation *g = c->g;
-        char why[CC_REASON_MAX] = "", run_dir[PATH_MAX], mnt[PATH_MAX + 8];
+        char why[CC_REASON_MAX] = "", run_dir[PATH_MAX];
         struct cc_clone_spec spec = {0};
         const char *mem_path = g->info.mem_path;
         struct cc_vm *vm = NULL;
@@ -253,39 +253,16 @@ static void do_start(struct cc_engine *e, struct clone *c)
         snprintf(spec.id.clone_id, sizeof(spec.id.clone_id), "%s", c->id);
         cc_fmt(spec.id.hostname, sizeof(spec.id.hostname), "worker-%s", c->id);
         if (c->remote) {
-                struct cc_memtap_opts mo = {0};
-                bool record = false, replay = false;
-                bool autows = !c->fetch.ws_off && !c->fetch.record_ws && !c->fetch.replay_ws;
-                pthread_mutex_lock(&e->lock);
-                if ((c->fetch.replay_ws || autows) && access(g->ws_path, R_OK) == 0)
-                        replay = true;
-                else if ((c->fetch.record_ws || autows) && !g->recording && access(g->ws_path, R_OK) != 0)
-                        record = g->recording = c->recording = true;
-                pthread_mutex_unlock(&e->lock);
-                snprintf(mnt, sizeof(mnt), "%s/mt", run_dir);
-                if (mkdir(mnt, 0700) < 0 && errno != EEXIST) {
-                        r = -errno;
-                        cc_fmt(why, sizeof(why), "cannot create %s: %s", mnt, strerror(errno));
-                        goto fail;
-                }
-                mo.mountpoint = mnt;
-                mo.desc = g->desc;
-                mo.store = e->store;
-                mo.memserver = c->memserver;
-                mo.secret = e->secret;
-                mo.secret_len = e->cfg.secret_len;
-                mo.timeout_ms = e->cfg.fetch_timeout_ms;
-                mo.fetch = c->fetch;
-                mo.fetch.record_ws = record;
-                mo.fetch.replay_ws = replay;
-                mo.ws_path = (record || replay) ? g->ws_path : NULL;
-                mo.on_fail = memtap_failed;
-                mo.mcast = c->mcast;
-                mo.userdata = c;
-                r = cc_memtap_start(&mo, &c->mt, why, sizeof(why));
+                /* the generation's memtap on this host, shared with its other clones here; the
+                 * "remote" mark tells cc_adopt that this clone cannot outlive the engine */
+                char mark[PATH_MAX + 8];
+                cc_fmt(mark, sizeof(mark), "%s/remote", run_dir);
+                r = ss_write_file_atomic(mark, "", 0, 0600);
+                if (r == 0)
+                        r = cc_genmem_acquire(e, c, why, sizeof(why));
                 if (r < 0)
                         goto fail;
-                mem_path = cc_memtap_path(c->mt);
+                mem_path = cc_genmem_path(c);
         } else if (access(mem_path, R_OK) != 0) {
                 /* QEMU would silently create a missing mem-path as a zero file. */
                 r = -errno;
@@ -299,6 +276,7 @@ static void do_start(struct cc_engine *e, struct clone *c)
         spec.run_dir = run_dir;
         spec.net = c->net;
         spec.driver_opts = c->driver_opts;
+        spec.disk_uri = c->disk_uri;
         r = drv->clone(&spec, &vm, why, sizeof(why));
         if (r < 0) {
                 if (!why[0])
@@ -390,9 +368,7 @@ static void do_stop(struct cc_engine *e, struct clone *c)
         pthread_mutex_lock(&c->vm_lock);
         pthread_mutex_lock(&e->lock);
         struct cc_vm *vm = c->vm;
-        struct cc_memtap *mt = c->mt;
         c->vm = NULL;
-        c->mt = NULL;
         failed = c->fail_wanted;
         snprintf(reason, sizeof(reason), "%s", c->reason);
         unsigned timeout = c->retire_timeout_ms ? c->retire_timeout_ms : 10000;
@@ -402,10 +378,8 @@ static void do_stop(struct cc_engine *e, struct clone *c)
                 drv->destroy(vm);
         }
         pthread_mutex_unlock(&c->vm_lock);
-        cc_memtap_stop(mt);             /* writes the recorded working set, if recording */
+        cc_genmem_release(e, c);        /* the last clone of the generation here stops it */
         pthread_mutex_lock(&e->lock);
-        if (c->recording)
-                c->g->recording = false;
         if (c->g->info.clones)
                 c->g->info.clones--;    /* before the final event: the generation may go now */
         c->final = true;
@@ -454,23 +428,16 @@ void *cc_engine_worker(void *arg)
         return NULL;
 }
 
-/* On a memtap thread. The clone stays valid: do_stop stops its memtap (joining this thread)
- * before the clone can become final. */
-static void memtap_failed(const char *reason, void *userdata)
+void cc_engine_clone_fail_locked(struct cc_engine *e, struct clone *c, const char *reason)
 {
-        struct clone *c = userdata;
-        struct cc_engine *e = c->engine;
-
-        pthread_mutex_lock(&e->lock);
         if (!c->final && !c->fail_wanted) {
                 c->fail_wanted = true;
-                cc_fmt(c->reason, sizeof(c->reason), "memory fetch failed: %s", reason);
+                cc_fmt(c->reason, sizeof(c->reason), "%s", reason);
                 pthread_cond_broadcast(&e->changed);
                 cc_engine_clone_wake(c);
                 if (!c->busy && c->job == JOB_NONE)
                         enqueue(e, c, JOB_RETIRE);
         }
-        pthread_mutex_unlock(&e->lock);
 }
 
 int cc_retire(struct cc_engine *e, const char *clone_id, unsigned timeout_ms)
@@ -510,7 +477,7 @@ int cc_adopt(struct cc_engine *e, const char *clone_id, uint64_t generation, cc_
         if (r < 0)
                 return r;
         snprintf(run_dir, sizeof(run_dir), "%s/clones/%s", e->state_dir, clone_id);
-        snprintf(mnt, sizeof(mnt), "%s/mt", run_dir);
+        snprintf(mnt, sizeof(mnt), "%s/remote", run_dir);
         if (g->remote || access(mnt, F_OK) == 0)
                 return cc_why(why, why_len, -ESTALE,
                               "clone %s fetched memory through this engine's memtap, which ended with it",
@@ -581,9 +548,9 @@ int cc_clone_stats(struct cc_engine *e, const char *clone_id, struct cc_clone_st
         s.generation = c->g->info.id;
         s.remote = c->remote;
         s.vm = c->status;
-        /* the memtap is taken away only under this lock (do_stop) */
-        if (c->mt)
-                cc_memtap_stats(c->mt, &s.fetch);
+        /* the memtap is taken away only under this lock (cc_genmem_release) */
+        if (c->gm)
+                cc_memtap_stats(c->gm->mt, &s.fetch);
         clone_put(e, c);
         pthread_mutex_unlock(&e->lock);
         *ret = s;

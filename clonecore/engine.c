@@ -22,6 +22,7 @@ int cc_engine_new(const struct cc_engine_config *cfg, struct cc_engine **ret, ch
                 return -ENOMEM;
         e->cfg = *cfg;
         pthread_mutex_init(&e->lock, NULL);
+        pthread_mutex_init(&e->gm_lock, NULL);
         pthread_cond_init(&e->cond, NULL);
         pthread_cond_init(&e->changed, NULL);
         e->state_dir = strdup(cfg->state_dir);
@@ -110,10 +111,11 @@ void cc_engine_free(struct cc_engine *e)
                 e->qhead = c->qnext;
                 c->refs--;
         }
+        for (struct clone *c = e->clones; c; c = c->next)
+                cc_genmem_release(e, c);        /* the last user of a memtap stops it */
         while (e->clones) {
                 struct clone *c = e->clones;
                 e->clones = c->next;
-                cc_memtap_stop(c->mt);
                 if (c->vm && e->cfg.driver)
                         e->cfg.driver->destroy(c->vm);
                 cc_engine_clone_free(c);
@@ -131,6 +133,7 @@ void cc_engine_free(struct cc_engine *e)
         pthread_cond_destroy(&e->cond);
         pthread_cond_destroy(&e->changed);
         pthread_mutex_destroy(&e->lock);
+        pthread_mutex_destroy(&e->gm_lock);
         free(e);
 }
 

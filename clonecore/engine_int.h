@@ -22,9 +22,19 @@ struct cc_generation {
         char state_path[PATH_MAX];      /* state blob extracted for clone() */
         char ws_path[PATH_MAX];         /* recorded working set */
         char memserver[256];            /* remote generation: where its pages live */
-        bool remote, state_ready, recording;
+        bool remote, state_ready;
+        struct genmem *gm;              /* remote: its memtap on this host (genmem.c), NULL = none */
         /* <dir>/layers: the disk layers it reads, newest (its own) first, one a line ("" = no disk) */
         char disk_layers[4096];
+};
+
+/* A remote generation's memtap on this host, shared by its clones here (genmem.c). */
+struct genmem {
+        struct cc_generation *g;
+        struct cc_memtap *mt;
+        unsigned users;                 /* clones holding it; the last release stops it */
+        bool failed;                    /* its clones failed; new clones start a fresh one */
+        char mnt[PATH_MAX];             /* <gen dir>/mt.<n> */
 };
 
 enum job { JOB_NONE, JOB_START, JOB_RETIRE };
@@ -44,10 +54,11 @@ struct clone {
         void *userdata;
         pthread_mutex_t vm_lock;        /* serialises driver calls on vm (status vs retire) */
         struct cc_vm *vm;
-        struct cc_memtap *mt;
-        bool remote, recording;
+        struct genmem *gm;              /* remote: the generation's shared memtap */
+        bool remote;
         char memserver[256];
         char *mcast;
+        char *disk_uri;                 /* the generation's disk layer over NBD, or NULL */
         char *driver_opts;
         struct cc_fetch_opts fetch;
         struct cc_net net;              /* the clone's network attachment */
@@ -67,6 +78,8 @@ struct cc_engine {
         uint8_t *secret;
         struct cc_store *store;
         pthread_mutex_t lock;
+        pthread_mutex_t gm_lock;        /* serialises memtap starts (genmem.c); before lock */
+        uint64_t next_mt;               /* memtap mount number */
         pthread_cond_t cond;            /* job queued / stopping */
         pthread_cond_t changed;         /* a clone's retire/fail flag was set */
         struct cc_generation *gens;
@@ -84,5 +97,12 @@ void *cc_engine_worker(void *arg);              /* a worker thread's body */
 void cc_engine_clone_free(struct clone *c);
 /* Wake a clone's readiness wait (retire, failure, engine stop); lock held. */
 void cc_engine_clone_wake(struct clone *c);
+/* Fail a clone with reason (its memory went away); lock held. */
+void cc_engine_clone_fail_locked(struct cc_engine *e, struct clone *c, const char *reason);
+
+/* genmem.c */
+int cc_genmem_acquire(struct cc_engine *e, struct clone *c, char *why, size_t why_len);
+void cc_genmem_release(struct cc_engine *e, struct clone *c);   /* NULL-tolerant on c->gm */
+const char *cc_genmem_path(const struct clone *c);
 
 #endif

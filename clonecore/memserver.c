@@ -306,6 +306,71 @@ static int serve_desc(struct cc_memserver *s, struct conn *c, uint64_t gen)
         return w;
 }
 
+/* The generation's working set, recorded by the first clone host that ran it (ENOENT: none). */
+static int serve_ws(struct cc_memserver *s, struct conn *c, uint64_t gen)
+{
+        char path[PATH_MAX], *buf = NULL;
+        size_t len = 0;
+        uint8_t st[12];
+        snprintf(path, sizeof(path), "%s/%" PRIu64 "/ws.bin", s->gen_root, gen);
+        int r = ss_read_file(path, CC_WS_MAX_BYTES, &buf, &len);
+        cc_put32(st, r < 0 ? (uint32_t)-r : 0);
+        cc_put64(st + 4, r < 0 ? 0 : len);
+        if (r == 0)
+                slog(s, LOG_INFO, "%s: sending the working set of generation %" PRIu64 " (%zu bytes)", c->peer, gen, len);
+        int w = cc_io_write(c->fd, st, sizeof(st), dl(s));
+        if (w == 0 && r == 0)
+                w = cc_io_write(c->fd, buf, len, dl(s));
+        free(buf);
+        return w;
+}
+
+/* A clone host's recording of gen: checked against the generation's page map, kept if it is the
+ * first (EEXIST otherwise). A bad one is refused with a log line and the connection closed. */
+static int take_ws(struct cc_memserver *s, struct conn *c, uint64_t gen, uint32_t len)
+{
+        char path[PATH_MAX];
+        uint8_t st[4], *buf = NULL;
+        uint32_t *pages = NULL;
+        size_t n = 0;
+        struct cc_descriptor *d = NULL;
+        int r = 0;
+
+        if (len > CC_WS_MAX_BYTES) {
+                slog(s, LOG_WARNING, "%s: working set of %u bytes refused (limit %u)", c->peer, len, CC_WS_MAX_BYTES);
+                cc_put32(st, E2BIG);
+                cc_io_write(c->fd, st, sizeof(st), dl(s));
+                return -E2BIG;
+        }
+        buf = malloc(len ? len : 1);
+        if (!buf)
+                return -ENOMEM;
+        r = cc_io_read(c->fd, buf, len, dl(s));
+        if (r < 0)
+                goto out;
+        pthread_mutex_lock(&s->lock);
+        r = get_gen(s, gen, &d);
+        if (r == 0)
+                r = cc_ws_parse(buf, len, gen, cc_descriptor_pagemap(d)->pages, &pages, &n);
+        pthread_mutex_unlock(&s->lock);
+        snprintf(path, sizeof(path), "%s/%" PRIu64 "/ws.bin", s->gen_root, gen);
+        if (r == 0 && access(path, F_OK) == 0)
+                r = -EEXIST;
+        if (r == 0)
+                r = ss_write_file_atomic(path, buf, len, 0600);
+        if (r == 0)
+                slog(s, LOG_INFO, "%s: took the working set of generation %" PRIu64 " (%zu pages)", c->peer, gen, n);
+        else if (r != -EEXIST)
+                slog(s, LOG_WARNING, "%s: working set of generation %" PRIu64 " refused: %s", c->peer, gen, strerror(-r));
+        cc_put32(st, r < 0 ? (uint32_t)-r : 0);
+        int w = cc_io_write(c->fd, st, sizeof(st), dl(s));
+        r = w < 0 ? w : r == -EBADMSG ? r : 0;
+out:
+        free(pages);
+        free(buf);
+        return r;
+}
+
 static int handshake(struct cc_memserver *s, struct conn *c)
 {
         uint8_t hello[40] = "SFMS", reply[72], fin[36] = {0}, mac[CC_MAC_LEN];
@@ -348,7 +413,8 @@ static void *conn_main(void *arg)
                 if (r < 0)
                         break;
                 uint32_t type = cc_get32(hdr);
-                r = cc_io_read(c->fd, hdr + 4, type == CC_REQ_PAGES || type == CC_REQ_DESC ? 16 : 0, dl(s));
+                r = cc_io_read(c->fd, hdr + 4, type == CC_REQ_PAGES || type == CC_REQ_DESC || type == CC_REQ_WS ||
+                                                   type == CC_REQ_WS_PUT ? 16 : 0, dl(s));
                 if (r < 0)
                         break;
                 c->requests++;
@@ -356,6 +422,10 @@ static void *conn_main(void *arg)
                         r = serve_pages(s, c, hdr);
                 else if (type == CC_REQ_DESC)
                         r = serve_desc(s, c, cc_get64(hdr + 8));
+                else if (type == CC_REQ_WS)
+                        r = serve_ws(s, c, cc_get64(hdr + 8));
+                else if (type == CC_REQ_WS_PUT)
+                        r = take_ws(s, c, cc_get64(hdr + 8), cc_get32(hdr + 16));
                 else {
                         slog(s, LOG_WARNING, "%s: unknown request type %u, closing", c->peer, type);
                         r = -EPROTO;

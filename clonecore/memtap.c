@@ -1,8 +1,10 @@
 /* memtap: a generation's memory as one lazily filled file, <mountpoint>/mem (libfuse3).
  *
- * The clone's VMM maps the file MAP_PRIVATE. The kernel page cache holds what was read
- * (keep_cache); memtap keeps every page it fetched in the host's page store, so a page is fetched
- * at most once per host. Heuristics (docs/memtap.md):
+ * Every clone of the generation on this host maps the same file MAP_PRIVATE (the engine shares
+ * one memtap per generation per host). The kernel page cache holds what was read (keep_cache),
+ * once for all of them; memtap keeps every page it fetched in the host's page store, and tracks
+ * contents rather than page numbers, so a distinct page crosses the network at most once per
+ * host. Heuristics (docs/memtap.md):
  *   - avoidance: zero and free pages are answered locally, never fetched;
  *   - the kernel's read-around (QEMU's MADV_HUGEPAGE reads 4 MiB around each fault on a file
  *     mapping, whatever max_readahead says) is refused when it covers pages not yet here: the read
@@ -10,7 +12,9 @@
  *     memtap applies its own readahead policy instead;
  *   - adaptive readahead: the window doubles on sequential faults and halves on random ones;
  *   - working-set record & replay: the pages a first clone faults on are written to a file;
- *     later clones fetch that set in bulk on a second connection while they run.
+ *     later clones fetch that set in bulk on a second connection while they run;
+ *   - background completion (memtap_bg.c): after the working set, the remaining contents are
+ *     fetched at low priority, and then the memtap no longer needs the memserver at all.
  * Every fetched page is checked against the page map's hash (proto.c). A memserver that dies,
  * stalls past timeout_ms or lies fails the memtap: EIO from then on, on_fail() told once. */
 #define FUSE_USE_VERSION 312
@@ -32,48 +36,19 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "cc_internal.h"
+#include "memtap_int.h"
 #include "ss_util.h"
 
-enum { PG_ABSENT = 0, PG_FETCHING = 1, PG_PRESENT = 2 };
-
-#define WS_MAGIC "SFWS"
-#define WS_VERSION 1u
 #define MAX_SAMPLES (1u << 20)
-#define PREFETCH_BATCH 256u
 
-struct cc_memtap {
-        struct cc_memtap_opts o;
-        const struct cc_pagemap *pm;
-        uint64_t gen, mem_bytes;
-        char mnt[PATH_MAX], path[PATH_MAX + 8], ws_path[PATH_MAX];
-        struct fuse *fuse;
-        pthread_t loop_thread, pf_thread, ws_thread, mc_thread;
-        bool mounted, loop_started, pf_started, ws_started, mc_started;
-        int mc_fd, mc_stop[2];          /* mcdist receiver */
+void cc_mt_present(struct cc_memtap *m, uint64_t p)
+{
+        if (MT_STATE(m, p) != PG_PRESENT && m->absent)
+                m->absent--;
+        MT_STATE(m, p) = PG_PRESENT;
+}
 
-        pthread_mutex_t lock;           /* page states, stats, window, recording */
-        pthread_cond_t cond;            /* a page became present / the memtap failed */
-        uint8_t *state;
-        struct cc_memtap_stats st;
-        uint32_t *samples;              /* demand-fault stall times, µs */
-        size_t nsamples;
-        bool failed, stopping;
-        unsigned window;
-        uint64_t last_end;
-        uint64_t t_start;
-
-        pthread_mutex_t conn_lock;      /* the demand connection */
-        struct cc_client *demand, *prefetch;
-
-        uint8_t *rec;                   /* recording: page already in ws */
-        uint32_t *ws;                   /* recording */
-        size_t ws_n, ws_cap;
-        bool recording;
-        int ws_err;
-};
-
-static void fail(struct cc_memtap *m, const char *reason)
+void cc_mt_fail(struct cc_memtap *m, const char *reason)
 {
         bool first;
         pthread_mutex_lock(&m->lock);
@@ -89,23 +64,19 @@ static void fail(struct cc_memtap *m, const char *reason)
                 m->o.on_fail(reason, m->o.userdata);
 }
 
-struct sink_ctx {
-        struct cc_memtap *m;
-        bool prefetch, readahead;
-        uint64_t need_lo, need_hi;      /* pages that are demand, not readahead */
-};
-
 static int sink(uint64_t page, const void *data, void *userdata)
 {
-        struct sink_ctx *x = userdata;
+        struct cc_mt_sink *x = userdata;
         struct cc_memtap *m = x->m;
         int r = cc_store_put(m->o.store, m->pm->hash[m->pm->entry[page] - CC_PM_DATA], data);
         if (r < 0)
                 return r;
         pthread_mutex_lock(&m->lock);
-        m->state[page] = PG_PRESENT;
+        cc_mt_present(m, page);
         m->st.fetched_pages++;
-        if (x->prefetch)
+        if (x->background)
+                m->st.background_pages++;
+        else if (x->prefetch)
                 m->st.prefetched_pages++;
         else if (page < x->need_lo || page >= x->need_hi)
                 m->st.readahead_pages++;
@@ -115,8 +86,8 @@ static int sink(uint64_t page, const void *data, void *userdata)
 }
 
 /* Fetch the pages marked FETCHING by the caller (list, ascending) over one connection. */
-static int fetch_list(struct cc_memtap *m, struct cc_client *cl, const uint64_t *list, size_t n,
-                      struct sink_ctx *x, char *why, size_t why_len)
+int cc_mt_fetch_list(struct cc_memtap *m, struct cc_client *cl, const uint64_t *list, size_t n,
+                      struct cc_mt_sink *x, char *why, size_t why_len)
 {
         struct cc_range ranges[CC_MAX_RANGES];
         uint64_t bytes = 0;
@@ -143,8 +114,8 @@ static int fetch_list(struct cc_memtap *m, struct cc_client *cl, const uint64_t 
         m->st.bytes += bytes;
         if (r < 0)                      /* hand unfinished pages back */
                 for (size_t k = 0; k < n; k++)
-                        if (m->state[list[k]] == PG_FETCHING)
-                                m->state[list[k]] = PG_ABSENT;
+                        if (MT_STATE(m, list[k]) == PG_FETCHING)
+                                MT_STATE(m, list[k]) = PG_ABSENT;
         pthread_cond_broadcast(&m->cond);
         pthread_mutex_unlock(&m->lock);
         return r;
@@ -189,32 +160,44 @@ static int demand(struct cc_memtap *m, uint64_t lo, uint64_t hi)
                 pthread_mutex_unlock(&m->lock);
                 return -ENOMEM;
         }
-        for (uint64_t p = lo; p < end; p++)
-                if (cc_pm_is_data(m->pm->entry[p]) && m->state[p] == PG_ABSENT) {
-                        m->state[p] = PG_FETCHING;
-                        list[n++] = p;
+        for (uint64_t p = lo; p < end; p++) {
+                if (!cc_pm_is_data(m->pm->entry[p]) || MT_STATE(m, p) != PG_ABSENT)
+                        continue;
+                /* Content another generation (or clone) brought to this host since we started. */
+                if (cc_store_has(m->o.store, m->pm->hash[m->pm->entry[p] - CC_PM_DATA])) {
+                        cc_mt_present(m, p);
+                        m->st.local_hits++;
+                        continue;
                 }
+                MT_STATE(m, p) = PG_FETCHING;
+                list[n++] = p;
+        }
+        if (n)
+                m->demand_active++;
         pthread_mutex_unlock(&m->lock);
 
         if (n) {
-                struct sink_ctx x = { .m = m, .need_lo = lo, .need_hi = hi };
+                struct cc_mt_sink x = { .m = m, .need_lo = lo, .need_hi = hi };
+                pthread_mutex_lock(&m->conn_lock);
                 if (!m->demand)
                         r = cc_why(why, sizeof(why), -EIO, "page %" PRIu64 " is not in the local page store "
                                    "and no memserver is configured", list[0]);
-                else {
-                        pthread_mutex_lock(&m->conn_lock);
-                        r = fetch_list(m, m->demand, list, n, &x, why, sizeof(why));
-                        pthread_mutex_unlock(&m->conn_lock);
-                }
+                else
+                        r = cc_mt_fetch_list(m, m->demand, list, n, &x, why, sizeof(why));
+                pthread_mutex_unlock(&m->conn_lock);
+                pthread_mutex_lock(&m->lock);
+                m->demand_active--;
+                pthread_cond_broadcast(&m->cond);
+                pthread_mutex_unlock(&m->lock);
                 if (r < 0)
-                        fail(m, why);
+                        cc_mt_fail(m, why);
         }
         free(list);
         /* Pages another thread is fetching: wait for them (its timeout bounds the wait). */
         pthread_mutex_lock(&m->lock);
         for (uint64_t p = lo; p < hi && !m->failed; p++)
-                while (cc_pm_is_data(m->pm->entry[p]) && m->state[p] != PG_PRESENT && !m->failed) {
-                        if (m->state[p] == PG_ABSENT) {
+                while (cc_pm_is_data(m->pm->entry[p]) && MT_STATE(m, p) != PG_PRESENT && !m->failed) {
+                        if (MT_STATE(m, p) == PG_ABSENT) {
                                 /* a failed fetch handed it back: no one is on it */
                                 break;
                         }
@@ -222,7 +205,7 @@ static int demand(struct cc_memtap *m, uint64_t lo, uint64_t hi)
                 }
         r = m->failed ? -EIO : 0;
         for (uint64_t p = lo; p < hi && r == 0; p++)
-                if (cc_pm_is_data(m->pm->entry[p]) && m->state[p] != PG_PRESENT)
+                if (cc_pm_is_data(m->pm->entry[p]) && MT_STATE(m, p) != PG_PRESENT)
                         r = -EIO;
         pthread_mutex_unlock(&m->lock);
         return r;
@@ -348,7 +331,7 @@ static int mt_read(const char *path, char *buf, size_t size, off_t off, struct f
                 return -EIO;
         }
         for (uint64_t p = lo; p < hi; p++)
-                if (cc_pm_is_data(m->pm->entry[p]) && m->state[p] != PG_PRESENT)
+                if (cc_pm_is_data(m->pm->entry[p]) && MT_STATE(m, p) != PG_PRESENT)
                         absent++;
         if (absent && hi - lo > 1 && !m->o.serve_readaround) {
                 /* Speculative read-around over pages not here yet: refuse it; the kernel comes
@@ -385,7 +368,7 @@ static int mt_read(const char *path, char *buf, size_t size, off_t off, struct f
                                 char why[128];
                                 snprintf(why, sizeof(why), "page %" PRIu64 " vanished from the page store: %s",
                                          p, strerror(-r));
-                                fail(m, why);
+                                cc_mt_fail(m, why);
                                 return -EIO;
                         }
                         memcpy(buf + done, page + in, n);
@@ -421,192 +404,6 @@ static void *loop_main(void *arg)
         return NULL;
 }
 
-/* ---- working set ---- */
-
-static int ws_load(struct cc_memtap *m, uint32_t **ret, size_t *ret_n)
-{
-        char *buf = NULL;
-        size_t len;
-        int r = ss_read_file(m->ws_path, 64u << 20, &buf, &len);
-        if (r < 0)
-                return r;
-        const uint8_t *b = (const uint8_t *)buf;
-        r = -EBADMSG;
-        if (len < 24 + 4 || memcmp(b, WS_MAGIC, 4) != 0 || cc_get32(b + 4) != WS_VERSION ||
-            cc_get64(b + 8) != m->gen)
-                goto out;
-        uint64_t n = cc_get64(b + 16);
-        if (n > (len - 28) / 4 || 24 + n * 4 + 4 != len ||
-            cc_get32(b + len - 4) != (uint32_t)crc32(0, b, (uInt)(len - 4)))
-                goto out;
-        uint32_t *w = malloc((n ? n : 1) * sizeof(*w));
-        if (!w) {
-                r = -ENOMEM;
-                goto out;
-        }
-        for (uint64_t i = 0; i < n; i++) {
-                w[i] = cc_get32(b + 24 + i * 4);
-                if (w[i] >= m->pm->pages) {
-                        free(w);
-                        goto out;
-                }
-        }
-        *ret = w;
-        *ret_n = n;
-        r = 0;
-out:
-        free(buf);
-        return r;
-}
-
-static int ws_save(struct cc_memtap *m)
-{
-        struct cc_buf b = {0};
-        cc_buf_put(&b, WS_MAGIC, 4);
-        cc_buf_u32(&b, WS_VERSION);
-        cc_buf_u64(&b, m->gen);
-        cc_buf_u64(&b, m->ws_n);
-        for (size_t i = 0; i < m->ws_n; i++)
-                cc_buf_u32(&b, m->ws[i]);
-        if (!b.err)
-                cc_buf_u32(&b, (uint32_t)crc32(0, b.data, (uInt)b.len));
-        int r = b.err ? b.err : ss_write_file_atomic(m->ws_path, b.data, b.len, 0600);
-        cc_buf_free(&b);
-        return r;
-}
-
-static void *prefetch_main(void *arg)
-{
-        struct cc_memtap *m = arg;
-        char why[CC_REASON_MAX] = "";
-        uint32_t *ws = NULL;
-        size_t n = 0;
-        uint64_t list[PREFETCH_BATCH];
-
-        if (ws_load(m, &ws, &n) < 0)
-                return NULL;            /* no usable working set: demand paging only */
-        for (size_t i = 0; i < n;) {
-                size_t k = 0;
-                pthread_mutex_lock(&m->lock);
-                if (m->failed || m->stopping) {
-                        pthread_mutex_unlock(&m->lock);
-                        break;
-                }
-                for (; i < n && k < PREFETCH_BATCH; i++) {
-                        uint32_t p = ws[i];
-                        if (cc_pm_is_data(m->pm->entry[p]) && m->state[p] == PG_ABSENT) {
-                                m->state[p] = PG_FETCHING;
-                                list[k++] = p;
-                        }
-                }
-                pthread_mutex_unlock(&m->lock);
-                /* ranges want ascending order within a batch */
-                for (size_t a = 1; a < k; a++)
-                        for (size_t b = a; b > 0 && list[b - 1] > list[b]; b--) {
-                                uint64_t t = list[b];
-                                list[b] = list[b - 1];
-                                list[b - 1] = t;
-                        }
-                struct sink_ctx x = { .m = m, .prefetch = true };
-                if (k && fetch_list(m, m->prefetch, list, k, &x, why, sizeof(why)) < 0) {
-                        fail(m, why);
-                        break;
-                }
-        }
-        free(ws);
-        return NULL;
-}
-
-/* Write the working set when the recording window closes, so later clones can replay it while
- * this one keeps running (at the latest it is written when the memtap stops). */
-static void *ws_main(void *arg)
-{
-        struct cc_memtap *m = arg;
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += m->o.fetch.record_ms / 1000;
-        ts.tv_nsec += (long)(m->o.fetch.record_ms % 1000) * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-                ts.tv_sec++;
-                ts.tv_nsec -= 1000000000L;
-        }
-        pthread_mutex_lock(&m->lock);
-        while (!m->stopping && pthread_cond_timedwait(&m->cond, &m->lock, &ts) != ETIMEDOUT)
-                ;
-        bool save = m->recording && !m->failed && m->ws_n;
-        m->recording = false;
-        pthread_mutex_unlock(&m->lock);
-        /* after recording stopped nobody appends to ws: it is ours to read */
-        if (save)
-                m->ws_err = ws_save(m);
-        return NULL;
-}
-
-/* mcdist receiver: pages another clone's fault made the memserver multicast. Best effort: a
- * datagram that is not authentic, not of this generation or not matching the page map is
- * dropped (the TCP path stays the authority and fetches whatever did not arrive). */
-static void *mc_main(void *arg)
-{
-        struct cc_memtap *m = arg;
-        uint8_t *dg = malloc(CC_MC_LEN + 1);
-        while (dg && cc_poll_stop(m->mc_fd, m->mc_stop[0], -1) == 0) {
-                ssize_t n = recv(m->mc_fd, dg, CC_MC_LEN + 1, MSG_DONTWAIT);
-                uint64_t page;
-                if (n < 0 || cc_mc_open(m->o.secret, m->o.secret_len, m->gen, dg, (size_t)n, &page) < 0 ||
-                    page >= m->pm->pages || !cc_pm_is_data(m->pm->entry[page]))
-                        continue;
-                uint64_t h = m->pm->hash[m->pm->entry[page] - CC_PM_DATA];
-                pthread_mutex_lock(&m->lock);
-                bool want = m->state[page] == PG_ABSENT && !m->failed;
-                if (want)
-                        m->state[page] = PG_FETCHING;
-                pthread_mutex_unlock(&m->lock);
-                if (!want)
-                        continue;
-                bool ok = cc_page_hash(dg + CC_MC_HDR, 4096) == h &&
-                          cc_store_put(m->o.store, h, dg + CC_MC_HDR) == 0;
-                pthread_mutex_lock(&m->lock);
-                m->state[page] = ok ? PG_PRESENT : PG_ABSENT;
-                if (ok) {
-                        m->st.mcast_pages++;
-                        m->st.bytes += (uint64_t)n;
-                }
-                pthread_cond_broadcast(&m->cond);
-                pthread_mutex_unlock(&m->lock);
-        }
-        free(dg);
-        return NULL;
-}
-
-static int mc_join(struct cc_memtap *m, const char *spec, char *why, size_t why_len)
-{
-        struct cc_mcast_addr ma;
-        struct sockaddr_in sa = { .sin_family = AF_INET };
-        struct ip_mreq mr;
-        int one = 1, rcvbuf = 4 << 20;
-
-        if (cc_mcast_parse(spec, &ma) < 0)
-                return cc_why(why, why_len, -EINVAL, "bad multicast spec '%s' (GROUP:PORT@LOCAL_ADDR)", spec);
-        if (!m->o.secret || !m->o.secret_len)
-                return cc_why(why, why_len, -ENOKEY, "multicast needs the cluster secret");
-        sa.sin_addr.s_addr = ma.group;  /* bound to the group: other traffic on the port stays out */
-        sa.sin_port = ma.port;
-        mr.imr_multiaddr.s_addr = ma.group;
-        mr.imr_interface.s_addr = ma.local;
-        m->mc_fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        if (m->mc_fd < 0 || setsockopt(m->mc_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0 ||
-            bind(m->mc_fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
-            setsockopt(m->mc_fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)) < 0)
-                return cc_why(why, why_len, -errno, "cannot join multicast %s: %s", spec, strerror(errno));
-        setsockopt(m->mc_fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));  /* best effort */
-        if (pipe2(m->mc_stop, O_CLOEXEC) < 0)
-                return -errno;
-        int r = -pthread_create(&m->mc_thread, NULL, mc_main, m);
-        if (r == 0)
-                m->mc_started = true;
-        return r;
-}
-
 /* ---- start and stop ---- */
 
 int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, char *why, size_t why_len)
@@ -637,29 +434,38 @@ int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, c
         snprintf(m->path, sizeof(m->path), "%s/mem", m->mnt);
         if (opts->ws_path)
                 snprintf(m->ws_path, sizeof(m->ws_path), "%s", opts->ws_path);
+        if (opts->memserver)
+                snprintf(m->memserver, sizeof(m->memserver), "%s", opts->memserver);
         m->o.mountpoint = m->mnt;
         m->o.memserver = NULL;
         m->o.ws_path = NULL;
         m->o.mcast = NULL;
-        m->state = calloc(m->pm->pages ? m->pm->pages : 1, 1);
+        m->state = calloc(m->pm->distinct ? m->pm->distinct : 1, 1);
         m->samples = malloc(MAX_SAMPLES * sizeof(*m->samples));
         if (!m->state || !m->samples) {
                 r = -ENOMEM;
                 goto fail;
         }
         m->st.pages = m->pm->pages;
-        /* Pages already on this host (an earlier clone fetched them, or the generation was
-         * published here) are never fetched again. */
+        m->absent = m->pm->distinct;
+        /* Contents already on this host (an earlier clone fetched them, another generation holds
+         * them, or the generation was published here) are never fetched again. */
         for (uint64_t p = 0; p < m->pm->pages; p++)
-                if (cc_pm_is_data(m->pm->entry[p]) &&
+                if (cc_pm_is_data(m->pm->entry[p]) && MT_STATE(m, p) != PG_PRESENT &&
                     cc_store_has(opts->store, m->pm->hash[m->pm->entry[p] - CC_PM_DATA])) {
-                        m->state[p] = PG_PRESENT;
+                        cc_mt_present(m, p);
                         m->st.local_hits++;
                 }
-        if (opts->memserver) {
+        /* Everything here already: complete, and no memserver needed (its host may be gone). */
+        if (m->absent == 0) {
+                m->st.completed = true;
+                m->o.fetch.replay_ws = false;
+                m->o.fetch.complete = false;
+        }
+        if (opts->memserver && m->absent) {
                 r = cc_client_connect(opts->memserver, opts->secret, opts->secret_len, m->o.timeout_ms,
                                       &m->demand, why, why_len);
-                if (r == 0 && opts->fetch.replay_ws && m->ws_path[0])
+                if (r == 0 && ((opts->fetch.replay_ws && m->ws_path[0]) || opts->fetch.complete))
                         r = cc_client_connect(opts->memserver, opts->secret, opts->secret_len,
                                               m->o.timeout_ms, &m->prefetch, why, why_len);
                 if (r < 0)
@@ -692,18 +498,18 @@ int cc_memtap_start(const struct cc_memtap_opts *opts, struct cc_memtap **ret, c
                 goto fail;
         m->loop_started = true;
         if (opts->mcast) {
-                r = mc_join(m, opts->mcast, why, why_len);
+                r = cc_mt_mc_join(m, opts->mcast, why, why_len);
                 if (r < 0)
                         goto fail;
         }
         if (m->recording) {
-                r = -pthread_create(&m->ws_thread, NULL, ws_main, m);
+                r = -pthread_create(&m->ws_thread, NULL, cc_mt_ws_main, m);
                 if (r < 0)
                         goto fail;
                 m->ws_started = true;
         }
         if (m->prefetch) {
-                r = -pthread_create(&m->pf_thread, NULL, prefetch_main, m);
+                r = -pthread_create(&m->pf_thread, NULL, cc_mt_prefetch_main, m);
                 if (r < 0)
                         goto fail;
                 m->pf_started = true;
@@ -776,7 +582,7 @@ int cc_memtap_stop(struct cc_memtap *m)
         if (m->fuse)
                 fuse_destroy(m->fuse);
         if (!m->ws_started && m->recording && m->ws_n)
-                r = ws_save(m);
+                r = cc_mt_ws_save(m);
         cc_client_close(m->demand);
         cc_client_close(m->prefetch);
         free(m->state);

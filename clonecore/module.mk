@@ -14,8 +14,8 @@ DEB_PKGS += libfuse3-dev fuse3 libxxhash-dev liblz4-dev libssl-dev zlib1g-dev li
 
 CC_PKGS := json-c libxxhash liblz4 fuse3 libcrypto zlib
 CC_SRCS := clonecore/registry.c clonecore/sys.c clonecore/util.c clonecore/descriptor.c clonecore/pagemap.c \
-           clonecore/store.c clonecore/engine.c clonecore/generation.c clonecore/clone.c clonecore/proto.c clonecore/memserver.c \
-           clonecore/memtap.c
+           clonecore/store.c clonecore/engine.c clonecore/generation.c clonecore/clone.c clonecore/genmem.c clonecore/proto.c clonecore/memserver.c \
+           clonecore/memtap.c clonecore/memtap_bg.c
 
 $(eval $(call LIBRARY,clonecore,$(CC_SRCS) $(CC_DRIVER_SRCS),$(call pc_cflags,$(CC_PKGS)) $(CC_DRIVER_CFLAGS) $(CC_REGISTRY_CFLAGS)))
 CC_LIB    := $(LIBDIR)/libclonecore.a
@@ -37,7 +37,7 @@ $(CC_FUZZ): tests/fuzz/cc_descriptor.c clonecore/descriptor.c clonecore/pagemap.
 	$(Q)clang $(CPPFLAGS) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -Iclonecore \
 	  $(call pc_cflags,$(CC_PKGS)) -o $@ $^ $(call pc_libs,json-c libxxhash liblz4 zlib)
 
-BENCH_PROGS += $(wildcard bench/clonecore_*.sh)
+BENCH_PROGS += $(wildcard bench/clonecore_*.sh) bench/multihost.sh
 
 .PHONY: clonecore
 clonecore: $(CC_LIB) $(addprefix $(BIN)/,$(CC_TOOLS)) $(addprefix $(TESTBIN)/unit/,$(CC_UNIT))

@@ -297,37 +297,73 @@ int cc_client_fetch(struct cc_client *c, uint64_t gen, const struct cc_pagemap *
         return 0;
 }
 
-int cc_client_get_descriptor(struct cc_client *c, uint64_t gen, uint8_t **ret, size_t *ret_len,
-                             char *why, size_t why_len)
+/* A whole file from the memserver (descriptor or working set): request type, generation. */
+static int get_blob(struct cc_client *c, uint32_t type, uint64_t gen, uint64_t max, const char *what,
+                    uint8_t **ret, size_t *ret_len, char *why, size_t why_len)
 {
         uint8_t req[20] = {0}, st[12];
         uint8_t *buf;
         int r;
 
-        cc_put32(req, CC_REQ_DESC);
+        cc_put32(req, type);
         cc_put64(req + 8, gen);
         r = cc_io_write(c->fd, req, sizeof(req), deadline(c->timeout_ms));
         if (r == 0)
                 r = cc_io_read(c->fd, st, sizeof(st), deadline(c->timeout_ms));
         if (r < 0)
-                return cc_why(why, why_len, r, "memserver: descriptor request failed: %s", strerror(-r));
+                return cc_why(why, why_len, r, "memserver: %s request failed: %s", what, strerror(-r));
         if (cc_get32(st) != 0)
-                return cc_why(why, why_len, -(int)(cc_get32(st) & 0xffff), "memserver has no generation %llu: %s",
-                              (unsigned long long)gen, strerror((int)(cc_get32(st) & 0xffff)));
+                return cc_why(why, why_len, -(int)(cc_get32(st) & 0xffff), "memserver has no %s of generation %llu: %s",
+                              what, (unsigned long long)gen, strerror((int)(cc_get32(st) & 0xffff)));
         uint64_t len = cc_get64(st + 4);
-        if (len > CC_DESC_MAX_BYTES)
-                return cc_why(why, why_len, -EFBIG, "memserver offers a descriptor of %llu bytes (limit %u)",
-                              (unsigned long long)len, CC_DESC_MAX_BYTES);
+        if (len > max)
+                return cc_why(why, why_len, -EFBIG, "memserver offers a %s of %llu bytes (limit %llu)", what,
+                              (unsigned long long)len, (unsigned long long)max);
         buf = malloc(len ? len : 1);
         if (!buf)
                 return -ENOMEM;
         r = cc_io_read(c->fd, buf, len, deadline(c->timeout_ms));
         if (r < 0) {
                 free(buf);
-                return cc_why(why, why_len, r, "memserver: descriptor transfer failed: %s", strerror(-r));
+                return cc_why(why, why_len, r, "memserver: %s transfer failed: %s", what, strerror(-r));
         }
         *ret = buf;
         *ret_len = len;
+        return 0;
+}
+
+int cc_client_get_descriptor(struct cc_client *c, uint64_t gen, uint8_t **ret, size_t *ret_len,
+                             char *why, size_t why_len)
+{
+        return get_blob(c, CC_REQ_DESC, gen, CC_DESC_MAX_BYTES, "descriptor", ret, ret_len, why, why_len);
+}
+
+int cc_client_get_ws(struct cc_client *c, uint64_t gen, uint8_t **ret, size_t *ret_len,
+                     char *why, size_t why_len)
+{
+        return get_blob(c, CC_REQ_WS, gen, CC_WS_MAX_BYTES, "working set", ret, ret_len, why, why_len);
+}
+
+int cc_client_put_ws(struct cc_client *c, uint64_t gen, const void *buf, size_t len, char *why, size_t why_len)
+{
+        uint8_t req[20] = {0}, st[4];
+        int r;
+
+        if (len > CC_WS_MAX_BYTES)
+                return cc_why(why, why_len, -EFBIG, "working set of %zu bytes is over the limit", len);
+        cc_put32(req, CC_REQ_WS_PUT);
+        cc_put64(req + 8, gen);
+        cc_put32(req + 16, (uint32_t)len);
+        r = cc_io_write(c->fd, req, sizeof(req), deadline(c->timeout_ms));
+        if (r == 0)
+                r = cc_io_write(c->fd, buf, len, deadline(c->timeout_ms));
+        if (r == 0)
+                r = cc_io_read(c->fd, st, sizeof(st), deadline(c->timeout_ms));
+        if (r < 0)
+                return cc_why(why, why_len, r, "memserver: working-set upload failed: %s", strerror(-r));
+        if (cc_get32(st) != 0)
+                return cc_why(why, why_len, -(int)(cc_get32(st) & 0xffff), "memserver refused the working set: %s",
+                              strerror((int)(cc_get32(st) & 0xffff)));
         return 0;
 }
 

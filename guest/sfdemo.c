@@ -3,11 +3,15 @@
  * clone inherits its parent's warm cache.
  *
  *   GET  /healthz           "ok"
- *   GET  /item/KEY[?size=N] the item; X-Cache: hit|miss. A hit is answered from memory at once; a
- *                           miss first waits -w MS for one of -k backend slots (a simulated
- *                           downstream call with a bounded connection pool; off by default),
- *                           then computes the value (-c ms of CPU) and caches it. N is at most
- *                           1 MiB (413 above, 400 when not a number)
+ *   GET  /item/KEY[?size=N][&fresh=1] the item; X-Cache: hit|miss. A hit is answered from memory
+ *                           at once; a miss first waits -w MS for one of -k backend slots (a
+ *                           simulated downstream call with a bounded connection pool; off by
+ *                           default), then computes the value (-c ms of CPU) and caches it.
+ *                           fresh=1 checks with the downstream on a hit too (a read that must
+ *                           see the source: it waits for a slot like a miss, then answers from
+ *                           memory), so every such request takes a slot: a worker's throughput
+ *                           has a ceiling of k/w per second. N is at most 1 MiB (413 above, 400
+ *                           when not a number)
  *   PUT  /item/KEY          store the body (at most 1 MiB, 413 above) as KEY, overwriting in place
  *                           when it fits
  *   GET  /stats             text/plain, one key=value per line: items= bytes= hits= misses=
@@ -261,10 +265,25 @@ static void read_small(const char *path, char *buf, size_t len)
         fclose(f);
 }
 
+/* One trip to the simulated downstream: wait for one of the -k slots, hold it -w ms. */
+static void downstream_trip(void)
+{
+        struct timespec w = { backend_wait_ms / 1000, (long)(backend_wait_ms % 1000) * 1000000L };
+
+        if (!backend_wait_ms)
+                return;
+        while (sem_wait(&backend_sem) < 0 && errno == EINTR)
+                ;
+        while (nanosleep(&w, &w) < 0 && errno == EINTR)
+                ;
+        sem_post(&backend_sem);
+}
+
 static int handle_get_item(int fd, const char *key, const char *query, int keep)
 {
         size_t size = default_size;
         const char *q = query ? strstr(query, "size=") : NULL;
+        bool fresh;
         unsigned char *v, *copy;
         size_t len;
         struct item *it;
@@ -282,6 +301,9 @@ static int handle_get_item(int fd, const char *key, const char *query, int keep)
                 if (errno || size > MAX_ITEM || size > max_bytes)
                         return respond(fd, 413, NULL, "size too large\n", 15, keep);
         }
+        fresh = query && (!strncmp(query, "fresh=1", 7) || strstr(query, "&fresh=1"));
+        if (fresh)
+                downstream_trip();      /* revalidate: the source is asked, the copy served */
         pthread_mutex_lock(&cache_lock);
         it = cache_get_locked(key);
         if (it) {
@@ -300,14 +322,8 @@ static int handle_get_item(int fd, const char *key, const char *query, int keep)
         n_misses++;
         pthread_mutex_unlock(&cache_lock);
         /* Only a miss goes downstream: saving that trip is what a cache (and a warm clone) is for. */
-        if (backend_wait_ms) {
-                struct timespec w = { backend_wait_ms / 1000, (long)(backend_wait_ms % 1000) * 1000000L };
-                while (sem_wait(&backend_sem) < 0 && errno == EINTR)
-                        ;
-                while (nanosleep(&w, &w) < 0 && errno == EINTR)
-                        ;
-                sem_post(&backend_sem);
-        }
+        if (!fresh)             /* the trip was made above */
+                downstream_trip();
         v = compute_item(key, size);
         if (!v)
                 return respond(fd, 500, NULL, "oom\n", 4, 0);

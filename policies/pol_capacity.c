@@ -4,14 +4,16 @@
  * then requests queue and the latency measures the queue, not the need. What a saturated worker
  * completes per second is its throughput ceiling: that is the figure to size by. So:
  *   - while the short window's latency is at or over target (beyond the tolerance band from
- *     below) the pool is saturated: completions per worker per second, counted over the stretch
- *     of ticks that were all saturated on the same worker count, is the ceiling (averaged,
+ *     below) and the requests completing queued, the pool is saturated: completions per worker
+ *     per second, counted over the stretch of ticks that were all saturated on one settled
+ *     pool (same worker count, no order in flight, for a second), is the ceiling (averaged,
  *     EWMA). The monitor's completion counter gives that rate without the window's memory of
- *     the seconds before the saturation. For one short window after workers were added the
- *     latency still remembers the seconds before they served, so no saturated observation is
- *     taken then;
- *   - a window well under target says the worker can do at least what it did (a lower bound on
- *     the ceiling) and how long a request takes when nothing queues (s0);
+ *     the seconds before the saturation;
+ *   - a window well under target says the worker can do at least what it did over the last
+ *     seconds (the floor, a lower bound on the ceiling) and how long a request takes when
+ *     nothing queues (s0);
+ *   - a saturated-looking rate well below the floor is not a ceiling (the host is contended, or
+ *     a dependency is slow): it is set aside, never averaged in;
  * Everything is per generation: a fresh generation is a copy of its parent's memory, so it starts
  * from the estimate of the generation before it. Pure: no I/O, no clock. */
 #include <math.h>
@@ -22,6 +24,9 @@
 #define EWMA_ALPHA 0.3                  /* a new observation's weight (s0) */
 #define EWMA_UP 0.5                     /* the ceiling: an observation above the estimate */
 #define EWMA_DOWN 0.1                   /* ... and below it */
+#define FLOOR_MARGIN 0.8                /* a saturated sample below 80 % of the floor is set aside:
+                                         * the floor is the best of many counts, biased up by their
+                                         * noise (about +15 % over 3 s at 40 req/s per worker) */
 
 double pol_capacity_target_us(const struct pol_policy *p)
 {
@@ -105,37 +110,65 @@ static bool between(const struct pol_capacity *c, unsigned a, unsigned b, double
         return true;
 }
 
-/* Completions per worker per second over the newest stretch of saturated observations (at
- * least RUN_MIN_US, at most RUN_MAX_US), per time-weighted worker count: while requests queue,
- * every worker is busy, fresh ones included. 0 = no usable stretch. */
+/* Completions per worker per second over the newest stretch of saturated observations on one
+ * pool (at least RUN_MIN_US, at most RUN_MAX_US). The stretch starts no earlier than SETTLE_US
+ * after the pool last changed -- the worker count, or orders in flight: a fresh clone serves
+ * slowly while it faults its memory in, and a clone start takes seconds of the host's CPU under
+ * TCG, so what the workers complete around a change is the host's figure, not a worker's
+ * ceiling. 0 = no usable stretch. */
 #define RUN_MIN_US 500000ull
 #define RUN_MAX_US (POL_CAPACITY_RUN_S * 1000000ull)
+#define SETTLE_US (POL_CAPACITY_SETTLE_MS * 1000ull)
 static double saturated_rate(const struct pol_capacity *c, uint64_t now_us)
 {
+        int workers = c->hist[hist_at(c, 0)].workers;
+        uint64_t settled = 0;           /* the stretch may start no earlier */
         unsigned oldest = 0, k;
-        double wsum = 0, rate, mean;
+        double rate, mean;
 
-        for (k = 1; k < c->hist_n; k++) {
-                unsigned j = hist_at(c, k);
-                if (!c->hist[j].saturated || c->hist[j].t + RUN_MAX_US < now_us)
+        for (k = 0; k < c->hist_n; k++) {
+                const unsigned j = hist_at(c, k);
+                if (c->hist[j].workers != workers || c->hist[j].pending) {
+                        if (k == 0)
+                                return 0;
+                        settled = c->hist[hist_at(c, k - 1)].t + SETTLE_US;
                         break;
-                oldest = k;
+                }
         }
-        /* the observation before the stretch ends the first saturated interval */
-        if (k < c->hist_n && c->hist[hist_at(c, k)].t + RUN_MAX_US >= now_us)
-                oldest = k;
-        if (oldest == 0 || now_us - c->hist[hist_at(c, oldest)].t < RUN_MIN_US)
-                return 0;
-        for (k = oldest; k > 0; k--) {
-                unsigned a = hist_at(c, k), b = hist_at(c, k - 1);
-                /* the count seen at the end of an interval: if it changed inside, the
-                 * larger pool is assumed throughout (a lower rate per worker: more workers) */
-                wsum += (double)(c->hist[b].t - c->hist[a].t) *
-                        (c->hist[a].workers > c->hist[b].workers ? c->hist[a].workers : c->hist[b].workers);
+        for (k = 1; k < c->hist_n; k++) {
+                const unsigned j = hist_at(c, k);
+                if (c->hist[j].t < settled || c->hist[j].t + RUN_MAX_US < now_us)
+                        break;
+                oldest = k;             /* an unsaturated one may start the first interval ... */
+                if (!c->hist[j].saturated)
+                        break;          /* ... and ends the stretch */
         }
-        if (!(wsum > 0) || !between(c, oldest, 0, &rate, &mean))
+        if (oldest == 0 || now_us - c->hist[hist_at(c, oldest)].t < RUN_MIN_US ||
+            !between(c, oldest, 0, &rate, &mean))
                 return 0;
-        return rate * (double)(now_us - c->hist[hist_at(c, oldest)].t) / wsum;
+        return rate / workers;
+}
+
+/* What one worker completed per second over the last FLOOR_SPAN_US or more while the short
+ * window read under target, on one worker count; 0 if unknown. Over seconds, not one tick: the
+ * highest of many one-second counts is mostly counting noise. */
+#define FLOOR_SPAN_US 2900000ull
+static double served_rate(const struct pol_capacity *c)
+{
+        int a = older_by(c, 0, FLOOR_SPAN_US), workers = c->hist[hist_at(c, 0)].workers;
+        double rate, mean;
+
+        if (a < 0 || workers < 1)
+                return 0;
+        for (unsigned k = 1; k <= (unsigned)a; k++)
+                if (c->hist[hist_at(c, k)].workers != workers || c->hist[hist_at(c, k)].saturated)
+                        return 0;
+        return between(c, (unsigned)a, 0, &rate, &mean) ? rate / workers : 0;
+}
+
+static bool floor_valid(const struct pol_capacity_gen *g, uint64_t now_us)
+{
+        return g->floor > 0 && now_us >= g->floor_us && now_us - g->floor_us <= POL_CAPACITY_FLOOR_S * 1000000ull;
 }
 
 void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, const struct pol_stats *st,
@@ -171,6 +204,7 @@ void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, co
         c->hist[j].completed = st->completed;
         c->hist[j].latency_us = st->completed_latency_us;
         c->hist[j].saturated = false;
+        c->hist[j].pending = cl->pending > 0;
         c->hist_n++;
         g = select_gen(c, cl->generation, now_us);
         if (!usable)
@@ -202,9 +236,20 @@ void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, co
                 }
                 /* Orders in flight: the host is cloning, and that competes with the workers
                  * (under TCG a clone's start costs seconds of CPU); what they complete then is
-                 * the host's figure, not a worker's. */
+                 * the host's figure, not a worker's (saturated_rate() also waits for the pool
+                 * to settle after a change). */
                 if (!(x > 0) || cl->pending > 0)
                         return;
+                /* Latency at or over target while each worker completes clearly less than it
+                 * did under target lately: the latency is not the workers' ceiling (the host is
+                 * contended -- every worker slow at once --, or a dependency is slow). Sizing
+                 * by that rate would order workers the load does not need, and under TCG
+                 * their starts deepen the contention. */
+                if (floor_valid(g, now_us) && x < FLOOR_MARGIN * g->floor) {
+                        if (g->set_aside < 1000000)
+                                g->set_aside++;
+                        return;
+                }
                 /* A ceiling is reached, never exceeded: a rate above the estimate is news
                  * (weight EWMA_UP), a rate below it is as often a disturbance (EWMA_DOWN). */
                 g->mu = !g->saturated ? x : g->mu + (x > g->mu ? EWMA_UP : EWMA_DOWN) * (x - g->mu);
@@ -218,7 +263,12 @@ void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, co
                                 g->unsaturated++;
                 }
                 /* it served at least this much under target: its ceiling is no lower */
-                x = w->rps / workers;
+                x = st->completed ? served_rate(c) : 0;
+                if (x > 0 && (x >= g->floor || !floor_valid(g, now_us))) {
+                        g->floor = x;
+                        g->floor_us = now_us;
+                }
+                x = st->completed ? x : w->rps / workers;
                 if (g->saturated && x > g->mu)
                         g->mu = x;
         }
@@ -259,7 +309,11 @@ bool pol_capacity_get(const struct pol_policy *p, const struct pol_capacity *c,
                 return false;
         g = &c->gen[c->cur];
         ret->samples = g->saturated;
+        ret->set_aside = g->set_aside;
         ret->generation = g->generation;
+        if (c->hist_n && floor_valid(g, c->hist[hist_at(c, 0)].t))
+                ret->floor = g->floor;
+        ret->s0_us = g->s0_us;
         if (!(g->mu > 0) || !isfinite(g->mu))
                 return false;
         ret->mu = g->mu;

@@ -18,6 +18,10 @@ struct pol_capacity_gen {
         double s0_us;                   /* mean latency of a worker that is not saturated */
         unsigned saturated;             /* saturated observations behind mu (inherited ones too) */
         unsigned unsaturated;           /* observations behind s0_us */
+        double floor;                   /* the most one worker completed per second while the
+                                         * short window read under target: a lower bound on mu */
+        uint64_t floor_us;              /* when it was last reached (it holds POL_CAPACITY_FLOOR_S) */
+        unsigned set_aside;             /* saturated-looking observations not taken (below) */
         uint64_t used_us;               /* last observation, for eviction */
 };
 
@@ -32,6 +36,7 @@ struct pol_capacity {                   /* all zero = nothing learned yet */
                 uint64_t completed;     /* pol_stats.completed at the observation */
                 uint64_t latency_us;    /* pol_stats.completed_latency_us */
                 bool saturated;         /* the short window read at/over target */
+                bool pending;           /* orders were in flight (the host was cloning) */
         } hist[POL_CAPACITY_HIST];
         unsigned hist_head, hist_n;     /* ring of the worker counts observed */
 };
@@ -44,6 +49,10 @@ struct pol_capacity_estimate {
         double concurrency;             /* requests one worker holds in service: mu x s0 (>= 1);
                                          * 0 when s0 is unknown */
         unsigned samples;
+        unsigned set_aside;             /* observations that looked saturated but were not taken */
+        double floor;                   /* requests/s one worker served under target lately, a
+                                         * lower bound on mu (0 = none) */
+        double s0_us;                   /* mean latency when nothing queues (0 = unknown) */
         int64_t generation;
         /* the last tick, from the completion counters (fresh, unlike a window): valid when the
          * newest observation reads saturated and the last two intervals ran on the same
@@ -58,10 +67,16 @@ struct pol_capacity_estimate {
  * (serving + base_workers). It is saturated when the window reads at or over target and the
  * requests completed since the previous observation queued (mean latency >= 2 x s0, or half
  * the target while s0 is unknown). A saturated observation's sample is the completion rate
- * per worker (the larger count where it changed) over the newest saturated stretch, 0.5 to POL_CAPACITY_RUN_S
- * seconds. Without counters: the window's rate, if the count held over the whole window.
- * The latency target is the policy's first latency metric; with none, nothing is learned. */
+ * per worker over the newest saturated stretch, 0.5 to POL_CAPACITY_RUN_S seconds, on one
+ * worker count that had held for POL_CAPACITY_SETTLE_MS with no order in flight. A sample
+ * below the floor (what a worker served under target within POL_CAPACITY_FLOOR_S) is set
+ * aside: the workers did more at target latency, so the latency is not their ceiling (host
+ * contention, a slow dependency). Without counters: the window's rate, if the count held over
+ * the whole window. The latency target is the policy's first latency metric; with none,
+ * nothing is learned. */
 #define POL_CAPACITY_RUN_S 4
+#define POL_CAPACITY_SETTLE_MS 1000
+#define POL_CAPACITY_FLOOR_S 120
 void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, const struct pol_stats *st,
                           const struct pol_clones *cl, uint64_t now_us);
 /* The current generation's estimate; false (and *ret zeroed but for samples) when none. */

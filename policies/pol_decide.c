@@ -434,9 +434,21 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
         } else if (p->algorithm == POL_ALGO_SNOWSCALE && st->capacity && pol_capacity_target_us(p) > 0) {
                 int min = p->capacity_min_samples > 0 ? p->capacity_min_samples : 1;
                 pol_capacity_get(p, st->capacity, &ce);
-                sb_add(&cn, " (capacity not learned yet, %u of %d saturated samples: ratio rule)", ce.samples, min);
+                if (ce.set_aside)
+                        sb_add(&cn, " (capacity not learned yet, %u of %d saturated samples, %u set aside as slower than "
+                               "served under target: ratio rule)", ce.samples, min, ce.set_aside);
+                else
+                        sb_add(&cn, " (capacity not learned yet, %u of %d saturated samples: ratio rule)", ce.samples, min);
                 /* a first saturated observation already bounds how many a latency ratio may ask
-                 * for: a saturated queue says "much worse", not "how many" */
+                 * for: a saturated queue says "much worse", not "how many". Without one, what a
+                 * worker served under target (a lower bound on its ceiling) gives an upper bound
+                 * on the need: the ratio of a latency raised by host contention would ask for many
+                 * more. */
+                if (!(ce.mu > 0) && ce.floor > 0) {
+                        ce.mu = ce.floor;
+                        ce.per_worker = ce.floor * (p->capacity_utilization > 0 ? p->capacity_utilization : 1);
+                        ce.concurrency = ce.s0_us > 0 ? fmax(1.0, ce.floor * ce.s0_us / 1e6) : 0;
+                }
                 if (ce.mu > 0) {
                         int nd = clamp_rec(pol_capacity_offered(&ce, &st->panic, serving + base_workers) / ce.per_worker);
                         rough_need = nd - base_workers > 0 ? nd - base_workers : 0;

@@ -482,17 +482,29 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
                 goto out;
         }
         if (vm->conf.disk_image[0]) {
-                /* The clone's own thin overlay on the generation's frozen layer. */
+                /* The clone's own thin overlay on the generation's frozen layer: the file here,
+                 * or, on another host, the layer's NBD export (raw: the server opens the chain). */
                 uint64_t t0 = mono_ns();
-                rc = check_file("generation disk layer", vm->conf.disk_base, 1, why, why_len);
-                if (rc)
-                        goto out;
+                const char *backing = vm->conf.disk_base, *backing_fmt = "qcow2";
+                if (spec->disk_uri) {
+                        if (strncmp(spec->disk_uri, "nbd://", 6) || strpbrk(spec->disk_uri, " ,\n")) {
+                                rc = cc_why(why, why_len, -EINVAL, "clone: disk URI '%s' is not nbd://HOST:PORT/NAME",
+                                            spec->disk_uri);
+                                goto out;
+                        }
+                        backing = spec->disk_uri;
+                        backing_fmt = "raw";
+                } else {
+                        rc = check_file("generation disk layer", vm->conf.disk_base, 1, why, why_len);
+                        if (rc)
+                                goto out;
+                }
                 vm->disk_seq = 1;
                 if (qemu_disk_path(vm, vm->disk_seq, vm->disk_active, sizeof(vm->disk_active))) {
                         rc = cc_why(why, why_len, -ENAMETOOLONG, "run dir path too long");
                         goto out;
                 }
-                rc = qemu_img_overlay(vm->conf.disk_base, "qcow2", vm->conf.disk_bytes, vm->disk_active, why, why_len);
+                rc = qemu_img_overlay(backing, backing_fmt, vm->conf.disk_bytes, vm->disk_active, why, why_len);
                 if (rc)
                         goto out;
                 vm->disk_setup_ns = mono_ns() - t0;

@@ -31,3 +31,13 @@ $(CC_QEMU_PUBLISH): $(OBJ)/tests/integration/qemu_publish.o $(LIBDIR)/libcloneco
 	@mkdir -p $(@D)
 	$(if $(filter 1,$(V)),,@echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CC_LDLIBS)
+
+# cc-qemu-host: one host of a multi-host pool through the engine's API (tests/integration/multihost_*.sh,
+# bench/multihost.sh).
+CC_QEMU_HOST := $(TESTBIN)/cc-qemu-host
+$(CC_QEMU_HOST): $(OBJ)/tests/integration/qemu_host.o $(LIBDIR)/libclonecore.a $(COMMON_LIB)
+	@mkdir -p $(@D)
+	$(if $(filter 1,$(V)),,@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CC_LDLIBS)
+ALL_DEPS += $(OBJ)/tests/integration/qemu_host.d
+all: $(CC_QEMU_HOST)

@@ -5,6 +5,7 @@
  *             [--mcast GROUP:PORT@LOCAL_ADDR]   (also take pages the memserver multicasts)
  *             [--readahead none|adaptive|N] [--max-readahead N] [--record-ws FILE | --replay-ws FILE]
  *             [--record-ms N] [--timeout-ms N] [--serve-readaround] [--lz4] [--stats FILE]
+ *             [--complete-mib-s N]   (background completion at most N MiB/s after the working set)
  * Runs until SIGINT/SIGTERM, then unmounts and prints one "STATS ..." line (also to --stats).
  * A failed fetch is logged once with its reason; reads of the file fail with EIO from then on. */
 #include <errno.h>
@@ -29,20 +30,22 @@ static void usage(void)
                         "       [--memserver HOST:PORT --secret-file FILE] [--readahead none|adaptive|N]\n"
                         "       [--max-readahead N] [--record-ws FILE | --replay-ws FILE] [--record-ms N]\n"
                         "       [--timeout-ms N] [--serve-readaround] [--lz4] [--stats FILE] [--generation N]\n"
-                        "       [--mcast GROUP:PORT@LOCAL_ADDR]\n");
+                        "       [--mcast GROUP:PORT@LOCAL_ADDR] [--complete-mib-s N]\n");
 }
 
 static void print_stats(FILE *f, const struct cc_memtap_stats *s)
 {
         fprintf(f, "STATS pages=%llu demand_faults=%llu fetched_pages=%llu prefetched_pages=%llu "
                    "readahead_pages=%llu zero_reads=%llu local_hits=%llu bytes=%llu speculative_rejects=%llu "
-                   "first_touch_us_p50=%llu fetched_pct=%.2f mcast_pages=%llu failed=%d",
+                   "first_touch_us_p50=%llu fetched_pct=%.2f mcast_pages=%llu failed=%d "
+                   "background_pages=%llu completed=%d complete_us=%llu",
                 (unsigned long long)s->pages, (unsigned long long)s->demand_faults,
                 (unsigned long long)s->fetched_pages, (unsigned long long)s->prefetched_pages,
                 (unsigned long long)s->readahead_pages, (unsigned long long)s->zero_reads,
                 (unsigned long long)s->local_hits, (unsigned long long)s->bytes,
                 (unsigned long long)s->speculative_rejects, (unsigned long long)s->first_touch_us_p50,
-                s->fetched_pct, (unsigned long long)s->mcast_pages, s->failed);
+                s->fetched_pct, (unsigned long long)s->mcast_pages, s->failed,
+                (unsigned long long)s->background_pages, s->completed, (unsigned long long)s->complete_us);
         fprintf(f, " stall_hist=");
         for (int i = 0; i < CC_STALL_BUCKETS; i++)
                 fprintf(f, "%s%llu", i ? "," : "", (unsigned long long)s->stall_hist[i]);
@@ -60,7 +63,7 @@ int main(int argc, char **argv)
                 { "record-ms", required_argument, NULL, 'w' }, { "timeout-ms", required_argument, NULL, 't' },
                 { "serve-readaround", no_argument, NULL, 'a' }, { "lz4", no_argument, NULL, 'z' },
                 { "stats", required_argument, NULL, 'S' }, { "generation", required_argument, NULL, 'g' },
-                { "mcast", required_argument, NULL, 'C' }, { "help", no_argument, NULL, 'h' }, { 0 },
+                { "mcast", required_argument, NULL, 'C' }, { "complete-mib-s", required_argument, NULL, 'B' }, { "help", no_argument, NULL, 'h' }, { 0 },
         };
         struct cc_memtap_opts o = {0};
         const char *desc_path = NULL, *store_dir = NULL, *secret_file = NULL, *stats_path = NULL;
@@ -106,6 +109,7 @@ int main(int argc, char **argv)
                 case 'S': stats_path = optarg; break;
                 case 'g': fetch_gen = strtoull(optarg, NULL, 10); break;
                 case 'C': o.mcast = optarg; break;
+                case 'B': o.fetch.complete = true; o.fetch.complete_mib_s = (unsigned)strtoul(optarg, NULL, 10); break;
                 default: usage(); return c == 'h' ? 0 : 2;
                 }
         }

@@ -27,11 +27,14 @@ hit=$(secs "$U/item/a?size=100")
 t_like "$miss" '^0?\.[3-9]|^[1-9]' "a miss waits for the downstream ($miss s)"
 t_like "$hit" '^0?\.0' "a hit does not ($hit s)"
 t_is "$(cache "$U/item/a")" hit "and says X-Cache: hit"
+fresh=$(secs "$U/item/a?size=100&fresh=1")
+t_like "$fresh" '^0?\.[3-9]|^[1-9]' "a hit with fresh=1 checks with the downstream ($fresh s)"
+t_is "$(cache "$U/item/a?fresh=1")" hit "and is still served from the cache"
 
 # --- /stats: text/plain, exactly the five key=value lines
 hdr=$(curl -s -D - -o "$T_DIR/stats" "$U/stats" | tr -d '\r')
 t_like "$hdr" 'Content-Type: text/plain' "/stats is text/plain"
-t_like "$(cat "$T_DIR/stats" | paste -sd' ')" '^items=1 bytes=100 hits=2 misses=1 evictions=0$' "/stats: items bytes hits misses evictions"
+t_like "$(cat "$T_DIR/stats" | paste -sd' ')" '^items=1 bytes=100 hits=4 misses=1 evictions=0$' "/stats: items bytes hits misses evictions"
 t_is "$(grep -cvE '^[a-z_]+=[0-9]+$' "$T_DIR/stats")" 0 "every /stats line is key=number"
 
 # --- at most 4 items: least recently used go first

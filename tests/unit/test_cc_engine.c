@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "cc_internal.h"
 #include "ss_util.h"
@@ -362,11 +363,12 @@ static void test_remote_clones(void **unused)
         snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
         struct cc_engine *e = clone_host(addr, "hostb", &g);
         /* The process driver's "host port" is sf-maptouch's seed: both clones touch the same
-         * pages. One after the other, so the second finds every page the first fetched in this
-         * host's page store and fetches nothing itself. */
+         * pages. One after the other on the generation's one memtap of this host: the second
+         * finds every page the first fetched and fetches nothing itself. (Background completion
+         * off: it would fetch the rest.) */
         struct cc_net net = cc_net_user(7);
         struct cc_clone_opts o = { .n = 1, .nets = &net, .cb = on_event, .userdata = &ev,
-                                   .fetch = { .readahead = CC_RA_ADAPTIVE } };
+                                   .fetch = { .readahead = CC_RA_ADAPTIVE, .complete_off = true } };
         struct cc_clone_stats st[2];
         for (unsigned i = 0; i < 2; i++) {
                 assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
@@ -378,10 +380,10 @@ static void test_remote_clones(void **unused)
         }
         assert_true(st[0].fetch.fetched_pages > 0);
         assert_true(st[0].fetch.demand_faults > 0);
-        /* the 2nd hits the store: all the first fetched is there, and it waits for nothing */
-        assert_true(st[1].fetch.local_hits >= st[0].fetch.fetched_pages);
-        assert_int_equal(st[1].fetch.demand_faults, 0);
-        assert_int_equal(st[1].fetch.fetched_pages, 0);
+        /* the 2nd shares the memtap: nothing more was fetched, no fault waited for the network */
+        assert_int_equal(st[1].fetch.fetched_pages, st[0].fetch.fetched_pages);
+        assert_int_equal(st[1].fetch.demand_faults, st[0].fetch.demand_faults);
+        assert_false(st[1].fetch.completed);
         for (int i = 0; i < 2; i++)
                 assert_int_equal(cc_retire(e, ev.ids[i], 1000), 0);
         wait_for(&ev, &ev.retired, 2);
@@ -412,6 +414,132 @@ static void test_lying_memserver_fails_clone(void **unused)
         cc_memserver_stop(s);
 }
 
+/* Background completion: once every non-zero page is on this host the clone no longer needs
+ * the memserver: stop it, the clone keeps running, and a new clone of the generation starts
+ * without it. */
+static void test_completion_frees_clone_from_memserver(void **unused)
+{
+        need_fuse();
+        struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+        struct cc_memserver *s = serve(NULL);
+        char addr[64];
+        struct cc_generation *g;
+        struct cc_clone_stats st;
+        uint64_t ticket;
+
+        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
+        struct cc_engine *e = clone_host(addr, "hostd", &g);
+        struct cc_net net = cc_net_user(11);
+        struct cc_clone_opts o = { .n = 1, .nets = &net, .cb = on_event, .userdata = &ev,
+                                   .fetch = { .readahead = CC_RA_NONE, .complete_delay_ms = 1,
+                                              .complete_mib_s = 256 } };
+        assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
+        wait_for(&ev, &ev.ready, 1);
+        for (int i = 0; i < 400; i++) {
+                assert_int_equal(cc_clone_stats(e, ev.ids[0], &st), 0);
+                if (st.fetch.completed || st.fetch.failed)
+                        break;
+                usleep(50 * 1000);
+        }
+        assert_true(st.fetch.completed);
+        assert_false(st.fetch.failed);
+        assert_true(st.fetch.background_pages > 0);
+        assert_true(st.fetch.complete_us > 0);
+        print_message("# completion after %.3f s: %" PRIu64 " pages, %" PRIu64 " of them in the background\n",
+                      (double)st.fetch.complete_us / 1e6, st.fetch.fetched_pages, st.fetch.background_pages);
+        cc_memserver_stop(s);
+        usleep(300 * 1000);
+        assert_int_equal(cc_clone_stats(e, ev.ids[0], &st), 0);
+        assert_int_equal(st.state, CC_CLONE_READY);
+        assert_int_equal(ev.failed, 0);
+        /* a second clone (other pages: seed 13) runs entirely from this host */
+        net = cc_net_user(13);
+        assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
+        wait_for(&ev, &ev.ready, 2);
+        assert_int_equal(ev.failed, 0);
+        for (int i = 0; i < 2; i++)
+                assert_int_equal(cc_retire(e, ev.ids[i], 1000), 0);
+        wait_for(&ev, &ev.retired, 2);
+        cc_engine_free(e);
+        /* the host's next engine (a restarted daemon) clones the generation with the parent's
+         * host still gone: descriptor and pages are all here */
+        e = clone_host(addr, "hostd", &g);
+        assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
+        wait_for(&ev, &ev.ready, 3);
+        assert_int_equal(ev.failed, 0);
+        assert_int_equal(cc_retire(e, ev.ids[2], 1000), 0);
+        wait_for(&ev, &ev.retired, 3);
+        cc_engine_free(e);
+}
+
+/* The memserver gone before completion: the clone fails fast with the reason, never hangs. */
+static void test_memserver_gone_before_completion(void **unused)
+{
+        need_fuse();
+        struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+        struct cc_memserver *s = serve(NULL);
+        char addr[64];
+        struct cc_generation *g;
+        uint64_t ticket;
+
+        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
+        struct cc_engine *e = clone_host(addr, "hoste", &g);
+        struct cc_net net = cc_net_user(17);
+        struct cc_clone_opts o = { .n = 1, .nets = &net, .cb = on_event, .userdata = &ev,
+                                   .fetch = { .readahead = CC_RA_NONE, .complete_mib_s = 1 } };
+        assert_int_equal(cc_clone(e, g, &o, &ticket), 0);
+        wait_for(&ev, &ev.ready, 1);
+        uint64_t t0 = ss_mono_ns();
+        cc_memserver_stop(s);
+        wait_for(&ev, &ev.failed, 1);
+        double took = (double)(ss_mono_ns() - t0) / 1e9;
+        print_message("# failed %.3f s after the memserver stopped: %s\n", took, ev.reason);
+        assert_non_null(strstr(ev.reason, "memory fetch failed"));
+        assert_true(took < 3.0);        /* fetch timeout 1.5 s: within it, never a hang */
+        cc_engine_free(e);
+}
+
+/* Working sets through the memserver: a damaged one is refused, the first good one is kept and
+ * served, a second is not taken over it. */
+static void test_memserver_working_sets(void **unused)
+{
+        struct cc_memserver *s = serve(NULL);
+        char addr[64], why[CC_REASON_MAX] = "";
+        struct cc_client *cl = NULL;
+        uint8_t *got = NULL;
+        size_t got_len = 0;
+        struct cc_buf b = {0};
+
+        char ws[128];
+        /* the remote-clone tests above shared theirs: start from none */
+        snprintf(ws, sizeof(ws), "%s/gen/1/ws.bin", dir);
+        unlink(ws);
+        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
+        assert_int_equal(cc_client_connect(addr, secret, sizeof(secret) - 1, 2000, &cl, why, sizeof(why)), 0);
+        assert_int_equal(cc_client_get_ws(cl, 1, &got, &got_len, why, sizeof(why)), -ENOENT);
+        cc_buf_put(&b, "SFWS", 4);
+        cc_buf_u32(&b, 1);
+        cc_buf_u64(&b, 1);
+        cc_buf_u64(&b, 2);
+        cc_buf_u32(&b, 7);
+        cc_buf_u32(&b, 3);
+        cc_buf_u32(&b, (uint32_t)crc32(0, b.data, (uInt)b.len));
+        b.data[24] ^= 1;                /* damaged: CRC mismatch */
+        assert_int_equal(cc_client_put_ws(cl, 1, b.data, b.len, why, sizeof(why)), -EBADMSG);
+        cc_client_close(cl);            /* the memserver closed it */
+        b.data[24] ^= 1;
+        assert_int_equal(cc_client_connect(addr, secret, sizeof(secret) - 1, 2000, &cl, why, sizeof(why)), 0);
+        assert_int_equal(cc_client_put_ws(cl, 1, b.data, b.len, why, sizeof(why)), 0);
+        assert_int_equal(cc_client_put_ws(cl, 1, b.data, b.len, why, sizeof(why)), -EEXIST);
+        assert_int_equal(cc_client_get_ws(cl, 1, &got, &got_len, why, sizeof(why)), 0);
+        assert_int_equal(got_len, b.len);
+        assert_memory_equal(got, b.data, b.len);
+        free(got);
+        cc_client_close(cl);
+        cc_buf_free(&b);
+        cc_memserver_stop(s);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -419,6 +547,9 @@ int main(void)
                 cmocka_unit_test(test_readiness_is_an_event),
                 cmocka_unit_test(test_remote_clones),
                 cmocka_unit_test(test_lying_memserver_fails_clone),
+                cmocka_unit_test(test_completion_frees_clone_from_memserver),
+                cmocka_unit_test(test_memserver_gone_before_completion),
+                cmocka_unit_test(test_memserver_working_sets),
         };
         return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

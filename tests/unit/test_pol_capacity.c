@@ -94,29 +94,43 @@ static void test_learns_at_saturation(void **state)
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 2);
         assert_true(fabs(cap.gen[cap.cur].mu - 100) < 1e-6);
-        /* queued again on 4 workers completing 300/s in all: 75 each */
+        /* queued again on 4 workers, but the pool changed a second ago: the fresh clones are
+         * still warming up, nothing learned yet */
+        done(&st, 300, 600);
+        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        assert_int_equal(cap.gen[cap.cur].saturated, 2);
+        /* settled: 4 workers completing 300/s in all, 75 each */
         done(&st, 300, 600);
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 3);
         /* below the estimate: a slow correction (a ceiling is reached, not exceeded) */
         assert_true(fabs(cap.gen[cap.cur].mu - (100 + 0.1 * (75 - 100))) < 1e-6);
-        /* while orders are in flight the host is cloning: nothing learned */
+        /* while orders are in flight the host is cloning: nothing learned, nor in the
+         * second after */
         c.pending = 2;
         done(&st, 100, 900);
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
-        assert_int_equal(cap.gen[cap.cur].saturated, 3);
         c.pending = 0;
-        /* above it: news, half-way at once. The stretch runs over the three saturated
-         * seconds: (300 + 100 + 1400) / 3 s / 4 workers = 150 */
-        done(&st, 1400, 900);
+        done(&st, 100, 900);
+        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        assert_int_equal(cap.gen[cap.cur].saturated, 3);
+        /* above it: news, half-way at once. The stretch starts a second after the pool
+         * settled: 600 in that second / 4 workers = 150 */
+        done(&st, 100, 900);
+        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        assert_int_equal(cap.gen[cap.cur].saturated, 3);
+        done(&st, 600, 900);
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 4);
         assert_true(fabs(cap.gen[cap.cur].mu - (97.5 + 0.5 * (150 - 97.5))) < 1e-6);
 
-        /* under target: a lower bound -- 4 workers at 130/s each under target lift the estimate */
+        /* under target: a lower bound -- 4 workers at 130/s each under target, over 3 s, lift
+         * the estimate */
         st.panic = win(6, 520, 80, 50);
-        done(&st, 520, 50);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        for (int i = 0; i < 4; i++) {
+                done(&st, 520, 50);
+                pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        }
         assert_true(pol_capacity_get(&p, &cap, &e));
         assert_true(fabs(e.mu - 130) < 1e-6);
         assert_false(e.fresh);                          /* not saturated now */
@@ -213,6 +227,56 @@ static void test_one_step(void **state)
         pol_decide(&p, s, &st, &c, ++t * SEC, WALL, &d);
         assert_int_equal(d.desired, 6);
         assert_null(strstr(d.reason, "capped"));       /* clone-era defaults: no rate limit */
+        pol_state_free(s);
+}
+
+/* Host contention: the pool served 40 req/s per worker under target for seconds; now every
+ * worker is slow at once (TCG starved of CPU) and completes 22 req/s each with the latency over
+ * target. That rate is below what the workers did at target latency, so it is no ceiling: it is
+ * set aside, nothing is trusted, and the ratio rule (x6 on that latency) is bounded by the need
+ * the floor allows. */
+static void test_contention_set_aside(void **state)
+{
+        struct pol_policy p = def_policy();
+        struct pol_capacity cap = { 0 };
+        struct pol_capacity_estimate e;
+        struct pol_state *s = pol_state_new();
+        struct pol_clones c = { .serving = 1, .base_workers = 1, .generation = 1 };
+        struct pol_stats st = { 0 };
+        struct pol_decision d;
+        uint64_t t = 0;
+
+        (void)state;
+        st.panic = win(6, 80, 60, 45);
+        st.stable = win(60, 80, 60, 45);
+        for (; t < 10; t++) {
+                done(&st, 80, 45);
+                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+        }
+        assert_false(pol_capacity_get(&p, &cap, &e));
+        assert_true(fabs(e.floor - 40) < 1e-6);        /* 80 req/s on 2 workers, under target */
+        st.capacity = &cap;
+        st.panic = win(6, 44, 900, 400);
+        for (int i = 0; i < 4; i++, t++) {
+                done(&st, 44, 400);
+                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+        }
+        assert_false(pol_capacity_get(&p, &cap, &e));
+        assert_int_equal(e.samples, 0);
+        assert_true(e.set_aside >= 2);
+        pol_decide(&p, s, &st, &c, t * SEC, WALL, &d);
+        assert_non_null(strstr(d.reason, "set aside as slower than served under target"));
+        /* offered 44 + (17.6 - 2 x 1.8) / 6 = 46.3 req/s at 32 planned per worker: 2 workers */
+        assert_non_null(strstr(d.reason, "bounded by the first capacity observations (1 clones)"));
+        assert_int_equal(d.desired, 1);
+        /* a real ceiling still teaches: the load grows and the workers do more than before */
+        st.panic = win(6, 110, 900, 400);
+        for (int i = 0; i < 3; i++, t++) {
+                done(&st, 110, 400);
+                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+        }
+        assert_true(pol_capacity_get(&p, &cap, &e));
+        assert_true(e.mu > 40 && e.mu <= 55);        /* the stretch still holds slow seconds */
         pol_state_free(s);
 }
 
@@ -401,6 +465,7 @@ int main(void)
                 cmocka_unit_test(test_generation_inherits),
                 cmocka_unit_test(test_offered_load),
                 cmocka_unit_test(test_one_step),
+                cmocka_unit_test(test_contention_set_aside),
                 cmocka_unit_test(test_step_known_capacity),
                 cmocka_unit_test(test_step_cold_then_steady),
         };

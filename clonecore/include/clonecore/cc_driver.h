@@ -104,6 +104,11 @@ struct cc_clone_spec {
         unsigned ndisks;
         const char *driver_opts;
         struct cc_identity id;
+        /* A clone on another host than its generation's: the generation's disk layer (its whole
+         * chain, as the guest sees it) exported read-only by QEMU's NBD server on the parent's
+         * host, "nbd://HOST:PORT/NAME". The clone's overlay backs onto it and reads lazily
+         * (docs/multihost-data.md). NULL = the layer file named in vm_config_json. */
+        const char *disk_uri;
 };
 
 enum cc_vm_state {

@@ -118,6 +118,9 @@ struct cc_clone_opts {
         cc_clone_cb cb;
         void *userdata;
         const char *mcast;              /* remote clones: mcdist group "GROUP:PORT@LOCAL_ADDR" */
+        /* Remote clones of a generation with a disk: its layer as an NBD export
+         * ("nbd://HOST:PORT/NAME", cc_clone_spec.disk_uri); NULL = the local layer file. */
+        const char *disk_uri;
 };
 
 /* Start n clones of g asynchronously; state changes arrive through opts->cb. Returns at once:
@@ -138,7 +141,8 @@ struct cc_clone_stats {
         uint64_t generation;
         bool remote;
         struct cc_vm_status vm;         /* driver status (last seen) */
-        struct cc_memtap_stats fetch;   /* zero for local clones */
+        struct cc_memtap_stats fetch;   /* the generation's memtap on this host, shared by its
+                                         * clones here; zero for local clones */
 };
 int cc_clone_stats(struct cc_engine *e, const char *clone_id, struct cc_clone_stats *ret);
 

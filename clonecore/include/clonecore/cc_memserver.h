@@ -1,6 +1,7 @@
-/* cc_memserver: serves the pages (and descriptors) of a host's generations over TCP to other
- * hosts' memtaps, authenticated with the cluster secret; optional multicast (mcdist). Protocol:
- * docs/memtap.md. Its decisions (refused clients, limits) go to the log callback. */
+/* cc_memserver: serves the pages (and descriptors, and the working set the first clone host
+ * recorded) of a host's generations over TCP to other hosts' memtaps, authenticated with the
+ * cluster secret; optional multicast (mcdist). Protocol: docs/memtap.md. Its decisions (refused
+ * clients, limits) go to the log callback. */
 #ifndef CC_MEMSERVER_H
 #define CC_MEMSERVER_H
 

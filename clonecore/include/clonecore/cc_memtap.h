@@ -1,6 +1,8 @@
-/* cc_memtap: a generation's memory as a lazily filled file (libfuse3) on a clone host: zero
- * pages answered locally, present pages from the page store, the rest fetched from a memserver,
- * with readahead and working-set record/replay. Heuristics and failure: docs/memtap.md.
+/* cc_memtap: a generation's memory as a lazily filled file (libfuse3) on a clone host, one per
+ * generation per host, shared by its clones there: zero pages answered locally, present pages
+ * from the page store, the rest fetched from a memserver (each distinct content once), with
+ * readahead, working-set record/replay and background completion. Heuristics and failure:
+ * docs/memtap.md.
  * Errors: 0 or -errno with a sentence in (why, why_len); nothing here logs. */
 #ifndef CC_MEMTAP_H
 #define CC_MEMTAP_H
@@ -29,6 +31,18 @@ struct cc_fetch_opts {                  /* how a remote clone's memory is fetche
         unsigned record_ms;             /* recording window; 0 = 10000 */
         bool lz4;                       /* ask the memserver for LZ4-compressed pages */
         bool ws_off;                    /* cc_clone(): no automatic record/replay */
+        /* Recording: also hand the working set to the memserver when the window closes, so the
+         * first memtap of the generation on another host replays it (cc_clone() sets it). */
+        bool ws_share;
+        /* Background completion: after the working set, fetch every remaining non-zero page at
+         * low priority (demand faults go first; at most complete_mib_s), so that the clone no
+         * longer depends on the memserver's host. Takes at least complete_delay_ms + (non-zero
+         * bytes not yet here) / complete_mib_s, more on a busy link. In cc_clone() on by default
+         * (complete_off disables it); for a bare memtap only when complete is set. */
+        bool complete;
+        bool complete_off;              /* cc_clone(): no background completion */
+        unsigned complete_delay_ms;     /* after the working-set replay; 0 = 1000 */
+        unsigned complete_mib_s;        /* rate cap; 0 = 64 MiB/s */
 };
 
 #define CC_STALL_BUCKETS 16             /* bucket i: stalls in [2^i, 2^(i+1)) µs; last open */
@@ -49,6 +63,10 @@ struct cc_memtap_stats {
         bool failed;
         char reason[CC_REASON_MAX];
         uint64_t mcast_pages;           /* pages taken from the memserver's multicast (mcdist) */
+        uint64_t background_pages;      /* of fetched_pages, by background completion */
+        bool completed;                 /* every non-zero page is on this host: the memserver
+                                         * is no longer needed */
+        uint64_t complete_us;           /* memtap start -> completed (0 = not yet) */
 };
 
 
