@@ -142,7 +142,7 @@ guest-debian: $(GUEST_AGENT_DEB)
 	$(Q)guest/debian/build.sh $(GUEST_DEBIAN_DIR) $(GUEST_AGENT_DEB)
 
 # What an operator runs; test and benchmark tools stay in build/bin.
-INSTALL_BINS := snowscaled snowscalectl snowscale-lb sf-memserver sf-memtap sf-descriptor
+INSTALL_BINS := snowscaled snowscalectl snowscale-lb snowscale-hostd sf-memserver sf-memtap sf-descriptor
 # systemd units go where systemd looks for units of this prefix (/usr/local/lib/systemd/system
 # is on its default search path), naming the binaries where this install puts them.
 SYSTEMD_UNITS := $(wildcard etc/systemd/*.service)
@@ -159,5 +159,8 @@ install: all
 
 clean:
 	rm -rf $(BUILD)
+
+# Tests name build products by absolute path ("$ROOT/build/tests/..."): the same targets.
+$(CURDIR)/$(BUILD)/%: $(BUILD)/% ;
 
 -include $(ALL_DEPS)

@@ -44,3 +44,8 @@ clonecore: $(CC_LIB) $(addprefix $(BIN)/,$(CC_TOOLS)) $(addprefix $(TESTBIN)/uni
 
 # The registry's -DCC_REG_* flags follow which driver sources exist: rebuild it when they change.
 $(OBJ)/clonecore/registry.o: clonecore/module.mk $(wildcard clonecore/drivers/*.mk)
+
+# snowscale-hostd: a worker host of a multi-host pool (clonecore/hostd/, docs/multihost.md).
+HD_SRCS := $(wildcard clonecore/hostd/hd_*.c)
+$(eval $(call PROGRAM,snowscale-hostd,$(HD_SRCS),$(CC_LIB) $(COMMON_LIB),$(CC_LDLIBS) $(call pc_libs,libmicrohttpd gnutls json-c) -lpthread,-Iclonecore -Iclonecore/hostd $(call pc_cflags,$(CC_PKGS) libmicrohttpd gnutls)))
+DEB_PKGS += libgnutls28-dev libmicrohttpd-dev

@@ -1,7 +1,7 @@
 # policies/: the snowscale.yaml model, its loader (libyaml) and the pure decision engine.
 POL_SRCS := policies/pol_config.c policies/pol_schema.c policies/pol_values.c policies/pol_check.c \
 	policies/pol_diag.c policies/pol_parse.c policies/pol_decide.c policies/pol_history.c policies/pol_disk.c \
-	policies/pol_capacity.c policies/pol_preset.c
+	policies/pol_capacity.c policies/pol_preset.c policies/pol_hosts.c
 $(eval $(call LIBRARY,pol,$(POL_SRCS),$(call pc_cflags,yaml-0.1) $(call pc_cflags,json-c)))
 POL_LIB := $(LIBDIR)/libpol.a
 # Users link $(POL_LIB) $(POL_LDLIBS) and, as every program does, $(COMMON_LIB) last.

@@ -113,6 +113,25 @@ enum pol_net_mode { POL_NET_USER, POL_NET_BRIDGE };
 /* observe: decisions are computed, logged and stored, but nothing is cloned or retired
  * (a dry run for a new policy; also what API/dashboard tests run without VMs). */
 enum pol_mode { POL_MODE_ACTIVE, POL_MODE_OBSERVE };
+/* hosts: where a new clone goes among the healthy hosts with room (docs/multihost.md).
+ * spread: the fewest clones first; pack: the most clones first (fill one host, then the next). */
+enum pol_placement { POL_PLACE_SPREAD, POL_PLACE_PACK };
+
+/* One worker host (hosts[]): its snowscale-hostd, its capacity, its clones' routed subnet. */
+struct pol_host {
+        char *name;                     /* "h1": shown as clones[].host */
+        char *address;                  /* hostd's control channel "HOST:PORT" (mutual TLS) */
+        int max_clones;                 /* 0 = bounded by memory only */
+        uint64_t memory_bytes;          /* guest RAM it may hold; 0 = bounded by max_clones only */
+        struct {
+                char *bridge;           /* the bridge on that host its clones' taps join */
+                char *subnet;           /* that host's clone subnet, routed to it ("10.80.1.0/24") */
+                char *gateway;          /* default: the subnet's first host (the host's bridge) */
+                /* parsed by the checks (host byte order): */
+                uint32_t net_addr, gw_addr, first_addr, last_addr;
+                int prefix_len;
+        } network;
+};
 
 struct pol_config {
         char *path;                     /* the file it came from */
@@ -184,6 +203,16 @@ struct pol_config {
                 uint64_t backoff_us;            /* first retry delay, doubles, default 2 s */
         } clones;
         struct pol_policy policy;
+        /* Multi-host pools (docs/multihost.md): none = every clone on this host, as always. */
+        struct pol_host *hosts;
+        size_t n_hosts;
+        enum pol_placement placement;   /* default spread */
+        struct {
+                char *ca, *cert, *key;  /* PEM: the cluster CA, snowscaled's client cert and key */
+                char *memserver_listen; /* where hosts fetch generations, "10.9.0.1:7440" */
+                char *secret;           /* secret_file's content: the memserver's cluster secret */
+                uint64_t host_timeout_us;       /* a hostd silent this long is lost, default 5 s */
+        } cluster;
 };
 
 /* Load and validate a whole snowscale.yaml. On success *ret is a new config; on failure

@@ -248,6 +248,7 @@ void pol_check_config(struct pol_ctx *c, yaml_node_t *root)
 
         check_policy(c, root);
         check_network(c);
+        pol_check_hosts(c);
         if (p->min_clones > p->max_clones)
                 diag(c, val_or(c, "policy.min_clones", "policy.max_clones"), "policy.min_clones",
                      "must not exceed policy.max_clones (%d > %d)", p->min_clones, p->max_clones);

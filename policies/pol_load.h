@@ -21,7 +21,7 @@
 enum pol_ftype {
         F_STR, F_NAME, F_PATH, F_CMD, F_LISTEN, F_URLPATH, F_INT, F_STEP, F_BOOL, F_DUR,
         F_SIZE, F_SIZE_T, F_PCT, F_RATE, F_ENUM, F_MAP, F_URLLIST, F_SCHEDULE, F_CRON,
-        F_TOKENFILE, F_DEFER,
+        F_TOKENFILE, F_DEFER, F_HOSTS,
 };
 
 struct pol_enum_name {
@@ -60,7 +60,8 @@ struct pol_ctx {
         struct pol_config *cfg;
 };
 
-extern const struct pol_field pol_root_fields[], pol_schedule_fields[], pol_metric_item_fields[];
+extern const struct pol_field pol_root_fields[], pol_schedule_fields[], pol_metric_item_fields[],
+        pol_host_fields[];
 
 /* pol_diag.c: one diagnostic (counted even past POL_MAX_DIAGS); libyaml's 0-based marks made
  * 1-based, like every compiler's. */
@@ -99,6 +100,10 @@ void pol_child_path(char *buf, size_t len, const char *path, const char *key);
 /* pol_disk.c: 0 when image is a qcow2/raw disk whose backing files stay in its directory, else
  * -errno and the reason in msg */
 int pol_disk_check(const char *image, char *msg, size_t len);
+
+/* pol_hosts.c: hosts: (a list) read into cfg->hosts; cluster.* and hosts[] checked together */
+void pol_set_hosts(struct pol_ctx *c, yaml_node_t *v, const char *path);
+void pol_check_hosts(struct pol_ctx *c);
 
 /* pol_check.c */
 void pol_check_config(struct pol_ctx *c, yaml_node_t *root);

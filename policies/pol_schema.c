@@ -41,6 +41,34 @@ static const struct pol_enum_name missing_names[] = {
 static const struct pol_enum_name net_mode_names[] = {
         { "user", POL_NET_USER }, { "bridge", POL_NET_BRIDGE }, { NULL, 0 } };
 
+static const struct pol_enum_name placement_names[] = {
+        { "spread", POL_PLACE_SPREAD }, { "pack", POL_PLACE_PACK }, { NULL, 0 } };
+static const struct pol_field cluster_fields[] = {
+        { "ca", F_PATH, CFG(cluster.ca) },
+        { "cert", F_PATH, CFG(cluster.cert) },
+        { "key", F_PATH, CFG(cluster.key) },
+        { "memserver_listen", F_LISTEN, CFG(cluster.memserver_listen) },
+        { "secret_file", F_TOKENFILE, CFG(cluster.secret) },
+        { "host_timeout", F_DUR, CFG(cluster.host_timeout_us), 500 * MS, 3600 * SEC },
+        { NULL }
+};
+#define HOST(m) offsetof(struct pol_host, m)
+static const struct pol_field host_network_fields[] = {
+        { "bridge", F_NAME, HOST(network.bridge), .required = true },
+        { "subnet", F_STR, HOST(network.subnet), 1, 64, .required = true },
+        { "gateway", F_STR, HOST(network.gateway), 1, 64 },
+        { NULL }
+};
+/* Entries of hosts: (offsets relative to struct pol_host) */
+const struct pol_field pol_host_fields[] = {
+        { "name", F_NAME, HOST(name), .required = true },
+        { "address", F_LISTEN, HOST(address), .required = true },
+        { "max_clones", F_INT, HOST(max_clones), 1, POL_MAX_CLONES_LIMIT },
+        { "memory", F_SIZE, HOST(memory_bytes), 16LL << 20, 1LL << 50 },
+        { "network", F_MAP, .sub = host_network_fields, .required = true },
+        { NULL }
+};
+
 static const struct pol_field service_fields[] = {
         { "name", F_NAME, CFG(service.name) },
         { "front_listen", F_LISTEN, CFG(service.front_listen) },
@@ -164,6 +192,9 @@ const struct pol_field pol_root_fields[] = {
         { "parent", F_MAP, .sub = parent_fields },
         { "clones", F_MAP, .sub = clones_fields },
         { "policy", F_MAP, .sub = policy_fields },
+        { "hosts", F_HOSTS },
+        { "placement", F_ENUM, CFG(placement), .names = placement_names },
+        { "cluster", F_MAP, .sub = cluster_fields },
         { NULL }
 };
 /* Entries of lists: offsets are relative to the list element. */
@@ -189,7 +220,7 @@ const char *pol_home_of(const char *key)
                 { "lb", lb_fields }, { "network", network_fields }, { "parent", parent_fields }, { "clones", clones_fields },
                 { "policy", policy_fields }, { "policy.scale_up", up_fields },
                 { "policy.scale_down", down_fields }, { "policy.panic", panic_fields },
-                { "policy.capacity", capacity_fields },
+                { "policy.capacity", capacity_fields }, { "cluster", cluster_fields },
         };
 
         for (size_t i = 0; i < POL_ARRAY_SIZE(sections); i++)
@@ -243,6 +274,7 @@ int pol_config_defaults(struct pol_config *c)
         c->driver.guest_port = 80;
         c->driver.port_base = 18000;
         c->driver.ready_timeout_us = 30 * SEC;
+        c->cluster.host_timeout_us = 5 * SEC;
         c->lb.health_status = 200;
         c->lb.health_attempts = 40;
         c->lb.health_interval_us = 250 * MS;
@@ -317,5 +349,18 @@ void pol_config_free(struct pol_config *c)
         for (size_t i = 0; i < c->policy.n_schedule; i++)
                 free(c->policy.schedule[i].cron);
         free(c->policy.schedule);
+        for (size_t i = 0; i < c->n_hosts; i++) {
+                free(c->hosts[i].name);
+                free(c->hosts[i].address);
+                free(c->hosts[i].network.bridge);
+                free(c->hosts[i].network.subnet);
+                free(c->hosts[i].network.gateway);
+        }
+        free(c->hosts);
+        free(c->cluster.ca);
+        free(c->cluster.cert);
+        free(c->cluster.key);
+        free(c->cluster.memserver_listen);
+        free(c->cluster.secret);
         free(c);
 }

@@ -328,6 +328,9 @@ void pol_set_field(struct pol_ctx *c, const struct pol_field *f, void *base, yam
         case F_URLLIST:
                 set_urllist(c, dst, v, path);
                 return;
+        case F_HOSTS:
+                pol_set_hosts(c, v, path);
+                return;
         case F_DEFER:
                 return;                 /* read by a later check that needs its neighbours */
         default:

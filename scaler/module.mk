@@ -8,7 +8,8 @@ DEB_PKGS  += libsqlite3-dev sqlite3 libjson-c-dev libmicrohttpd-dev libsystemd-d
              libcurl4-openssl-dev jq prometheus iproute2
 
 # libscaler: the parts unit tests and the benchmark link without the daemon.
-SC_LIB_SRCS := scaler/sc_store.c $(wildcard scaler/sc_store_*.c) scaler/sc_monitor.c scaler/sc_ingest.c scaler/sc_addrplan.c
+SC_LIB_SRCS := scaler/sc_store.c $(wildcard scaler/sc_store_*.c) scaler/sc_monitor.c scaler/sc_ingest.c scaler/sc_addrplan.c \
+               scaler/sc_hosts.c
 $(eval $(call LIBRARY,scaler,$(SC_LIB_SRCS),$(SC_CFLAGS)))
 SC_LIB := $(LIBDIR)/libscaler.a
 
@@ -31,6 +32,7 @@ CTL_SRCS := scaler/snowscalectl.c scaler/snowscalectl_http.c scaler/snowscalectl
 $(eval $(call PROGRAM,snowscalectl,$(CTL_SRCS),$(CC_LIB) $(POL_LIB) $(COMMON_LIB),$(call pc_libs,libcurl json-c) $(CC_LDLIBS) $(POL_LDLIBS),$(call pc_cflags,libcurl json-c)))
 
 $(eval $(call UNIT_TEST,test_sc_monitor,tests/unit/test_sc_monitor.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
+$(eval $(call UNIT_TEST,test_sc_place,tests/unit/test_sc_place.c,$(SC_LIB) $(POL_LIB) $(COMMON_LIB),$(SC_LDLIBS) $(POL_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_addrplan,tests/unit/test_sc_addrplan.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_store,tests/unit/test_sc_store.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 # The guest agent's half of the generic metrics contract (what it forwards of the app's /stats).

@@ -32,6 +32,7 @@
 #include "sc_actuator_lb.h"
 #include "sc_actuator_parent.h"
 #include "sc_actuator_recover.h"
+#include "sc_actuator_remote.h"
 #include "ss_log.h"
 
 /* ---- shared helpers (sc_actuator_int.h) ------------------------------------------------- */
@@ -142,6 +143,7 @@ static int start_clone_locked(struct sc_actuator *a, const char *cause)
         if (!c)
                 return -ENOMEM;
         c->a = a;
+        c->host = -1;
         c->port = alloc_port_locked(a);
         if (!c->port) {
                 r = -EADDRINUSE;
@@ -153,19 +155,32 @@ static int start_clone_locked(struct sc_actuator *a, const char *cause)
         c->generation = a->fx.boot == POL_BOOT_CLONE && a->n_gens ? a->gens[0].id : 0;
         sfmt(c->run_dir, sizeof(c->run_dir), "%s/%s", c->generation ? a->fx.clones_dir : a->fx.cold_dir,
              c->id);
+        if (a->n_hosts) {
+                char why[256];
+                r = sc_act_remote_place_locked(a, c->generation, why, sizeof(why));
+                if (r < 0) {
+                        copy_str(a->place_why, sizeof(a->place_why), why);
+                        goto fail;
+                }
+                c->host = r;
+        }
         c->state = SC_CLONE_REQUESTED;
         copy_str(row.id, sizeof(row.id), c->id);
         row.generation = c->generation;
         copy_str(row.driver, sizeof(row.driver), a->fx.driver_name);
-        copy_str(row.host, sizeof(row.host), "localhost");
+        copy_str(row.host, sizeof(row.host), c->host >= 0 ? a->host_names[c->host] : "localhost");
         row.state = SC_CLONE_REQUESTED;
         row.created_us = c->created_us = ss_wall_us();
         copy_str(row.reason, sizeof(row.reason), cause);
         r = sc_store_clone_insert(a->store, &row);
         if (r < 0)
                 goto fail;
-        log_info("clone %s: requested (%s), generation %lld, port %u", c->id, cause,
-                 (long long)c->generation, c->port);
+        if (c->host >= 0)
+                log_info("clone %s: requested (%s), generation %lld, placed on host %s", c->id, cause,
+                         (long long)c->generation, a->host_names[c->host]);
+        else
+                log_info("clone %s: requested (%s), generation %lld, port %u", c->id, cause,
+                         (long long)c->generation, c->port);
         r = sc_act_clone_start(c);
         if (r < 0) {
                 sc_store_clone_set_state(a->store, c->id, SC_CLONE_FAILED, "cannot start a worker thread");
@@ -308,7 +323,8 @@ void sc_actuator_tick(struct sc_actuator *a, int desired, uint64_t now_us)
                                 char msg[256];
 
                                 sfmt(msg, sizeof(msg), "cannot request a clone: %s",
-                                     r == -EADDRINUSE ? "no free host port above driver.port_base" : strerror(-r));
+                                     r == -EADDRINUSE ? "no free host port above driver.port_base" :
+                                     r == -ENOSPC ? a->place_why : strerror(-r));
                                 if (strcmp(a->blocked, msg)) {
                                         copy_str(a->blocked, sizeof(a->blocked), msg);
                                         pthread_mutex_unlock(&a->lock);
@@ -622,6 +638,8 @@ int sc_actuator_new(const struct pol_config *cfg, struct sc_store *store, struct
                 log_info("actuator: bridge network on %s: %s..%s", pc.bridge,
                          cfg->network.range ? cfg->network.range : "(the subnet)", cfg->network.subnet);
         }
+        if (cfg->n_hosts && (r = sc_act_remote_init(a, cfg)) < 0)
+                goto fail;
         sc_act_gen_recover(a);
         r = sc_act_recover(a, &parent_vm);
         if (r < 0)
@@ -702,6 +720,7 @@ void sc_actuator_shutdown(struct sc_actuator *a, bool stop_vms)
                 pthread_join(a->parent_thread, NULL);
         /* after the workers: no engine callback may reach a freed clone */
         cc_engine_free(a->engine);
+        sc_act_remote_shutdown(a);
         while (a->clones) {
                 struct act_clone *c = a->clones;
 

@@ -29,6 +29,21 @@ void sc_actuator_counts(struct sc_actuator *a, struct pol_clones *ret);
 int sc_actuator_retire(struct sc_actuator *a, const char *clone_id);
 /* Cut a new generation from the parent now (API, CLI). */
 int sc_actuator_cut_generation(struct sc_actuator *a);
+/* The worker hosts of a multi-host pool as the actuator sees them (none without hosts:). */
+#define SC_ACT_MAX_HOSTS        64
+struct sc_act_host {
+        char name[64], address[64];
+        bool healthy;
+        char error[160];                /* the last failure talking to its hostd, "" = none */
+        uint64_t last_ok_us;            /* wall clock of its last good answer, 0 = never */
+        int max_clones;                 /* capacity: 0 = no clone limit */
+        uint64_t memory_bytes;          /* capacity: 0 = no memory limit */
+        unsigned clones;                /* live clones placed there */
+        uint64_t memory_used_bytes;     /* clones * driver.memory */
+        unsigned running;               /* live clones in its hostd's last inventory */
+};
+/* Fills up to max hosts; returns how many. placement: "spread" | "pack" (NULL-tolerant). */
+size_t sc_actuator_hosts(struct sc_actuator *a, struct sc_act_host *ret, size_t max, const char **placement);
 /* A sentence while cloning is stopped after repeated failures, else NULL. */
 const char *sc_actuator_alert(struct sc_actuator *a);
 /* stop_vms: retire every clone and the parent (make run's Ctrl-C); otherwise leave them running

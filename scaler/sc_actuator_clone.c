@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sc_actuator_lb.h"
+#include "sc_actuator_remote.h"
 #include "ss_log.h"
 
 /* ---- state transitions ------------------------------------------------------------------ */
@@ -137,6 +138,8 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
         struct cc_net net;
         int r;
 
+        if (c->host >= 0)
+                return sc_act_remote_begin(c, why, whylen);
         /* the address is held before the VM exists and released after it is gone (vm_end) */
         r = sc_act_net_for(a, c->id, c->port, &net, why, whylen);
         if (r < 0)
@@ -205,6 +208,8 @@ static int vm_wait_ready(struct act_clone *c, uint64_t deadline_ns, char *why, s
         struct cc_vm_status st;
         int r;
 
+        if (c->host >= 0)
+                return sc_act_remote_wait_ready(c, deadline_ns, why, whylen);
         if (c->generation > 0) {
                 bool resumed = c->state == SC_CLONE_RESUMING || c->recovered;
 
@@ -294,6 +299,8 @@ static int vm_alive(struct act_clone *c, char *why, size_t whylen)
         struct sc_actuator *a = c->a;
         struct cc_vm_status st = {0};
 
+        if (c->host >= 0)
+                return sc_act_remote_alive(c, why, whylen);
         if (c->generation > 0) {
                 struct cc_clone_stats cs;
                 bool final;
@@ -341,6 +348,10 @@ static void vm_end(struct act_clone *c)
         struct sc_actuator *a = c->a;
         uint64_t deadline;
 
+        if (c->host >= 0) {
+                sc_act_remote_end(c);
+                return;
+        }
         if (c->generation == 0) {
                 if (c->vm) {
                         a->drv->retire(c->vm, ACT_RETIRE_GRACE_MS);
@@ -617,7 +628,7 @@ static void *clone_main(void *arg)
         if (r == -ECANCELED)
                 goto cancelled;
         if (r < 0) {
-                clone_fail(c, false, why, true);
+                clone_fail(c, false, why, r != -EHOSTDOWN);     /* a lost host is not the clone's fault */
                 goto out;
         }
         if (!c->recovered && c->generation > 0 && identity_check(c, why, sizeof(why)) < 0) {
@@ -670,8 +681,9 @@ static void *clone_main(void *arg)
                         goto out;
                 if (c->ev_final || now_ns() >= next_vm) {
                         next_vm = now_ns() + 1000000000ull;
-                        if (vm_alive(c, why, sizeof(why)) < 0) {
-                                clone_fail(c, true, why, true);
+                        r = vm_alive(c, why, sizeof(why));
+                        if (r < 0) {
+                                clone_fail(c, true, why, r != -EHOSTDOWN);
                                 goto out;
                         }
                 }

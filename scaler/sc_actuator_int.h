@@ -20,6 +20,7 @@
 #include "clonecore/cc_driver.h"
 #include "pol.h"
 #include "sc_addrplan.h"
+#include "sc_hosts.h"
 #include "sc_store.h"
 #include "ss_util.h"
 
@@ -98,6 +99,8 @@ struct act_clone {
         char ev_reason[CC_REASON_MAX];
         bool engine_owned;              /* the engine knows this clone (cc_clone/cc_adopt succeeded) */
         uint64_t guest_stats_us;        /* the last guest report stored */
+        int host;                       /* index in a->hosts (a hostd runs it), -1 = this host */
+        bool host_lost;                 /* its host stopped answering: nothing to retire there now */
         pthread_t thread;
         bool thread_started, thread_done;
 };
@@ -140,6 +143,18 @@ struct sc_actuator {
         bool parent_started;
 
         bool curl_inited;
+
+        /* multi-host pools (hosts:, sc_actuator_remote.c); NULL/0 = every clone on this host */
+        struct sc_hosts *hosts;
+        struct sc_addrplan **host_plans;        /* per host: its routed subnet's addresses */
+        char (*host_bridges)[16];
+        char **host_names;
+        int *host_health;               /* loop thread: 0 unknown, 1 lost, 2 healthy (last recorded) */
+        size_t n_hosts;
+        enum pol_placement placement;
+        struct cc_memserver *memserver; /* serves this host's generations to the others */
+        char memserver_addr[64];
+        char place_why[256];            /* why the last placement found no host */
 };
 
 /* Bounded copy, always NUL-terminated; truncation is intended (fixed-size fields). */

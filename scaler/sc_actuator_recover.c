@@ -34,6 +34,9 @@ static struct act_clone *recovered_clone(struct sc_actuator *a, const struct sc_
                                          const char *dir)
 {
         struct act_clone *c = calloc(1, sizeof(*c));
+
+        if (c)
+                c->host = -1;           /* adopted here: clones on other hosts are never adopted */
         const char *colon;
 
         if (!c)

@@ -91,6 +91,8 @@ int sc_addrplan_claim(struct sc_addrplan *p, const char *owner, struct cc_net *r
                 r = sc_store_addr_claim_at(p->store, owner, p->cfg.first, mac, &a);
         } else {
                 r = sc_store_addr_claim(p->store, owner, p->cfg.first + 1, p->cfg.last, mac_of, &a);
+                if (r == 0 && p->cfg.host[0])
+                        r = sc_store_addr_set_host(p->store, owner, p->cfg.host);
         }
         if (r == -ENOSPC) {
                 sc_addrplan_ip_text(p->cfg.first + 1, lo);

@@ -20,6 +20,7 @@ struct sc_addrplan_cfg {
         bool create;                    /* create the bridge if missing (and give it the gateway) */
         uint32_t gateway, first, last, dns;     /* host byte order; dns 0 = none */
         unsigned prefix_len;
+        char host[64];                  /* the worker host whose subnet this is ("" = this host) */
 };
 
 struct sc_addrplan;

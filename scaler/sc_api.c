@@ -93,6 +93,36 @@ json_object *sc_api_status_json(struct sc_http *h)
         return o;
 }
 
+/* GET /api/v1/hosts: the worker hosts and their capacity (multi-host pools; [] otherwise) */
+json_object *sc_api_hosts_json(struct sc_http *h)
+{
+        struct sc_loop_status *ls = malloc(sizeof(*ls));
+        json_object *o = json_object_new_object(), *arr = json_object_new_array();
+
+        if (!ls)
+                return o;
+        sc_loop_status(h->loop, ls);
+        json_object_object_add(o, "placement", json_object_new_string(ls->n_hosts ? ls->placement : "single-host"));
+        for (size_t i = 0; i < ls->n_hosts; i++) {
+                const struct sc_act_host *x = &ls->hosts[i];
+                json_object *j = json_object_new_object();
+                json_object_object_add(j, "name", json_object_new_string(x->name));
+                json_object_object_add(j, "address", json_object_new_string(x->address));
+                json_object_object_add(j, "healthy", json_object_new_boolean(x->healthy));
+                json_object_object_add(j, "error", x->error[0] ? json_object_new_string(x->error) : NULL);
+                json_object_object_add(j, "last_seen_us", x->last_ok_us ? json_object_new_int64((int64_t)x->last_ok_us) : NULL);
+                json_object_object_add(j, "max_clones", x->max_clones ? json_object_new_int(x->max_clones) : NULL);
+                json_object_object_add(j, "memory_bytes", x->memory_bytes ? json_object_new_int64((int64_t)x->memory_bytes) : NULL);
+                json_object_object_add(j, "clones", json_object_new_int((int)x->clones));
+                json_object_object_add(j, "memory_used_bytes", json_object_new_int64((int64_t)x->memory_used_bytes));
+                json_object_object_add(j, "running", json_object_new_int((int)x->running));
+                json_object_array_add(arr, j);
+        }
+        json_object_object_add(o, "hosts", arr);
+        free(ls);
+        return o;
+}
+
 static json_object *clone_json(struct sc_store *st, const struct sc_clone *c,
                                const struct sc_monitor_snapshot *snap)
 {
@@ -295,6 +325,8 @@ bool sc_api_get(struct sc_http *h, struct MHD_Connection *c, const char *url, st
                 sc_reply_json(r, MHD_HTTP_OK, o);
         } else if (strcmp(url, SC_API "/status") == 0) {
                 sc_reply_json(r, MHD_HTTP_OK, sc_api_status_json(h));
+        } else if (strcmp(url, SC_API "/hosts") == 0) {
+                sc_reply_json(r, MHD_HTTP_OK, sc_api_hosts_json(h));
         } else if (strcmp(url, SC_API "/clones") == 0) {
                 json_object *o = sc_api_clones_json(h, &err);
                 if (o)

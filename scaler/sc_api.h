@@ -28,6 +28,8 @@ void sc_api_post(struct sc_http *h, enum sc_api_post ep, const char *id, const s
 
 /* Views also streamed by sc_dashboard.c. */
 json_object *sc_api_status_json(struct sc_http *h);
+/* GET /api/v1/hosts: the worker hosts, their health and capacity (docs/multihost.md) */
+json_object *sc_api_hosts_json(struct sc_http *h);
 json_object *sc_api_clones_json(struct sc_http *h, int *err);
 json_object *sc_api_event_json(const struct sc_event *e);
 

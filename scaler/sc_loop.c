@@ -66,6 +66,7 @@ struct sc_loop {
         pthread_mutex_t lock;           /* guards status, queue */
         pthread_cond_t answered;
         struct sc_loop_status status;
+        struct sc_act_host hosts_tmp[SC_ACT_MAX_HOSTS];        /* loop thread only */
         struct request *queue, **queue_tail;
         bool stopping;                  /* requests are refused from now on */
 };
@@ -515,11 +516,13 @@ static void tick(struct sc_loop *l, bool early)
                 l->last_panic = d.panic;
         }
 
-        const char *alert = NULL;
+        const char *alert = NULL, *placement = NULL;
+        size_t n_hosts = 0;
         if (l->act) {
                 sc_actuator_tick(l->act, desired, mono_us);
                 sc_actuator_counts(l->act, &c);
                 alert = sc_actuator_alert(l->act);
+                n_hosts = sc_actuator_hosts(l->act, l->hosts_tmp, SC_ACT_MAX_HOSTS, &placement);
         }
         /* not logged here: the actuator logged the failure that raised it, and the re-arm that
          * cleared it, where it decided */
@@ -552,6 +555,9 @@ static void tick(struct sc_loop *l, bool early)
         l->status.draining = c.draining;
         l->status.panic = d.panic;
         snprintf(l->status.alert, sizeof(l->status.alert), "%s", l->last_alert);
+        memcpy(l->status.hosts, l->hosts_tmp, n_hosts * sizeof(l->hosts_tmp[0]));
+        l->status.n_hosts = n_hosts;
+        snprintf(l->status.placement, sizeof(l->status.placement), "%s", placement ? placement : "spread");
         if (early)
                 l->status.early_evaluations++;
         else

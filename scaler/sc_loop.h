@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "pol.h"
+#include "sc_actuator.h"
 
 struct sc_loop;
 struct sc_store;
@@ -46,6 +47,10 @@ struct sc_loop_status {
         uint64_t started_us;            /* wall clock at start */
         uint64_t ticks;
         uint64_t early_evaluations;     /* evaluations between ticks (sample batch over target) */
+        /* multi-host pools: the hosts as of the last tick (n_hosts 0 = single host) */
+        struct sc_act_host hosts[SC_ACT_MAX_HOSTS];
+        size_t n_hosts;
+        char placement[8];
 };
 
 /* Takes ownership of cfg. stop_signal_mask: the caller has blocked SIGTERM, SIGINT and SIGHUP in

@@ -58,6 +58,13 @@ static const char *const migrations[] = {
         "CREATE TABLE addresses("
         "  ip INTEGER PRIMARY KEY, owner TEXT NOT NULL UNIQUE, mac TEXT NOT NULL UNIQUE,"
         "  since_us INTEGER NOT NULL);",
+        /* 4 -> 5: multi-host pools: which host's subnet an address belongs to, clones by host,
+         * and each worker host's last health transition */
+        "ALTER TABLE addresses ADD COLUMN host TEXT NOT NULL DEFAULT 'localhost';"
+        "CREATE INDEX clones_host ON clones(host);"
+        "CREATE TABLE hosts("
+        "  name TEXT PRIMARY KEY, address TEXT NOT NULL, healthy INTEGER NOT NULL,"
+        "  since_us INTEGER NOT NULL, error TEXT NOT NULL DEFAULT '');",
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == SC_STORE_SCHEMA_VERSION,
                "one migration per schema version");

@@ -22,7 +22,7 @@
 
 struct sc_store;
 
-#define SC_STORE_SCHEMA_VERSION 4
+#define SC_STORE_SCHEMA_VERSION 5
 
 /* ---- open / close ----------------------------------------------------------------------- */
 /* Opens (creating if missing) and migrates path. On failure err holds a sentence for the operator
@@ -216,11 +216,20 @@ int sc_store_addr_claim(struct sc_store *s, const char *owner, uint32_t first, u
 /* Claims exactly ip for owner (the parent's fixed first address). -EEXIST if another holds it. */
 int sc_store_addr_claim_at(struct sc_store *s, const char *owner, uint32_t ip, const uint8_t mac[6],
                            struct sc_addr *ret);
+/* Records which host's subnet owner's address belongs to (default "localhost"). */
+int sc_store_addr_set_host(struct sc_store *s, const char *owner, const char *host);
 /* Releases owner's address; 0 also when it held none. */
 int sc_store_addr_release(struct sc_store *s, const char *owner);
 /* Every row, lowest address first (at most SC_STORE_ADDR_MAX). */
 #define SC_STORE_ADDR_MAX 65536
 int sc_store_addr_list(struct sc_store *s, struct sc_addr **ret, size_t *n);
+
+/* ---- worker hosts (multi-host pools) ---------------------------------------------------- */
+/* Upserts a host's health and last error; since_us moves only when healthy changes. */
+int sc_store_host_set(struct sc_store *s, const char *name, const char *address, bool healthy,
+                      const char *error);
+/* -ENOENT if never recorded. */
+int sc_store_host_get(struct sc_store *s, const char *name, bool *ret_healthy, uint64_t *ret_since_us);
 
 /* ---- retention -------------------------------------------------------------------------- */
 /* Deletes history and events older than before_us, retired/failed clones whose state is older,

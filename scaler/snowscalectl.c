@@ -31,6 +31,7 @@ void ctl_usage(FILE *f)
                 "  status [--brief]           the pool at a glance (--brief: one line)\n"
                 "  clones [--metrics]         clones and their state (--metrics: every pair the app in\n"
                 "                             each guest reports, e.g. items=64 hits=1830)\n"
+                "  hosts                      the worker hosts of a multi-host pool: health, capacity\n"
                 "  events [--since ID] [--limit N] [--follow]   the newest events (or those after ID),\n"
                 "                             oldest first; --follow keeps printing new ones\n"
                 "  scale N | scale policy     set a manual desired count, or return control to the policy\n"
@@ -141,6 +142,8 @@ int main(int argc, char **argv)
                 rc = ctl_clones(false);
         else if (strcmp(argv[0], "clones") == 0 && argc == 2 && strcmp(argv[1], "--metrics") == 0)
                 rc = ctl_clones(true);
+        else if (strcmp(argv[0], "hosts") == 0 && argc == 1)
+                rc = ctl_hosts();
         else if (strcmp(argv[0], "events") == 0)
                 rc = ctl_events(argc - 1, argv + 1);
         else if (strcmp(argv[0], "scale") == 0 && argc == 2)

@@ -25,6 +25,7 @@ void ctl_print_json(json_object *o);
 void ctl_fmt_us(char *b, size_t n, double us);  /* "-", "850 µs", "12.5 ms", "1.25 s" */
 int ctl_status(bool brief);
 int ctl_clones(bool metrics);
+int ctl_hosts(void);
 int ctl_events(int argc, char **argv);
 
 /* snowscalectl_act.c */

@@ -179,7 +179,7 @@ int ctl_clones(bool metrics)
         json_object *arr = ctl_get(o, "clones");
         size_t n = arr ? json_object_array_length(arr) : 0;
         double now_s = (double)ss_wall_us() / 1e6;
-        printf("%-8s %4s %-10s %-22s %7s %12s %8s %10s %6s  %s%s\n", "ID", "GEN", "STATE", "ADDRESS", "SINCE",
+        printf("%-8s %4s %-10s %-10s %-22s %7s %12s %8s %10s %6s  %s%s\n", "ID", "GEN", "STATE", "HOST", "ADDRESS", "SINCE",
                "FETCHED", "REQ/S", "P95", "HIT%", metrics ? "METRICS / " : "", "REASON");
         for (size_t i = 0; i < n; i++) {
                 json_object *c = json_object_array_get_idx(arr, i), *f = ctl_get(c, "fetch"), *s = ctl_get(c, "stats");
@@ -193,13 +193,49 @@ int ctl_clones(bool metrics)
                 ctl_fmt_age(age, sizeof(age), now_s - ctl_gi(c, "state_since_us") / 1e6);
                 ctl_fmt_bytes(fetched, sizeof(fetched), ctl_gd(f, "bytes"));
                 ctl_fmt_us(p95, sizeof(p95), ctl_gd(s, "p95_us"));
-                printf("%-8s %4" PRId64 " %-10s %-22s %7s %12s %8.1f %10s %6s  %s%s%s\n", ctl_gs(c, "id", "?"),
-                       ctl_gi(c, "generation"), ctl_gs(c, "state", "?"), ctl_gs(c, "address", "-"), age, fetched,
+                printf("%-8s %4" PRId64 " %-10s %-10s %-22s %7s %12s %8.1f %10s %6s  %s%s%s\n", ctl_gs(c, "id", "?"),
+                       ctl_gi(c, "generation"), ctl_gs(c, "state", "?"), ctl_gs(c, "host", "-"),
+                       ctl_gs(c, "address", "-"), age, fetched,
                        ctl_gd(s, "rps"), p95, hit, metrics ? (m[0] ? m : "-") : "",
                        metrics && *ctl_gs(c, "reason", "") ? " / " : "", ctl_gs(c, "reason", ""));
         }
         if (n == 0)
                 printf("(no clones)\n");
+        json_object_put(o);
+        return 0;
+}
+
+/* snowscalectl hosts: the worker hosts of a multi-host pool, their health and capacity */
+int ctl_hosts(void)
+{
+        json_object *o = NULL;
+        if (ctl_api("GET", "/api/v1/hosts", NULL, &o, NULL) < 0)
+                return 1;
+        if (ctl_json) {
+                ctl_print_json(o);
+                json_object_put(o);
+                return 0;
+        }
+        json_object *arr = ctl_get(o, "hosts");
+        size_t n = arr ? json_object_array_length(arr) : 0;
+        printf("placement: %s\n", ctl_gs(o, "placement", "?"));
+        printf("%-10s %-22s %-8s %7s %9s %12s %12s  %s\n", "HOST", "HOSTD", "HEALTH", "CLONES", "MAX", "MEM USED",
+               "MEMORY", "LAST ERROR");
+        for (size_t i = 0; i < n; i++) {
+                json_object *h = json_object_array_get_idx(arr, i);
+                char used[32], mem[32] = "-", max[16] = "-";
+                ctl_fmt_bytes(used, sizeof(used), ctl_gd(h, "memory_used_bytes"));
+                if (ctl_gi(h, "memory_bytes"))
+                        ctl_fmt_bytes(mem, sizeof(mem), ctl_gd(h, "memory_bytes"));
+                if (ctl_gi(h, "max_clones"))
+                        snprintf(max, sizeof(max), "%" PRId64, ctl_gi(h, "max_clones"));
+                json_object *hv = ctl_get(h, "healthy");
+                printf("%-10s %-22s %-8s %7" PRId64 " %9s %12s %12s  %s\n", ctl_gs(h, "name", "?"),
+                       ctl_gs(h, "address", "?"), hv && json_object_get_boolean(hv) ? "healthy" : "LOST",
+                       ctl_gi(h, "clones"), max, used, mem, ctl_gs(h, "error", ""));
+        }
+        if (n == 0)
+                printf("(no hosts: a single-host pool)\n");
         json_object_put(o);
         return 0;
 }

@@ -519,6 +519,34 @@
     });
   }
 
+  /* Multi-host pools: one row per worker host, its health and how full it is (capacity view). */
+  function renderHosts(h) {
+    const hosts = (h && h.hosts) || [];
+    $('hosts-panel').hidden = hosts.length === 0;
+    if (!hosts.length) return;
+    $('hosts-placement').textContent = `placement ${h.placement}`;
+    const mib = (b) => `${Math.round((b || 0) / 1048576)} MiB`;
+    const tb = $('hosts').tBodies[0];
+    tb.replaceChildren(...hosts.map((x) => {
+      const tr = document.createElement('tr');
+      const cells = [
+        x.name,
+        x.healthy ? 'healthy' : 'lost',
+        `${x.clones}${num(x.max_clones) ? ` / ${x.max_clones}` : ''}`,
+        `${mib(x.memory_used_bytes)}${num(x.memory_bytes) ? ` / ${mib(x.memory_bytes)}` : ''}`,
+      ];
+      cells.forEach((t, i) => {
+        const td = document.createElement('td');
+        td.textContent = t;
+        if (i >= 2) td.className = 'num';
+        if (i === 1 && !x.healthy) { td.className = 'bad'; td.title = x.error || ''; }
+        tr.appendChild(td);
+      });
+      tr.title = x.address;
+      return tr;
+    }));
+  }
+
   async function refreshClones() {
     if (st.clonesBusy) return;
     st.clonesBusy = true;
@@ -526,6 +554,7 @@
     try {
       st.clones = (await getJSON('/clones')).clones || [];
       renderClones();
+      renderHosts(await getJSON('/hosts'));
     } catch (err) { /* the watchdog reports a daemon that stopped answering */ }
     st.clonesBusy = false;
   }

@@ -6,7 +6,7 @@
 cd "$ROOT" || exit 1
 command -v systemd-analyze >/dev/null || { echo "1..0 # SKIP systemd-analyze is not installed (Debian package systemd)"; exit 0; }
 UNITS=$(cd etc/systemd && ls *.service)
-BINS="snowscaled snowscalectl snowscale-lb sf-memserver sf-memtap sf-descriptor"
+BINS="snowscaled snowscalectl snowscale-lb snowscale-hostd sf-memserver sf-memtap sf-descriptor"
 
 # verify ROOT UNIT-PATH...: systemd-analyze verify inside ROOT; prints its complaints. The units'
 # own directory goes first on the search path: only /usr/local/lib/systemd/system is there already.

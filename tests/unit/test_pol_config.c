@@ -538,6 +538,84 @@ static void test_disk(void **state)
         assert_int_equal(system(path), 0);
 }
 
+/* hosts: a multi-host pool; its errors name the entry (hosts[N].field) with line:col */
+static void test_hosts(void **state)
+{
+        struct pol_config *c;
+        char dir[] = "/tmp/sstest-hostsXXXXXX", sec[256], y[8192];
+        FILE *f;
+        (void)state;
+
+        assert_non_null(mkdtemp(dir));
+        snprintf(sec, sizeof(sec), "%s/secret", dir);
+        f = fopen(sec, "w");
+        assert_non_null(f);
+        fputs("0123456789abcdef0123\n", f);
+        fclose(f);
+        c = load_ok("policy: { target: 150ms }\n");
+        assert_int_equal(c->n_hosts, 0);
+        assert_int_equal(c->placement, POL_PLACE_SPREAD);
+        pol_config_free(c);
+        snprintf(y, sizeof(y),
+                 "policy: { target: 150ms }\nplacement: pack\nnetwork: { mode: bridge, subnet: 10.80.0.0/24 }\n"
+                 "cluster: { ca: /x/ca.pem, cert: /x/d.pem, key: /x/d.key, memserver_listen: 10.9.0.1:7440,\n"
+                 "  secret_file: %s, host_timeout: 3s }\n"
+                 "hosts:\n"
+                 "  - { name: h1, address: 10.9.0.11:8950, max_clones: 4, network: { bridge: br1, subnet: 10.80.1.0/24 } }\n"
+                 "  - name: h2\n    address: 10.9.0.12:8950\n    memory: 2G\n"
+                 "    network: { bridge: br2, subnet: 10.80.2.0/24, gateway: 10.80.2.254 }\n", sec);
+        c = load_ok(y);
+        assert_int_equal(c->n_hosts, 2);
+        assert_int_equal(c->placement, POL_PLACE_PACK);
+        assert_string_equal(c->hosts[0].name, "h1");
+        assert_string_equal(c->hosts[1].address, "10.9.0.12:8950");
+        assert_int_equal(c->hosts[0].max_clones, 4);
+        assert_int_equal(c->hosts[1].memory_bytes, 2ull << 30);
+        assert_int_equal(c->hosts[0].network.gw_addr, 0x0a500101);
+        assert_int_equal(c->hosts[0].network.first_addr, 0x0a500102);
+        assert_int_equal(c->hosts[1].network.first_addr, 0x0a500201);
+        assert_int_equal(c->hosts[1].network.last_addr, 0x0a5002fe);
+        assert_int_equal(c->cluster.host_timeout_us, 3000000);
+        assert_string_equal(c->cluster.secret, "0123456789abcdef0123");
+        pol_config_free(c);
+        expect_error("policy: { target: 150ms }\ncluster: { ca: /x }\n",
+                     "t.yaml:2:1: cluster: only used with a hosts: list");
+        expect_error("policy: { target: 150ms }\nhosts:\n  - { name: h1, address: a:1, max_clones: 2,"
+                     " network: { bridge: b, subnet: 10.80.1.0/24 } }\n",
+                     "cluster.ca: is required with a hosts: list");
+        expect_error("policy: { target: 150ms }\nhosts:\n  - { name: h1, address: a:1,"
+                     " network: { bridge: b, subnet: 10.80.1.0/24 } }\n",
+                     "t.yaml:3:7: hosts[0]: needs its capacity: max_clones, memory or both");
+        expect_error("policy: { target: 150ms }\nhosts:\n  - { name: h1, address: a:1, max_clones: 1,"
+                     " network: { bridge: b, subnet: 10.80.1.0/24 } }\n"
+                     "  - { name: h1, address: a:2, max_clones: 1, network: { bridge: b, subnet: 10.80.1.128/25 } }\n",
+                     "t.yaml:4:13: hosts[1].name: \"h1\" is also hosts[0].name");
+        expect_error("policy: { target: 150ms }\nhosts:\n  - { name: h1, address: a:1, max_clones: 1,"
+                     " network: { bridge: b, subnet: 10.80.1.0/24 } }\n"
+                     "  - { name: h2, address: a:2, max_clones: 1, network: { bridge: b, subnet: 10.80.1.128/25 } }\n",
+                     "hosts[1].network.subnet: 10.80.1.128/25 overlaps hosts[0].network.subnet (10.80.1.0/24)");
+        expect_error("policy: { target: 150ms }\nhosts:\n  - { name: h1, address: nope, max_clones: 1,"
+                     " network: { bridge: b, subnet: 10.80.1.0/24 } }\n",
+                     "t.yaml:3:26: hosts[0].address: must be HOST:PORT");
+        expect_error("policy: { target: 150ms }\nhosts:\n  - { name: h1, address: a:1, max_clones: 1 }\n",
+                     "t.yaml:3:5: hosts[0].network: is required but missing");
+        expect_error("policy: { target: 150ms }\nhosts:\n  - { name: h1, address: a:1, max_clones: 1,"
+                     " network: { bridge: b, subnet: 10.80.1.0/24, mtu: 9000 } }\n",
+                     "hosts[0].network.mtu: unknown key \"mtu\"");
+        expect_error("policy: { target: 150ms }\nhosts: h1\n", "t.yaml:2:8: hosts: must be a list");
+        expect_error("policy: { target: 150ms }\nhosts:\n  - { name: h1, address: a:1, max_clones: 1,"
+                     " network: { bridge: b, subnet: 10.80.1.0/24 } }\n",
+                     "t.yaml:3:3: network.mode: a hosts: list needs network.mode: bridge");
+        snprintf(y, sizeof(y), "policy: { target: 150ms }\nnetwork: { mode: bridge, subnet: 10.80.0.0/16 }\n"
+                 "cluster: { ca: /x/ca.pem, cert: /x/d.pem, key: /x/d.key, memserver_listen: 10.9.0.1:7440,"
+                 " secret_file: %s }\nhosts:\n  - { name: h1, address: a:1, max_clones: 1,"
+                 " network: { bridge: b, subnet: 10.80.1.0/24 } }\n", sec);
+        expect_error(y, "hosts[0].network.subnet: overlaps network.subnet 10.80.0.0/16");
+        expect_error("policy: { target: 150ms }\nplacement: random\n", "t.yaml:2:12: placement:");
+        unlink(sec);
+        rmdir(dir);
+}
+
 static void test_errors(void **state)
 {
         expect_error("policy: { target: 150ms, scale_up: { max_step: -2 } }\n",
@@ -692,6 +770,7 @@ int main(void)
                 cmocka_unit_test(test_all_errors_reported),
                 cmocka_unit_test(test_too_big),
                 cmocka_unit_test(test_corpus),
+                cmocka_unit_test(test_hosts),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

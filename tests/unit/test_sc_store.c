@@ -436,6 +436,70 @@ static void test_migrate_guest_columns(void **state)
         sqlite3_close(db);
 }
 
+/* A schema-4 file (one host: addresses without a host) migrates to schema 5: its rows keep their
+ * place and read as "localhost", clones are indexed by host, and worker hosts' health is kept
+ * with the time of its last change. */
+static void test_migrate_hosts(void **state)
+{
+        (void)state;
+        sqlite3 *db;
+        sqlite3_stmt *st;
+        struct sc_clone c;
+        bool healthy;
+        uint64_t since, since2;
+
+        assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_exec(db, SCHEMA_1_SQL
+                "ALTER TABLE clones ADD COLUMN guest_ts_us INTEGER NOT NULL DEFAULT 0;"
+                "ALTER TABLE clones ADD COLUMN guest_uptime_s REAL NOT NULL DEFAULT 0;"
+                "ALTER TABLE clones ADD COLUMN guest_load1 REAL NOT NULL DEFAULT 0;"
+                "ALTER TABLE clones ADD COLUMN guest_mem_avail_kib INTEGER NOT NULL DEFAULT 0;"
+                "CREATE TABLE clone_metrics("
+                "  clone_id TEXT NOT NULL, key TEXT NOT NULL, value REAL NOT NULL,"
+                "  updated INTEGER NOT NULL, PRIMARY KEY (clone_id, key)) WITHOUT ROWID;"
+                "CREATE TABLE addresses("
+                "  ip INTEGER PRIMARY KEY, owner TEXT NOT NULL UNIQUE, mac TEXT NOT NULL UNIQUE,"
+                "  since_us INTEGER NOT NULL);"
+                "INSERT INTO clones(id, generation, driver, host, address, state, created_us, state_since_us)"
+                "  VALUES('c7', 1, 'qemu', 'localhost', '10.77.0.12:80', 'serving', 10, 20);"
+                "INSERT INTO addresses VALUES(172818444, 'c7', '02:5e:00:00:00:07', 5);"
+                "PRAGMA user_version=4;", NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+
+        struct sc_store *s = open_ok();
+        assert_int_equal(sc_store_schema_version(s), SC_STORE_SCHEMA_VERSION);
+        assert_int_equal(sc_store_clone_get(s, "c7", &c), 0);
+        assert_string_equal(c.host, "localhost");
+        assert_int_equal(sc_store_host_get(s, "h1", &healthy, &since), -ENOENT);
+        assert_int_equal(sc_store_host_set(s, "h1", "10.9.0.11:8950", true, NULL), 0);
+        assert_int_equal(sc_store_host_get(s, "h1", &healthy, &since), 0);
+        assert_true(healthy && since > 0);
+        assert_int_equal(sc_store_host_set(s, "h1", "10.9.0.11:8950", true, NULL), 0);
+        assert_int_equal(sc_store_host_get(s, "h1", &healthy, &since2), 0);
+        assert_true(since2 == since);           /* no change, no new time */
+        usleep(2000);
+        assert_int_equal(sc_store_host_set(s, "h1", "10.9.0.11:8950", false, "no answer within 2000 ms"), 0);
+        assert_int_equal(sc_store_host_get(s, "h1", &healthy, &since2), 0);
+        assert_true(!healthy && since2 > since);
+        assert_int_equal(sc_store_addr_set_host(s, "c7", "h2"), 0);
+        sc_store_close(s);
+
+        assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db, "SELECT host, ip, mac FROM addresses WHERE owner = 'c7'", -1, &st, NULL),
+                         SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_string_equal((const char *)sqlite3_column_text(st, 0), "h2");
+        assert_int_equal(sqlite3_column_int64(st, 1), 172818444);
+        assert_string_equal((const char *)sqlite3_column_text(st, 2), "02:5e:00:00:00:07");
+        sqlite3_finalize(st);
+        assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name = 'clones_host'",
+                                            -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), 1);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+}
+
 static void test_generations(void **state)
 {
         (void)state;
@@ -553,6 +617,7 @@ int main(void)
                 cmocka_unit_test_setup_teardown(test_guest_stats, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_guest_metrics_generic, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_migrate_guest_columns, setup, teardown),
+                cmocka_unit_test_setup_teardown(test_migrate_hosts, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_generations, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_prune, setup, teardown),
                 cmocka_unit_test_setup_teardown(test_wait, setup, teardown),
