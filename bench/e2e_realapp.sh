@@ -43,7 +43,7 @@
 #         clone_vs_restore_4g=R
 # and plots client p95 and workers over time for the three modes: bench/out/realapp.png.
 #
-# Knobs (env): TARGET_MS=1500 ZIPF=1.0 BASE_RPS=1 SPIKE_X=3 SPIKE_RPS=(measured) BASE_S=30
+# Knobs (env): TARGET_MS=5000 ZIPF=1.0 BASE_RPS=0.5 SPIKE_X=3 SPIKE_RPS=(measured) BASE_S=40
 #   SPIKE_S=120 TAIL_S=10 MODES="clone cold restore" MEM_SIZES="1024 4096" MAX_CLONES=3
 #   FILL=0.75 (share of RAM used before the cut). About 25 min on 2 shared TCG cores.
 set -uo pipefail
@@ -53,9 +53,9 @@ OUT=$ROOT/bench/out
 IMG=$ROOT/build/guest/debian
 EX=$ROOT/etc/examples/dokuwiki.yaml
 mkdir -p "$OUT"
-TARGET_MS=${TARGET_MS:-1500}; ZIPF=${ZIPF:-1.0}
-BASE_RPS=${BASE_RPS:-1}; SPIKE_X=${SPIKE_X:-3}; SPIKE_RPS=${SPIKE_RPS:-}
-BASE_S=${BASE_S:-30}; SPIKE_S=${SPIKE_S:-120}; TAIL_S=${TAIL_S:-10}
+TARGET_MS=${TARGET_MS:-5000}; ZIPF=${ZIPF:-1.0}
+BASE_RPS=${BASE_RPS:-0.5}; SPIKE_X=${SPIKE_X:-3}; SPIKE_RPS=${SPIKE_RPS:-}
+BASE_S=${BASE_S:-40}; SPIKE_S=${SPIKE_S:-120}; TAIL_S=${TAIL_S:-10}
 MODES=${MODES:-clone cold restore}; MEM_SIZES=${MEM_SIZES:-1024 4096}; MAX_CLONES=${MAX_CLONES:-3}
 FILL=${FILL:-0.75}
 TOKEN=bench-token
@@ -172,8 +172,16 @@ meminfo() {
 # order_one: one more worker through the API, idle pool; prints ordered -> serving in seconds
 order_one() {
   local n t_order id ts
-  api /api/v1/clones | jq -r '.clones[] | .id' | sort >"$dir/ids.before"
   n=$(api /api/v1/status | jq -r '.actual')
+  if [ "$n" -ge "$MAX_CLONES" ]; then   # room for one: retire one first, and wait until it is gone
+    n=$((n - 1))
+    "$BIN/snowscalectl" --url "http://127.0.0.1:$API" --token "$TOKEN" scale "$n" >/dev/null || return 1
+    for ((i = 0; i < 240; i++)); do
+      [ "$(api /api/v1/status | jq -r '.actual == '"$n"' and .pending == 0 and .draining == 0')" = true ] && break
+      sleep 0.5
+    done
+  fi
+  api /api/v1/clones | jq -r '.clones[] | .id' | sort >"$dir/ids.before"
   t_order=$(date +%s%6N)
   "$BIN/snowscalectl" --url "http://127.0.0.1:$API" --token "$TOKEN" scale $((n + 1)) >/dev/null || return 1
   for ((i = 0; i < 600; i++)); do
@@ -209,10 +217,14 @@ run_mode() {
       --host "$host" --ramp "$BASE_RPS:$BASE_S" --target-ms "$TARGET_MS" --timeout-ms 30000 \
       --csv "$dir/steady.csv" --quiet >"$dir/steady.out" 2>&1
   if [ -z "$SPIKE_RPS" ]; then
-    SPIKE_RPS=$(awk -v p="$host" -v x="$SPIKE_X" '$2 == p && $3 ~ /^[0-9.]+$/ { s += $3; n++ }
-                 END { if (n && s > 0) { c = n / s; r = x * c; printf "%.1f", (r < 1 ? 1 : r) } else print 3 }' "$dir/access.log")
-    progress "$mode: the parent served its steady load in $(awk -v p="$host" '$2 == p && $3 ~ /^[0-9.]+$/ { s += $3; n++ } END { printf "%.2f s mean (%d requests)", n ? s / n : 0, n }' "$dir/access.log"):" \
-             "capacity ~$(awk -v r="$SPIKE_RPS" -v x="$SPIKE_X" 'BEGIN { printf "%.1f", r / x }') rps, spike ${SPIKE_RPS} rps"
+    # capacity: the steady rate over the share of the steady phase the parent was busy (the union
+    # of its requests' upstream intervals: one vCPU, requests in php-fpm share it)
+    read -r busy nreq < <(awk -v p="$host" -v a="$t_base" '$2 == p && $3 ~ /^[0-9.]+$/ && ($1 - $3) * 1e6 >= a { print $1 - $3, $1 }' "$dir/access.log" |
+      sort -n | awk '{ if ($1 > e) { b += e - s; s = $1; e = $2 } else if ($2 > e) e = $2; n++ } END { b += e - s; printf "%.3f %d\n", b, n }')
+    SPIKE_RPS=$(awk -v b="$busy" -v n="$nreq" -v d="$BASE_S" -v r="$BASE_RPS" -v x="$SPIKE_X" \
+      'BEGIN { u = b / d; if (u > 1) u = 1; c = (u > 0) ? r / u : r; s = x * c; printf "%.1f", (s < 0.5 ? 0.5 : s) }')
+    progress "$mode: the parent was busy ${busy} s of the steady ${BASE_S} s ($nreq requests): capacity" \
+             "~$(awk -v r="$SPIKE_RPS" -v x="$SPIKE_X" 'BEGIN { printf "%.2f", r / x }') rps, spike ${SPIKE_RPS} rps"
   fi
   api /api/v1/clones | jq -r '.clones[] | select(.state == "serving") | .id' >"$dir/initial_ids"
   t_spike=$(date +%s%6N)
