@@ -219,7 +219,7 @@ run_mode() {
   if [ -z "$SPIKE_RPS" ]; then
     # capacity: the steady rate over the share of the steady phase the parent was busy (the union
     # of its requests' upstream intervals: one vCPU, requests in php-fpm share it)
-    read -r busy nreq < <(awk -v p="$host" -v a="$t_base" '$2 == p && $3 ~ /^[0-9.]+$/ && ($1 - $3) * 1e6 >= a { print $1 - $3, $1 }' "$dir/access.log" |
+    read -r busy nreq < <(awk -v p="$host" -v a="$t_base" '$2 == p && $3 ~ /^[0-9.]+$/ && ($1 - $3) * 1e6 >= a { printf "%.3f %.3f\n", $1 - $3, $1 }' "$dir/access.log" |
       sort -n | awk '{ if ($1 > e) { b += e - s; s = $1; e = $2 } else if ($2 > e) e = $2; n++ } END { b += e - s; printf "%.3f %d\n", b, n }')
     SPIKE_RPS=$(awk -v b="$busy" -v n="$nreq" -v d="$BASE_S" -v r="$BASE_RPS" -v x="$SPIKE_X" \
       'BEGIN { u = b / d; if (u > 1) u = 1; c = (u > 0) ? r / u : r; s = x * c; printf "%.1f", (s < 0.5 ? 0.5 : s) }')
