@@ -73,14 +73,14 @@ if grep -aqE '^BENCH realapp ' "$LOG"; then
   for name in realapp realapp_mem; do grep -aE "^BENCH $name " "$LOG" | tail -n 1; done
   echo '```'
   echo
-  echo "| new workers by | SLO breach → first new worker serving | client's first slow second → p95 back under target | requests over target | failed requests | new workers' first-10 s p95 / the parent's (nginx's upstream time) | their throughput / the parent's |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| new workers by | SLO breach → first new worker serving | controller's first order → that worker serving | client's first slow second → p95 back under target | requests over target | failed requests | new workers' first-10 s p95 / the parent's (nginx's upstream time) | their throughput / the parent's |"
+  echo "|---|---|---|---|---|---|---|---|"
   for m in clone cold restore; do
     case $m in clone) label="clone"; b=$(val realapp clone_s);; cold) label="cold boot"; b=$(val realapp boot_s);;
                 restore) label="full restore"; b=$(val realapp restore_s);; esac
     ok=$(rv "${m}_onset_to_p95_ok_s"); [ "$ok" = nan ] && ok="not within the spike"
     req=$(rv "${m}_requests"); ov=$(rv "${m}_over_target")
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$(or_dash "$b" " s")" "$(or_dash "$ok" "$([ "$ok" = "not within the spike" ] || echo " s")")" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$(or_dash "$b" " s")" "$(or_dash "$(rv "${m}_order_to_serving_s")" " s")" "$(or_dash "$ok" "$([ "$ok" = "not within the spike" ] || echo " s")")" \
       "$( [ -n "$ov" ] && echo "$(thousands "$ov") of $(thousands "$req")" || echo "–")" "$(or_dash "$(rv "${m}_failed")")" \
       "$(or_dash "$(rv "${m}_first10s_p95_ratio")")" "$(or_dash "$(rv "${m}_first10s_tput_ratio")")"
   done
