@@ -210,7 +210,8 @@ run_mode() {
   up "$dir" "$mode" || { bench_stop; return 1; }
   read -r used cached shmem total < <(meminfo)
   progress "$mode: parent ready; guest memory used ${used} % of ${total} MiB (page cache ${cached} MiB, of it tmpfs ${shmem} MiB)"
-  local host="127.0.0.1:$pb" t_base t_spike
+  local host="127.0.0.1:$pb" t_base t_spike base_line
+  base_line=$(cat "$dir/access.log" 2>/dev/null | wc -l)   # the steady phase's requests: the log's lines after it
   t_base=$(date +%s%6N)
   progress "$mode: steady load ${BASE_RPS} rps for ${BASE_S} s, Zipf($ZIPF) over $NPAGES pages"
   "$BIN/sf-loadgen" --url "http://127.0.0.1:$front/doku.php?id=%s" --keys-file "$D/pages.txt" --zipf "$ZIPF" \
@@ -219,8 +220,8 @@ run_mode() {
   if [ -z "$SPIKE_RPS" ]; then
     # capacity: the steady rate over the share of the steady phase the parent was busy (the union
     # of its requests' upstream intervals: one vCPU, requests in php-fpm share it)
-    read -r busy nreq < <(awk -v p="$host" -v a="$t_base" '$2 == p && $3 ~ /^[0-9.]+$/ && ($1 - $3) * 1e6 >= a { printf "%.3f %.3f\n", $1 - $3, $1 }' "$dir/access.log" |
-      sort -n | awk '{ if ($1 > e) { b += e - s; s = $1; e = $2 } else if ($2 > e) e = $2; n++ } END { b += e - s; printf "%.3f %d\n", b, n }')
+    read -r busy nreq < <(awk -v p="$host" -v a="$base_line" 'NR > a && $2 == p && $3 ~ /^[0-9.]+$/ { printf "%.3f %.3f\n", $1 - $3, $1 }' "$dir/access.log" |
+      LC_ALL=C sort -n | awk '{ if ($1 > e) { b += e - s; s = $1; e = $2 } else if ($2 > e) e = $2; n++ } END { b += e - s; printf "%.3f %d\n", b, n }')
     SPIKE_RPS=$(awk -v b="$busy" -v n="$nreq" -v d="$BASE_S" -v r="$BASE_RPS" -v x="$SPIKE_X" \
       'BEGIN { u = b / d; if (u > 1) u = 1; c = (u > 0) ? r / u : r; s = x * c; printf "%.1f", (s < 0.5 ? 0.5 : s) }')
     progress "$mode: the parent was busy ${busy} s of the steady ${BASE_S} s ($nreq requests): capacity" \
