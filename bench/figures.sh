@@ -1,7 +1,8 @@
 #!/bin/bash
 # Render the README's figures (the elastic web-server block and table, and the "Parts" table) as
 # Markdown from the output of the last `make bench`: the BENCH lines in bench/out/bench.log and the
-# per-run summary lines of bench/e2e_scaleout.sh (also in bench/out/scaleout-{clone,cold}.summary).
+# per-run summary lines of bench/e2e_scaleout.sh (also in bench/out/scaleout-{clone,cold}.summary),
+# and the real application's (bench/e2e_realapp.sh: its tables and the issue's goals, met or not).
 # A figure the log does not have is shown as "–" (its benchmark did not run or skipped).
 # It prints; pasting into README.md is a person's call.
 #
@@ -52,6 +53,57 @@ keys=$(val warmcache keys); warm=$(val warmcache warm_keys); zipf=$(val warmcach
   "New workers' own hit rate in their first 10 s: $(or_dash "$(val warmcache clone_first10s_hit)") cloned," \
   "$(or_dash "$(val warmcache cold_first10s_hit)") cold-booted."
 
+
+# --- the real application (bench/e2e_realapp.sh) ---------------------------------------------------
+# rv KEY: from the last "BENCH realapp_modes" line; met GOAL_OK: "met" / "missed" / "–"
+rv() { val realapp_modes "$1"; }
+met() { case "$1" in 1) echo "met";; 0) echo "**missed**";; *) echo "–";; esac; }
+# cmp A OP B: 1 when A OP B holds, 0 when not, "" when A is missing
+cmp() { awk -v a="${1:-nan}" -v b="$3" -v op="$2" 'BEGIN { if (a !~ /^[0-9.]+$/) exit;
+  print (op == "<=" ? a + 0 <= b + 0 : a + 0 >= b + 0) ? 1 : 0 }'; }
+if grep -aqE '^BENCH realapp ' "$LOG"; then
+  echo
+  echo "**A real application** (\`bench/e2e_realapp.sh\`): DokuWiki on Debian 12 (nginx, php-fpm with"
+  echo "OPcache, $(or_dash "$(rv pages)") generated pages), 1 GiB workers; load Zipf($(rv zipf)) over every page, the parent"
+  echo "warmed the $(or_dash "$(rv warmed)") most popular; $(rv base_rps) → $(rv spike_rps) requests/s (×$(rv spike_x) the parent's measured"
+  echo "capacity), p95 target $(rv target_ms) ms; the same spike three ways in one run."
+  echo
+  echo '```'
+  echo '$ bench/e2e_realapp.sh'
+  for name in realapp realapp_mem; do grep -aE "^BENCH $name " "$LOG" | tail -n 1; done
+  echo '```'
+  echo
+  echo "| new workers by | SLO breach → first new worker serving | controller's first order → that worker serving | client's first slow second → p95 back under target | requests over target | failed requests | new workers' first-10 s p95 / the parent's (nginx's upstream time) | their throughput / the parent's |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for m in clone cold restore; do
+    case $m in clone) label="clone"; b=$(val realapp clone_s);; cold) label="cold boot"; b=$(val realapp boot_s);;
+                restore) label="full restore"; b=$(val realapp restore_s);; esac
+    ok=$(rv "${m}_onset_to_p95_ok_s"); [ "$ok" = nan ] && ok="not within the spike"
+    req=$(rv "${m}_requests"); ov=$(rv "${m}_over_target")
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$(or_dash "$b" " s")" "$(or_dash "$(rv "${m}_order_to_serving_s")" " s")" "$(or_dash "$ok" "$([ "$ok" = "not within the spike" ] || echo " s")")" \
+      "$( [ -n "$ov" ] && echo "$(thousands "$ov") of $(thousands "$req")" || echo "–")" "$(or_dash "$(rv "${m}_failed")")" \
+      "$(or_dash "$(rv "${m}_first10s_p95_ratio")")" "$(or_dash "$(rv "${m}_first10s_tput_ratio")")"
+  done
+  echo
+  echo "| ready (ordered → serving, idle pool), parent's RAM ≥ 3/4 used | 1 GiB | 4 GiB | 4 GiB / 1 GiB |"
+  echo "|---|---|---|---|"
+  c1=$(val realapp_mem clone_1g_s); c4=$(val realapp_mem clone_4g_s); r1=$(val realapp_mem restore_1g_s); r4=$(val realapp_mem restore_4g_s)
+  q() { awk -v a="${1:-nan}" -v b="${2:-nan}" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", b / a; else print "–" }'; }
+  echo "| clone | $(or_dash "$c1" " s") | $(or_dash "$c4" " s") | $(q "$c1" "$c4") |"
+  echo "| full restore | $(or_dash "$r1" " s") | $(or_dash "$r4" " s") | $(q "$r1" "$r4") |"
+  echo "| guest memory used (MemTotal − MemFree, clone / restore run) | $(or_dash "$(val realapp_mem used_pct_1g)" " %") | $(or_dash "$(val realapp_mem used_pct_4g)" " %") | |"
+  echo
+  echo "| goal | measured | |"
+  echo "|---|---|---|"
+  cs=$(val realapp clone_s); sp=$(val realapp speedup); r41=$(val realapp_mem clone_4g_over_1g); cvr=$(val realapp_mem clone_vs_restore_4g)
+  cr=$(val realapp clone_first10s_p95_ratio); kr=$(val realapp cold_first10s_p95_ratio); fr=$(val realapp failed_requests)
+  echo "| breach → first clone serving ≤ 1.5 s under TCG | $(or_dash "$cs" " s") | $(met "$(cmp "$cs" "<=" 1.5)") |"
+  echo "| clone vs cold boot (breach → serving) ≥ 30× faster | ×$(or_dash "$sp") | $(met "$(cmp "$sp" ">=" 30)") |"
+  echo "| clone ready 4 GiB / 1 GiB ≤ 1.2 | $(or_dash "$r41") | $(met "$(cmp "$r41" "<=" 1.2)") |"
+  echo "| clone vs full restore at 4 GiB ≥ 5× faster | ×$(or_dash "$cvr") | $(met "$(cmp "$cvr" ">=" 5)") |"
+  echo "| new worker's first-10 s p95 / parent's: clone ≤ 1.2 (cold boot reported) | clone $(or_dash "$cr"), cold boot $(or_dash "$kr") | $(met "$(cmp "$cr" "<=" 1.2)") |"
+  echo "| failed requests 0 (clone run) | $(or_dash "$fr") | $(met "$(cmp "$fr" "<=" 0)") |"
+fi
 echo
 echo "**Parts**"
 echo

@@ -16,3 +16,6 @@ DEB_PKGS += jq gnuplot-nox wrk python3   # python3: bench/clonecore_descriptor.s
 BENCH_PROGS += bench/e2e_scaleout.sh
 BENCH_PROGS += bench/actuator_scale.sh
 BENCH_PROGS += bench/controllers.sh   # three controllers, four load shapes, judged at the client
+# DokuWiki as the worker: clone vs cold boot vs full restore, and memory scaling (~25 min; builds
+# the Debian image first when it is missing)
+BENCH_PROGS += bench/e2e_realapp.sh

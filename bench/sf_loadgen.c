@@ -12,8 +12,13 @@
  * keyspace takes most requests, as real caches see (web objects follow Zipf with S near 1:
  * Breslau et al., "Web caching and Zipf-like distributions", INFOCOM 1999).
  *
+ * With --keys-file FILE the keys are the file's lines (key k is line k+1, so the file's order is
+ * the popularity rank) and the URL's "%s" is replaced by the line, e.g. a wiki's page names.
+ * --host NAME sends that Host header (one public name for every request, as a site has).
+ *
  *   sf-loadgen --url http://127.0.0.1:8080/item/%d --keys 200 --ramp 20:10,80:30,10:20 \
  *              --target-ms 150 --csv out.csv [--zipf 1.0]
+ *   sf-loadgen --url 'http://127.0.0.1:8080/doku.php?id=%s' --keys-file pages.txt --zipf 1 ...
  */
 #include <curl/curl.h>
 #include <errno.h>
@@ -30,6 +35,7 @@
 #define MAX_PHASES 32
 #define MAX_SECONDS 3600
 #define MAX_KEYS 10000000u              /* the Zipf table is 8 bytes a key */
+#define MAX_KEY_LEN 256                 /* a --keys-file line */
 
 struct phase { double rps; unsigned secs; };
 
@@ -137,21 +143,84 @@ static void record_latency(struct second *s, double ms)
         s->lat_ms[s->n_lat++] = ms;
 }
 
-/* The URL's first "%d" becomes the key; a URL without one is used as is. */
-static void format_url(char *out, size_t len, const char *tmpl, unsigned key)
+/* The URL's first "%d" becomes the key's number, or its first "%s" the key's name (names given);
+ * a URL with neither is used as is. */
+static void format_url(char *out, size_t len, const char *tmpl, unsigned key, char *const *names)
 {
-        const char *p = strstr(tmpl, "%d");
+        const char *p = strstr(tmpl, names ? "%s" : "%d");
         if (!p)
                 snprintf(out, len, "%s", tmpl);
+        else if (names)
+                snprintf(out, len, "%.*s%s%s", (int)(p - tmpl), tmpl, names[key], p + 2);
         else
                 snprintf(out, len, "%.*s%u%s", (int)(p - tmpl), tmpl, key, p + 2);
 }
 
+/* The lines of path (empty lines skipped), at most MAX_KEYS of at most MAX_KEY_LEN bytes of
+ * URL-safe characters; a count of 0 with the reason printed on a bad file. */
+static char **read_keys(const char *path, unsigned *ret_n)
+{
+        FILE *f = fopen(path, "re");
+        char line[MAX_KEY_LEN + 2], **v = NULL;
+        unsigned n = 0, cap = 0, lineno = 0;
+
+        *ret_n = 0;
+        if (!f) {
+                fprintf(stderr, "sf-loadgen: cannot read --keys-file %s: %s\n", path, strerror(errno));
+                return NULL;
+        }
+        while (fgets(line, sizeof(line), f)) {
+                size_t l = strcspn(line, "\r\n");
+                lineno++;
+                if (line[l] == 0 && !feof(f)) {
+                        fprintf(stderr, "sf-loadgen: %s:%u: key longer than %d bytes\n", path, lineno, MAX_KEY_LEN);
+                        goto fail;
+                }
+                line[l] = 0;
+                if (l == 0)
+                        continue;
+                if (strspn(line, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/%") != l) {
+                        fprintf(stderr, "sf-loadgen: %s:%u: key '%s' has characters a URL must escape\n", path,
+                                lineno, line);
+                        goto fail;
+                }
+                if (n == MAX_KEYS) {
+                        fprintf(stderr, "sf-loadgen: %s: more than %u keys\n", path, MAX_KEYS);
+                        goto fail;
+                }
+                if (n == cap) {
+                        char **nv = realloc(v, (cap = cap ? cap * 2 : 1024) * sizeof(*v));
+                        if (!nv)
+                                goto oom;
+                        v = nv;
+                }
+                if (!(v[n] = strdup(line)))
+                        goto oom;
+                n++;
+        }
+        fclose(f);
+        if (n == 0)
+                fprintf(stderr, "sf-loadgen: --keys-file %s holds no keys\n", path);
+        *ret_n = n;
+        return v;
+oom:
+        fprintf(stderr, "sf-loadgen: out of memory reading %s\n", path);
+fail:
+        fclose(f);
+        while (n)
+                free(v[--n]);
+        free(v);
+        return NULL;
+}
+
 static void usage(void)
 {
-        fprintf(stderr, "usage: sf-loadgen --url URL[%%d] [--keys N] [--zipf S] --ramp RPS:SECS[,RPS:SECS…]\n"
-                        "                  [--target-ms MS] [--csv FILE] [--max-inflight N] [--timeout-ms MS] [--quiet]\n"
-                        "  --zipf S   key k asked with probability ~ 1/(k+1)^S (S > 0; default: uniform)\n");
+        fprintf(stderr, "usage: sf-loadgen --url URL[%%d|%%s] [--keys N | --keys-file FILE] [--zipf S]\n"
+                        "                  --ramp RPS:SECS[,RPS:SECS…] [--target-ms MS] [--csv FILE]\n"
+                        "                  [--max-inflight N] [--timeout-ms MS] [--host NAME] [--quiet]\n"
+                        "  --zipf S         key k asked with probability ~ 1/(k+1)^S (S > 0; default: uniform)\n"
+                        "  --keys-file F    the keys are F's lines, most popular first; %%s in the URL takes one\n"
+                        "  --host NAME      the Host header of every request\n");
 }
 
 int main(int argc, char **argv)
@@ -161,9 +230,12 @@ int main(int argc, char **argv)
                 { "ramp", required_argument, NULL, 'r' }, { "target-ms", required_argument, NULL, 't' },
                 { "csv", required_argument, NULL, 'c' }, { "max-inflight", required_argument, NULL, 'm' },
                 { "timeout-ms", required_argument, NULL, 'T' }, { "quiet", no_argument, NULL, 'q' },
-                { "zipf", required_argument, NULL, 'z' }, { "help", no_argument, NULL, 'h' }, {}
+                { "zipf", required_argument, NULL, 'z' }, { "help", no_argument, NULL, 'h' },
+                { "keys-file", required_argument, NULL, 'K' }, { "host", required_argument, NULL, 'H' }, {}
         };
-        const char *url = NULL, *csv_path = NULL;
+        const char *url = NULL, *csv_path = NULL, *keys_file = NULL, *host = NULL;
+        char **names = NULL;
+        struct curl_slist *headers = NULL;
         unsigned keys = 100, max_inflight = 256, timeout_ms = 5000;
         double target_ms = 150, zipf_s = 0;
         double *cdf = NULL;
@@ -172,7 +244,7 @@ int main(int argc, char **argv)
         size_t n_ph = 0, total_secs = 0;
         int c;
 
-        while ((c = getopt_long(argc, argv, "u:k:r:t:c:m:T:qz:h", opts, NULL)) != -1) {
+        while ((c = getopt_long(argc, argv, "u:k:r:t:c:m:T:qz:hK:H:", opts, NULL)) != -1) {
                 switch (c) {
                 case 'u': url = optarg; break;
                 case 'k': keys = (unsigned)strtoul(optarg, NULL, 10); break;
@@ -187,6 +259,8 @@ int main(int argc, char **argv)
                 case 'm': max_inflight = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'T': timeout_ms = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'q': quiet = true; break;
+                case 'K': keys_file = optarg; break;
+                case 'H': host = optarg; break;
                 case 'z': {
                         char *end;
                         zipf_s = strtod(optarg, &end);
@@ -203,6 +277,23 @@ int main(int argc, char **argv)
         if (!url || n_ph == 0 || keys == 0 || max_inflight == 0) {
                 usage();
                 return 2;
+        }
+        if (keys_file) {
+                if (!strstr(url, "%s")) {
+                        fprintf(stderr, "sf-loadgen: --keys-file needs a %%s in --url for the key\n");
+                        return 2;
+                }
+                if (!(names = read_keys(keys_file, &keys)))
+                        return 2;
+        }
+        if (host) {
+                char h[300];
+                if (strlen(host) > 255 || strpbrk(host, "\r\n ")) {
+                        fprintf(stderr, "sf-loadgen: bad --host '%s'\n", host);
+                        return 2;
+                }
+                snprintf(h, sizeof(h), "Host: %s", host);
+                headers = curl_slist_append(NULL, h);
         }
         if (keys > MAX_KEYS) {
                 fprintf(stderr, "sf-loadgen: at most %u keys\n", MAX_KEYS);
@@ -266,13 +357,15 @@ int main(int argc, char **argv)
                                 if (!reqs[i].h) { r = &reqs[i]; break; }
                         double u = uniform01(&rng);
                         unsigned key = cdf ? zipf_key(cdf, keys, u) : (unsigned)(u * keys);
-                        format_url(r->url, sizeof(r->url), url, key < keys ? key : keys - 1);
+                        format_url(r->url, sizeof(r->url), url, key < keys ? key : keys - 1, names);
                         r->h = curl_easy_init();
                         curl_easy_setopt(r->h, CURLOPT_URL, r->url);
                         curl_easy_setopt(r->h, CURLOPT_WRITEFUNCTION, discard);
                         curl_easy_setopt(r->h, CURLOPT_TIMEOUT_MS, (long)timeout_ms);
                         curl_easy_setopt(r->h, CURLOPT_NOSIGNAL, 1L);
                         curl_easy_setopt(r->h, CURLOPT_PRIVATE, r);
+                        if (headers)
+                                curl_easy_setopt(r->h, CURLOPT_HTTPHEADER, headers);
                         r->start_ns = ss_mono_ns();
                         r->sec = sec;
                         curl_multi_add_handle(multi, r->h);
@@ -353,6 +446,9 @@ int main(int argc, char **argv)
                 printf(" zipf_s=%.2f", zipf_s);
         printf("\n");
         free(cdf);
+        for (unsigned i = 0; names && i < keys; i++)
+                free(names[i]);
+        free(names);
         if (csv)
                 fclose(csv);
         for (unsigned i = 0; i < max_inflight; i++)
@@ -362,6 +458,7 @@ int main(int argc, char **argv)
                 }
         free(reqs);
         curl_multi_cleanup(multi);
+        curl_slist_free_all(headers);
         curl_global_cleanup();
         return 0;
 }

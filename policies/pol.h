@@ -106,7 +106,12 @@ struct pol_policy {
 /* ---- the whole file --------------------------------------------------------------------- */
 enum pol_driver_kind { POL_DRIVER_QEMU, POL_DRIVER_XEN };
 enum pol_accel { POL_ACCEL_AUTO, POL_ACCEL_KVM, POL_ACCEL_TCG };
-enum pol_boot_mode { POL_BOOT_CLONE, POL_BOOT_COLD };   /* cold: new workers boot from the image */
+/* How a new worker starts. clone: forked from the parent's warm generation (lazy memory).
+ * cold: booted from the image. restore: the generation's whole memory read into a fresh VM
+ * from a saved state file before it runs, as `virsh restore` does (the peer to compare cloning
+ * with; docs/drivers.md). clone and restore both cut generations from the warmed parent. */
+enum pol_boot_mode { POL_BOOT_CLONE, POL_BOOT_COLD, POL_BOOT_RESTORE };
+#define POL_BOOT_FROM_GENERATION(b) ((b) != POL_BOOT_COLD)
 /* user: QEMU user-mode net, a host port per VM (the demo's and make run's). bridge: a tap per VM
  * on a host bridge, each clone its own MAC and IPv4 address from the address plan. */
 enum pol_net_mode { POL_NET_USER, POL_NET_BRIDGE };

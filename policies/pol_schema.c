@@ -27,7 +27,8 @@ static const struct pol_enum_name driver_names[] = {
 static const struct pol_enum_name accel_names[] = {
         { "auto", POL_ACCEL_AUTO }, { "kvm", POL_ACCEL_KVM }, { "tcg", POL_ACCEL_TCG }, { NULL, 0 } };
 static const struct pol_enum_name boot_names[] = {
-        { "clone", POL_BOOT_CLONE }, { "cold", POL_BOOT_COLD }, { NULL, 0 } };
+        { "clone", POL_BOOT_CLONE }, { "cold", POL_BOOT_COLD }, { "restore", POL_BOOT_RESTORE },
+        { NULL, 0 } };
 static const struct pol_enum_name metric_names[] = {
         { "p50_latency", POL_METRIC_P50_LATENCY }, { "p95_latency", POL_METRIC_P95_LATENCY },
         { "p99_latency", POL_METRIC_P99_LATENCY }, { "rps_per_clone", POL_METRIC_RPS_PER_CLONE },

@@ -152,7 +152,7 @@ static int start_clone_locked(struct sc_actuator *a, const char *cause)
         r = sc_store_next_clone_id(a->store, c->id, sizeof(c->id));
         if (r < 0)
                 goto fail;
-        c->generation = a->fx.boot == POL_BOOT_CLONE && a->n_gens ? a->gens[0].id : 0;
+        c->generation = POL_BOOT_FROM_GENERATION(a->fx.boot) && a->n_gens ? a->gens[0].id : 0;
         sfmt(c->run_dir, sizeof(c->run_dir), "%s/%s", c->generation ? a->fx.clones_dir : a->fx.cold_dir,
              c->id);
         if (a->n_hosts) {
@@ -274,7 +274,7 @@ void sc_actuator_tick(struct sc_actuator *a, int desired, uint64_t now_us)
                 goto out;
         if (desired > ACT_MAX_CLONES)
                 desired = ACT_MAX_CLONES;
-        if (a->fx.boot == POL_BOOT_CLONE && a->parent_state == PARENT_READY) {
+        if (POL_BOOT_FROM_GENERATION(a->fx.boot) && a->parent_state == PARENT_READY) {
                 if (a->live.generation_every_us && t - a->last_cut_ns >= a->live.generation_every_us * 1000) {
                         a->cut_requested = true;
                         copy_str(a->cut_cause, sizeof(a->cut_cause), "scheduled by parent.generation_every");
@@ -305,7 +305,7 @@ void sc_actuator_tick(struct sc_actuator *a, int desired, uint64_t now_us)
                         set_blocked_locked(a, "backing off after a failure");
                         goto out;
                 }
-                if (a->fx.boot == POL_BOOT_CLONE && a->n_gens == 0) {
+                if (POL_BOOT_FROM_GENERATION(a->fx.boot) && a->n_gens == 0) {
                         set_blocked_locked(a, "waiting for the parent's first generation");
                         goto out;
                 }
@@ -405,7 +405,7 @@ int sc_actuator_cut_generation(struct sc_actuator *a)
         if (!a)
                 return -EINVAL;
         pthread_mutex_lock(&a->lock);
-        if (a->live.observe || a->fx.boot != POL_BOOT_CLONE)
+        if (a->live.observe || !POL_BOOT_FROM_GENERATION(a->fx.boot))
                 r = -EOPNOTSUPP;
         else if (a->parent_state == PARENT_OFF || a->parent_state == PARENT_FAILED)
                 r = -EAGAIN;
@@ -673,7 +673,10 @@ int sc_actuator_new(const struct pol_config *cfg, struct sc_store *store, struct
                 goto fail;
         parent_vm = NULL;               /* the parent's thread owns it now */
         log_info("actuator: driver %s, %s workers, state in %s", a->fx.driver_name,
-                 a->fx.boot == POL_BOOT_CLONE ? "cloned" : "cold-booted", a->fx.state_dir);
+                 a->fx.boot == POL_BOOT_CLONE     ? "cloned"
+                 : a->fx.boot == POL_BOOT_RESTORE ? "restored (whole memory)"
+                                                  : "cold-booted",
+                 a->fx.state_dir);
         *ret = a;
         return 0;
 fail:

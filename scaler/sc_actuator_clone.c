@@ -180,9 +180,13 @@ static int vm_begin(struct act_clone *c, char *why, size_t whylen)
                 sfmt(why, whylen, "generation %lld is gone", (long long)c->generation);
                 return -ENOENT;
         }
+        /* restore: the driver reads the generation's whole saved memory into the new VM */
+        char opts[sizeof(fx->driver_opts) + 16];
+        sfmt(opts, sizeof(opts), "%s%s%s", fx->boot == POL_BOOT_RESTORE ? "restore=full" : "",
+             fx->boot == POL_BOOT_RESTORE && fx->driver_opts[0] ? "," : "", fx->driver_opts);
         struct cc_clone_opts o = {
                 .n = 1, .ids = ids, .nets = nets,
-                .driver_opts = fx->driver_opts[0] ? fx->driver_opts : NULL,
+                .driver_opts = opts[0] ? opts : NULL,
                 .cb = sc_act_clone_engine_cb, .userdata = c,
         };
         /* owned before the call: its callbacks may come before cc_clone returns */

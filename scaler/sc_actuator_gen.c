@@ -195,7 +195,7 @@ void sc_act_gen_recover(struct sc_actuator *a)
                 struct cc_generation *g = NULL;
 
                 why[0] = 0;
-                if (a->fx.boot == POL_BOOT_CLONE &&
+                if (POL_BOOT_FROM_GENERATION(a->fx.boot) &&
                     cc_generation_get(a->engine, (uint64_t)list[i].id, &g, why, sizeof(why)) == 0) {
                         a->gens[a->n_gens++] = (struct act_gen){ .id = list[i].id, .g = g };
                         continue;

@@ -149,6 +149,8 @@ static int parent_up(struct sc_actuator *a, struct cc_vm **vm, struct cc_vm_stat
                         .cmdline = fx->cmdline, .mem_bytes = fx->mem_bytes, .vcpus = fx->vcpus,
                         .accel = fx->accel, .binary = fx->binary[0] ? fx->binary : NULL,
                         .guest_port = fx->guest_port, .net = net,
+                        /* restore: every cut also saves the whole memory for the restores */
+                        .driver_opts = fx->boot == POL_BOOT_RESTORE ? "full_state=1" : NULL,
                 };
                 sc_act_rm_rf(run_dir);
                 r = ss_mkdir_p(run_dir, 0700);
@@ -265,7 +267,7 @@ static void *parent_main(void *arg)
                 if (!adopted)
                         parent_warmup(a, st.address);
                 pthread_mutex_lock(&a->lock);
-                bool need_gen = a->fx.boot == POL_BOOT_CLONE && (a->n_gens == 0 || !adopted);
+                bool need_gen = POL_BOOT_FROM_GENERATION(a->fx.boot) && (a->n_gens == 0 || !adopted);
                 pthread_mutex_unlock(&a->lock);
                 /* a rebooted parent has fresh memory: clones keep using the old generation files,
                  * but the newest generation should reflect the parent that serves now */
@@ -322,12 +324,12 @@ static void *parent_main(void *arg)
                                         sc_act_emit(a, "alert", msg, NULL);
                                 }
                         }
-                        if (rewarm && a->fx.boot == POL_BOOT_CLONE) {
+                        if (rewarm && POL_BOOT_FROM_GENERATION(a->fx.boot)) {
                                 parent_warmup(a, a->parent_address);
                                 if (sc_act_gen_cut(a, vm, "warm-up set changed") == 0)
                                         gc = true;
                         }
-                        if (cut && a->fx.boot == POL_BOOT_CLONE)
+                        if (cut && POL_BOOT_FROM_GENERATION(a->fx.boot))
                                 sc_act_gen_cut(a, vm, cause[0] ? cause : "requested");
                         if (gc || cut)
                                 sc_act_gen_gc(a);

@@ -253,6 +253,7 @@ static int qemu_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, 
         vm->conf.guest_port = cfg->guest_port ? cfg->guest_port : 80;
         vm->host_port = cfg->net.host_port;
         vm->mem_shared = true;
+        vm->save_full = opt_true(cfg->driver_opts, "full_state");
         snprintf(vm->expect_id, sizeof(vm->expect_id), "parent");
         rc = own_ram_path(cfg->run_dir, vm->mem_path, sizeof(vm->mem_path));
         if (rc) {
@@ -406,6 +407,11 @@ static int qemu_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_chec
                 goto out;
         stopped = false;
         cp.pause_ns = mono_ns() - t0;
+        /* The whole memory for restores, saved from the frozen copy while the parent runs. The
+         * cut itself has succeeded (the parent runs on the layer above it): a failed save fails
+         * the restores of this generation, with its reason (qemu_full.c), not the cut. */
+        if (vm->save_full)
+                qemu_save_full(vm, &cp, gen_dir, NULL);
         cp.mem_bytes = vm->conf.mem_bytes;
         cp.page_size = 4096;
         conf = qemu_conf_to_json(&vm->conf);
@@ -444,7 +450,7 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
 {
         struct cc_vm *vm = NULL;
         json_object *conf = NULL;
-        char seedtxt[32], netfields[160] = "";
+        char seedtxt[32], netfields[160] = "", restore[16], full[PATH_MAX] = "";
         const char *hostname;
         int rc;
 
@@ -477,6 +483,12 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
                 rc = check_file("device state", spec->state_path, 1, why, why_len);
         if (rc)
                 goto out;
+        /* restore=full: the whole memory read in from the generation's saved state (qemu_full.c) */
+        if (opt_get(spec->driver_opts, "restore", restore, sizeof(restore))) {
+                rc = qemu_full_for_clone(spec, restore, full, sizeof(full), why, why_len);
+                if (rc)
+                        goto out;
+        }
         if (mkdir(spec->run_dir, 0755) < 0 && errno != EEXIST) {
                 rc = cc_why(why, why_len, -errno, "mkdir %s: %s", spec->run_dir, strerror(errno));
                 goto out;
@@ -509,7 +521,12 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
                         goto out;
                 vm->disk_setup_ns = mono_ns() - t0;
         }
-        snprintf(vm->mem_path, sizeof(vm->mem_path), "%s", spec->mem_path);
+        if (full[0])
+                rc = qemu_full_own_ram(vm, why, why_len);
+        else
+                snprintf(vm->mem_path, sizeof(vm->mem_path), "%s", spec->mem_path);
+        if (rc)
+                goto out;
         vm->mem_shared = false;
         vm->host_port = spec->net.host_port;
         vm->net = spec->net;
@@ -539,7 +556,8 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
         rc = qemu_spawn(vm, true, why, why_len);
         if (rc)
                 goto out;
-        rc = qmp_migrate_from(&vm->qmp, spec->state_path, true, why, why_len);
+        rc = full[0] ? qmp_migrate_from(&vm->qmp, full, false, why, why_len)
+                     : qmp_migrate_from(&vm->qmp, spec->state_path, true, why, why_len);
         if (rc == 0 && vm->net.kind == CC_NET_BRIDGE) {
                 /* The restored guest is its parent on the wire (MAC, address, open TCP
                  * connections): with the link up it would answer ARP for the parent's address

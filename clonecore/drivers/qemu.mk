@@ -1,7 +1,8 @@
 # clonecore/drivers/qemu.mk: the QEMU driver (included by clonecore/module.mk).
 CC_QEMU_SRCS   := clonecore/drivers/qemu.c clonecore/drivers/qemu_vm.c clonecore/drivers/qmp.c \
                   clonecore/drivers/qemu_sock.c clonecore/drivers/qemu_filecopy.c \
-                  clonecore/drivers/qemu_accel.c clonecore/drivers/qemu_disk.c clonecore/drivers/qemu_net.c
+                  clonecore/drivers/qemu_accel.c clonecore/drivers/qemu_disk.c clonecore/drivers/qemu_net.c \
+                  clonecore/drivers/qemu_full.c
 CC_DRIVER_SRCS += $(CC_QEMU_SRCS)
 CC_LDLIBS      += $(call pc_libs,json-c)
 DEB_PKGS       += qemu-system-x86 qemu-utils e2fsprogs   # e2fsprogs: mkfs.ext4 -d for the disk tests and bench

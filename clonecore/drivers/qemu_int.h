@@ -97,6 +97,8 @@ struct cc_vm {
         char disk_active[PATH_MAX];     /* the overlay the VM writes ("" = no disk) */
         unsigned disk_seq;              /* its number: file disk-<seq>.qcow2, node "disk<seq>" */
         uint64_t disk_setup_ns;         /* a clone's: creating its overlay took this long */
+        bool save_full;                 /* a parent booted with full_state=1: every checkpoint
+                                         * also saves the whole memory (qemu_full.c) */
 };
 
 static inline uint64_t mono_ns(void)
@@ -197,5 +199,14 @@ int qemu_agent_connect(struct cc_vm *vm, char *why, size_t why_len);
 void qemu_agent_drain(struct cc_vm *vm);
 int qemu_build_argv(const struct cc_vm *vm, bool incoming, struct argv_buf *a);
 int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len);
+
+/* qemu_full.c: whole-memory saved states (driver.boot: restore) */
+#define QEMU_FULL_STATE_NAME "full.state"
+int qemu_save_full(const struct cc_vm *parent, const struct cc_checkpoint *cp, const char *gen_dir,
+                   uint64_t *ret_bytes);
+/* restore=MODE of a clone: its saved state's path into full, or why it cannot be restored */
+int qemu_full_for_clone(const struct cc_clone_spec *spec, const char *mode, char *full, size_t len,
+                        char *why, size_t why_len);
+int qemu_full_own_ram(struct cc_vm *vm, char *why, size_t why_len);
 
 #endif

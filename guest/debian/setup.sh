@@ -27,6 +27,8 @@ systemctl mask systemd-networkd-wait-online.service ifupdown-wait-online.service
 	fstrim.timer e2scrub_all.timer e2scrub_reap.service dpkg-db-backup.timer 2>/dev/null || true
 
 dpkg -i /tmp/snowscale-guest-agent.deb
+# sf.media_mib=N on the kernel command line: an in-memory media cache (benchmarks)
+systemctl enable snowscale-media-cache.service
 rm -f /tmp/snowscale-guest-agent.deb /tmp/setup.sh
 
 # every boot (and so every cold-booted worker) gets its own machine id

@@ -15,6 +15,7 @@
 #include "../../clonecore/drivers/qemu_accel.c"
 #include "../../clonecore/drivers/qemu_disk.c"
 #include "../../clonecore/drivers/qemu_net.c"
+#include "../../clonecore/drivers/qemu_full.c"
 
 static void test_opts(void **state)
 {
