@@ -84,14 +84,19 @@ step appliance-up
 T0=$(now_s)
 snowscale-lb --config $P/snowscale.yaml --template /root/front.conf.in >$P/lb.log 2>&1 & LB_PID=$!
 snowscaled --config $P/snowscale.yaml --foreground --stop-vms-on-exit >$P/snowscaled.log 2>&1 & SCALED_PID=$!
-ok=0
-for _ in $(seq 400); do   # parent boot + warm-up + generation, under nested TCG
+ok=0; last=
+end=$(( $(cut -d. -f1 /proc/uptime) + ${POOL_UP_S:-300} ))
+while [ "$(cut -d. -f1 /proc/uptime)" -lt $end ]; do   # parent boot + warm-up + generation
   kill -0 $SCALED_PID 2>/dev/null || fail "snowscaled exited"
-  st=$(api /api/v1/status 2>/dev/null) && [ "$(jq -r '.generation.id // empty' <<<"$st")" != "" ] &&
+  kill -0 $LB_PID 2>/dev/null || fail "snowscale-lb exited"
+  st=$(api /api/v1/status 2>/dev/null)
+  line="status: $(jq -c '{actual, pending, generation: .generation.id}' <<<"${st:-{\}}" 2>/dev/null); log: $(tail -1 $P/snowscaled.log | cut -c1-160)"
+  [ "$line" != "$last" ] && { echo "pool: $line"; last=$line; }
+  [ -n "$st" ] && [ "$(jq -r '.generation.id // empty' <<<"$st")" != "" ] &&
     curl -fs -m 5 -o /dev/null "$FRONT/whoami" && { ok=1; break; }
-  sleep 1
+  sleep 2
 done
-[ $ok = 1 ] || fail "no generation and front within 400 s"
+[ $ok = 1 ] || fail "no generation and front within ${POOL_UP_S:-300} s"
 echo "pool: parent serving and generation $(jq -r .generation.id <<<"$st") cut after $(awk -v a=$T0 -v b=$(now_s) 'BEGIN{printf "%.1f", b-a}') s; $(jq -r .actual <<<"$st") clones"
 [ "$(jq -r .actual <<<"$st")" = 0 ] || fail "clones before any load: $(jq -c . <<<"$st")"
 

@@ -99,7 +99,7 @@ cp -a /usr/share/lua/5.1 $R/usr/share/lua/
 printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > $R/etc/passwd
 printf 'root:x:0:\nnogroup:x:65534:\n' > $R/etc/group
 # the front's template with an access log that names each request's backend (the pool test counts them)
-sed -e 's|^    server {$|    log_format lab "$upstream_addr $status $request_time";\n    server {|' \
+sed -e '0,/^    server {$/s|^    server {$|    log_format lab "$upstream_addr $status $request_time";\n    server {|' \
     -e 's|^\(        log_by_lua_block { snowscale.log() }\)$|\1\n        access_log /tmp/pool/access.log lab;|' \
     "$ROOT/etc/nginx/front.conf.in" > $R/root/front.conf.in
 grep -q 'access_log /tmp/pool/access.log' $R/root/front.conf.in || die "front template: no place for the access log"
