@@ -49,6 +49,7 @@ fi
 # snowscale-lb + nginx in dom0 scale a pool of PV clones on xenbr0 (pool-test.sh).
 if [ -n "${XENLAB_POOL:-}" ] || [ -n "${XENLAB_POOL_ONLY:-}" ]; then
   mkdir -p /var/log/nginx /var/lib/nginx
+  [ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd     # bash's process substitution
   /bin/bash /pool-test.sh || exit 1
 fi
 if [ -n "${XENLAB_CAPTURE:-}" ]; then   # a real state blob for the host's unit tests

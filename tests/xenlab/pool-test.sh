@@ -13,7 +13,7 @@
 #   4. the load stops: idle windows, the pool shrinks to 0, clones are drained and destroyed;
 #      snowscaled stops (--stop-vms-on-exit) and no domain but dom0 is left (`xl list`).
 # Prints "STEP pool-..." lines, "FAIL pool-<step>: why" or the BENCH xen_pool line.
-set -u
+# no set -u: bash 5.2 calls an empty associative array unbound
 P=/tmp/pool
 API=http://127.0.0.1:8081
 FRONT=http://127.0.0.1:8080
