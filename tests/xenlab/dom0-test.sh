@@ -30,11 +30,14 @@ run_test() {  # PART WORKDIR
 if [ -n "${XENLAB_POOL_ONLY:-}" ]; then
   true
 elif [ -n "${XENLAB_ENGINE_ONLY:-}" ]; then
-  export XENLAB_BRIDGE=xenbr0; run_test engine /tmp/lab
+  if [ -n "${XENLAB_ENGINE_BRIDGE:-}" ]; then export XENLAB_BRIDGE=xenbr0; fi; run_test engine /tmp/lab
 elif [ -n "${XENLAB_ONE_PROCESS:-}" ]; then
   run_test "" /tmp/lab
 else
-  run_test driver /tmp/lab && export XENLAB_BRIDGE=xenbr0 && run_test engine /tmp/lab/e
+  # the engine part on xenbr0 is opt-in (XENLAB_ENGINE_BRIDGE=1): its clones' vifs fail to attach in
+  # the lab so far (libxl "unable to add vif devices"), docs/drivers-xen.md
+  if [ -n "${XENLAB_ENGINE_BRIDGE:-}" ]; then export XENLAB_BRIDGE=xenbr0; fi
+  run_test driver /tmp/lab && run_test engine /tmp/lab/e
 fi
 rc=$?
 if [ $rc -ne 0 ]; then

@@ -15,6 +15,7 @@
 #      XENLAB_ONE_PROCESS=1 (both parts in one process: see the open issue in docs/drivers-xen.md),
 #      XENLAB_POOL=1 (also the pool part: the appliance scaling a Xen pool, pool-test.sh; not
 #      yet in the default run), XENLAB_POOL_ONLY=1 (only the pool part),
+#      XENLAB_ENGINE_BRIDGE=1 (the engine part on xenbr0 with addresses; not yet in the default run),
 #      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream).
 set -uo pipefail
 SRC=$(cd "$(dirname "$0")" && pwd)
@@ -123,6 +124,7 @@ install -m755 "$SRC/dom0-init" $R/init
 [ -n "${XENLAB_ONE_PROCESS:-}" ] && echo "XENLAB_ONE_PROCESS=1" >> $R/etc/lab.conf
 [ -n "${XENLAB_POOL_ONLY:-}" ] && echo "XENLAB_POOL_ONLY=1" >> $R/etc/lab.conf
 [ -n "${XENLAB_POOL:-}" ] && echo "XENLAB_POOL=1" >> $R/etc/lab.conf
+[ -n "${XENLAB_ENGINE_BRIDGE:-}" ] && echo "XENLAB_ENGINE_BRIDGE=1" >> $R/etc/lab.conf
 if [ -n "${XENLAB_MALLOC_CHECK:-}" ]; then      # glibc's checking allocator for the test process
   cp -L /lib/x86_64-linux-gnu/libc_malloc_debug.so.0 $R/lib/x86_64-linux-gnu/
   echo "XENLAB_PRELOAD=/lib/x86_64-linux-gnu/libc_malloc_debug.so.0" >> $R/etc/lab.conf
