@@ -227,8 +227,17 @@ static int apply_net(const struct sfg_identity *id)
         int rc;
 
         snprintf(addr, sizeof(addr), "%s/%u", id->ipv4, id->prefix_len);
-        if ((rc = RUN("ip", "link", "set", "dev", NET_IFACE, "address", (char *)id->mac)) ||
-            (rc = RUN("ip", "addr", "flush", "dev", NET_IFACE)) ||
+        /* virtio-net changes its MAC while up; xen-netfront only while down (and after a restore
+         * it has read the clone's MAC from xenstore already: then there is nothing to change) */
+        char back[180], want[32];
+        read_back(back, sizeof(back));
+        snprintf(want, sizeof(want), "mac=%s ", id->mac);
+        if (strncmp(back, want, strlen(want)) != 0 &&
+            RUN("ip", "link", "set", "dev", NET_IFACE, "address", (char *)id->mac) &&
+            ((rc = RUN("ip", "link", "set", "dev", NET_IFACE, "down")) ||
+             (rc = RUN("ip", "link", "set", "dev", NET_IFACE, "address", (char *)id->mac))))
+                return rc;
+        if ((rc = RUN("ip", "addr", "flush", "dev", NET_IFACE)) ||
             (rc = RUN("ip", "addr", "add", addr, "dev", NET_IFACE)) ||
             (rc = RUN("ip", "link", "set", "dev", NET_IFACE, "up")))
                 return rc;

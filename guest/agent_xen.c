@@ -2,9 +2,14 @@
  * path, spoken over the kernel's /dev/xen/xenbus (the xenstore wire protocol, xen/io/xs_wire.h:
  * a 16-byte header {type, req_id, tx_id, len} then len bytes; at most 4096).
  *
- *   host  -> guest  data/snowscale/identity  "clone_id=c1 hostname=w-c1 seed=<16 hex> fail_ready=0"
- *                   data/snowscale/request   "hello" | "stats" | "quit" (removed once handled)
- *   guest -> host   data/snowscale/ready     clone id or "parent"
+ *   host  -> guest  data/snowscale/identity  "clone_id=c1 hostname=w-c1 seed=<16 hex> fail_ready=0
+ *                                            [mac=.. ipv4=A/P gw=G dns=D]" (agent.h's fields)
+ *                   data/snowscale/request   "hello" | "online" | "stats" | "quit" (removed once
+ *                                            handled)
+ *   guest -> host   data/snowscale/applied   bridge: "<id> mac=.. ipv4=A/P hostname=H", read back
+ *                                            while its vif is off the bridge; the host then says
+ *                                            "online"
+ *                   data/snowscale/ready     clone id or "parent" (bridge: "<id> mac=.. ...")
  *                   data/snowscale/stats, data/snowscale/log
  *
  * Paths are relative, so xenstored resolves them against the calling domain: a clone restored
@@ -244,7 +249,7 @@ static int xen_send(struct sfg_chan *c, const char *key, const char *value)
 {
         char path[64];
 
-        if (strcmp(key, "ready") && strcmp(key, "stats") && strcmp(key, "log"))
+        if (strcmp(key, "ready") && strcmp(key, "applied") && strcmp(key, "stats") && strcmp(key, "log"))
                 return -EINVAL;
         snprintf(path, sizeof(path), KEY_DIR "%s", key);
         return xs_call(c, XS_WRITE, path, value, NULL, 0);

@@ -14,13 +14,17 @@ ifneq ($(CC_XEN_HEADERS),)
 # xen.c is the ops table (clonecore/module.mk registers the driver when it is built); the
 # others are its parts (drivers/xen_int.h).
 CC_XEN_SRCS      := clonecore/drivers/xen.c clonecore/drivers/xen_vm.c clonecore/drivers/xen_console.c \
-                    clonecore/drivers/xen_domain.c clonecore/drivers/xen_gen.c clonecore/drivers/xen_identity.c
+                    clonecore/drivers/xen_domain.c clonecore/drivers/xen_gen.c clonecore/drivers/xen_identity.c \
+                    clonecore/drivers/xen_net.c
 CC_DRIVER_SRCS   += $(CC_XEN_SRCS)
 CC_DRIVER_CFLAGS += -DCC_HAVE_XEN $(if $(XEN_PREFIX),-isystem $(XEN_PREFIX)/usr/include)
 CC_LDLIBS        += $(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog
 # The driver's refusals that need no Xen (corrupt state, short image, bad identity), on any host.
 $(eval $(call UNIT_TEST,test_cc_xen_driver,tests/unit/test_cc_xen_driver.c $(CC_XEN_SRCS) clonecore/drivers/xen_stream.c clonecore/sys.c,$(COMMON_LIB),$(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog $(call pc_libs,json-c) -lz,-Iclonecore/drivers -DCC_HAVE_XEN $(if $(XEN_PREFIX),-isystem $(XEN_PREFIX)/usr/include)))
 endif
+
+# A clone's MAC, identity line and the agent's report, checked without Xen.
+$(eval $(call UNIT_TEST,test_cc_xen_net,tests/unit/test_cc_xen_net.c clonecore/drivers/xen_net.c clonecore/sys.c,$(COMMON_LIB),,-Iclonecore/drivers))
 
 # Round trips of the stream splitter/synthesizer: synthetic streams and a state blob captured
 # from a real save (tests/xenlab/pv-128m.state.gz). No Xen needed.

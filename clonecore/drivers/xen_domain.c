@@ -60,6 +60,9 @@ int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, char *wh
             cfg->vcpus < 1 || cfg->vcpus > 64)
                 return cc_why(why, why_len, -EINVAL, "memory %" PRIu64 " bytes / %u vCPUs out of range",
                            cfg->mem_bytes, cfg->vcpus);
+        r = xen_net_check("parent", &cfg->net, why, why_len);
+        if (r < 0)
+                return r;
         r = xen_vm_new(cfg->run_dir, cfg->name, &vm, why, why_len);
         if (r < 0)
                 return r;
@@ -68,10 +71,25 @@ int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, char *wh
         snprintf(vm->cmdline, sizeof(vm->cmdline), "%s", cfg->cmdline && cfg->cmdline[0] ? cfg->cmdline : XEN_CMDLINE);
         vm->max_memkb = cfg->mem_bytes / 1024;
         vm->vcpus = cfg->vcpus;
+        vm->guest_port = cfg->guest_port ? cfg->guest_port : 80;
         if (xen_opt_get(cfg->driver_opts, "bridge", opt, sizeof(opt)))
                 snprintf(vm->bridge, sizeof(vm->bridge), "%s", opt);
+        vm->net = cfg->net;
+        if (cfg->net.kind == CC_NET_BRIDGE) {
+                /* The address plan's place: the vif on its bridge with its MAC; the image's /init
+                 * configures eth0 from sf.ip=/sf.gw= (docs/drivers.md). */
+                size_t n = strlen(vm->cmdline);
+                snprintf(vm->bridge, sizeof(vm->bridge), "%s", cfg->net.bridge);
+                xen_net_mac(&cfg->net, cfg->name, vm->mac);
+                if (snprintf(vm->cmdline + n, sizeof(vm->cmdline) - n, " sf.ip=%s/%u%s%s", cfg->net.ipv4,
+                             cfg->net.prefix_len, cfg->net.gateway[0] ? " sf.gw=" : "",
+                             cfg->net.gateway) >= (int)(sizeof(vm->cmdline) - n)) {
+                        xen_vm_free(vm);
+                        return cc_why(why, why_len, -E2BIG, "kernel command line too long");
+                }
+        }
         xen_op_begin(vm);
-        r = xen_make_config(vm, &dc, NULL);
+        r = xen_make_config(vm, &dc, cfg->net.kind == CC_NET_BRIDGE ? vm->mac : NULL);
         if (r < 0)
                 goto fail;
         rc = libxl_domain_create_new(xen_ctx, &dc, &vm->domid, NULL, NULL);
@@ -230,6 +248,8 @@ int xen_status(struct cc_vm *vm, struct cc_vm_status *ret)
                 bool ready = xen_identity_ready(vm);
                 ret->state = ready ? CC_VM_RUNNING : CC_VM_STARTING;
         }
+        xen_address(vm, ret->address, sizeof(ret->address));
+        snprintf(ret->guest_identity, sizeof(ret->guest_identity), "%s", vm->guest_identity);
         ret->rss_bytes = di.current_memkb * 1024;
         ret->private_bytes = ret->rss_bytes;    /* PV domains share no memory on stock Xen */
         libxl_dominfo_dispose(&di);
@@ -238,8 +258,8 @@ int xen_status(struct cc_vm *vm, struct cc_vm_status *ret)
 
 int xen_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t why_len)
 {
-        char path[PATH_MAX + 16], line[192] = "", name[64], cid[64];
-        unsigned domid;
+        char path[PATH_MAX + 16], line[256] = "", name[64], cid[64], addr[64] = "-";
+        unsigned domid, port = 0;
         struct cc_vm *vm = NULL;
         int r;
 
@@ -247,7 +267,7 @@ int xen_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t why_len
         FILE *f = fopen(path, "re");
         if (!f)
                 return cc_why(why, why_len, -errno, "no %s: %s", path, strerror(errno));
-        bool ok = fgets(line, sizeof(line), f) && sscanf(line, "%u %63s %63s", &domid, name, cid) == 3;
+        bool ok = fgets(line, sizeof(line), f) && sscanf(line, "%u %63s %63s %63s", &domid, name, cid, addr) >= 3;
         fclose(f);
         if (!ok)
                 return cc_why(why, why_len, -EBADMSG, "%s is malformed", path);
@@ -267,6 +287,14 @@ int xen_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t why_len
         vm->have_domain = true;
         if (strcmp(cid, "-") != 0)
                 snprintf(vm->clone_id, sizeof(vm->clone_id), "%s", cid);
+        /* a VM on a bridge (ADDRESS:PORT): adopted as it was, online */
+        char *colon = strrchr(addr, ':');
+        if (colon && sscanf(colon + 1, "%u", &port) == 1 && (size_t)(colon - addr) < sizeof(vm->net.ipv4)) {
+                vm->net.kind = CC_NET_BRIDGE;
+                snprintf(vm->net.ipv4, sizeof(vm->net.ipv4), "%.*s", (int)(colon - addr), addr);
+                vm->guest_port = port;
+                vm->online = true;
+        }
         xen_console_start(vm);
         *ret = vm;
         return 0;

@@ -110,6 +110,7 @@ int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_checkpoint *
         json_object_object_add(j, "ramdisk", json_object_new_string(vm->initrd));
         json_object_object_add(j, "cmdline", json_object_new_string(vm->cmdline));
         json_object_object_add(j, "bridge", json_object_new_string(vm->bridge));
+        json_object_object_add(j, "guest_port", json_object_new_int((int)vm->guest_port));
         const char *js = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN);
         if (strlen(js) >= sizeof(ret->vm_config_json)) {
                 json_object_put(j);
@@ -186,6 +187,15 @@ static int parse_config(struct cc_vm *vm, const char *js, char *why, size_t why_
                 goto out;
         }
         vm->vcpus = (unsigned)json_object_get_int(v);
+        /* optional: descriptors cut before it was recorded serve on 80 */
+        vm->guest_port = 80;
+        if (json_object_object_get_ex(j, "guest_port", &v)) {
+                if (json_object_get_int(v) < 1 || json_object_get_int(v) > 65535) {
+                        cc_why(why, why_len, r, "VM config: guest_port out of range");
+                        goto out;
+                }
+                vm->guest_port = (unsigned)json_object_get_int(v);
+        }
         static const struct { const char *key; size_t off, size; } strs[] = {
                 { "kernel", offsetof(struct cc_vm, kernel), sizeof(((struct cc_vm *)0)->kernel) },
                 { "ramdisk", offsetof(struct cc_vm, initrd), sizeof(((struct cc_vm *)0)->initrd) },
@@ -233,6 +243,9 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
                 r = cc_why(why, why_len, -EINVAL, "clone id '%s' / name '%s' must be [A-Za-z0-9._-]", id->clone_id, name);
                 goto out;
         }
+        r = xen_net_check(id->clone_id, &spec->net, why, why_len);
+        if (r < 0)
+                goto out;
 
         /* Everything is checked before a domain exists: a bad descriptor creates nothing. */
         r = ss_read_file(spec->state_path, CC_XS_BLOB_MAX, (char **)&blob, &blen);
@@ -267,7 +280,13 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
                 goto out;
         }
         snprintf(vm->clone_id, sizeof(vm->clone_id), "%s", id->clone_id);
-        r = xen_make_config(vm, &dc, id->mac);
+        /* Its own MAC (from the address plan, else from its clone id: never its index in a
+         * ticket, which is 0 for every clone snowscaled starts) and, on a bridge, that bridge. */
+        vm->net = spec->net;
+        if (spec->net.kind == CC_NET_BRIDGE)
+                snprintf(vm->bridge, sizeof(vm->bridge), "%s", spec->net.bridge);
+        xen_net_mac(&spec->net, id->clone_id, vm->mac);
+        r = xen_make_config(vm, &dc, vm->mac);
         if (r < 0)
                 goto out;
 
@@ -306,6 +325,17 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
                 libxl_domain_destroy(xen_ctx, vm->domid, NULL);
                 vm->have_domain = false;
                 goto out;
+        }
+        /* Off the bridge until its agent has taken its own identity: restored, it is its parent on
+         * the wire (MAC, address, netfront's gratuitous ARP on resume). */
+        if (spec->net.kind == CC_NET_BRIDGE) {
+                xen_net_vif_name(vm->domid, vm->vif);
+                r = xen_net_vif_bridge(vm->vif, vm->net.bridge, false, why, why_len);
+                if (r < 0) {
+                        libxl_domain_destroy(xen_ctx, vm->domid, NULL);
+                        vm->have_domain = false;
+                        goto out;
+                }
         }
         /* Identity before the first instruction runs: the agent's watch fires when it resumes. */
         r = xen_identity_write(vm, id, name,

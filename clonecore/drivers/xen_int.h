@@ -8,6 +8,8 @@
  *   xen_gen.c       generations: checkpoint (suspend through the splitter), clone (restore
  *                   from the synthesizer)
  *   xen_identity.c  a clone's identity and readiness through xenstore
+ *   xen_net.c       the bridge attachment: checks, a clone's MAC, its identity line, the vif's
+ *                   bridge port (no libxl: xen_net.h, unit-tested anywhere)
  *   xen_stream.c    the save stream's splitter and synthesizer (plain C, xen_stream.h) */
 #ifndef CC_XEN_INT_H
 #define CC_XEN_INT_H
@@ -27,6 +29,7 @@
 
 #include "../cc_internal.h"
 #include "clonecore/cc_driver.h"
+#include "xen_net.h"
 
 #define XEN_AGENT_DIR   "data/snowscale"        /* relative to /local/domain/<domid> */
 #define XEN_CMDLINE     "console=hvc0 quiet"
@@ -47,6 +50,15 @@ struct cc_vm {
         uint64_t max_memkb;
         unsigned vcpus;
         char bridge[32];
+        /* the network attachment (CC_NET_BRIDGE: the address plan's) and the app's port */
+        struct cc_net net;
+        uint8_t mac[6];
+        unsigned guest_port;
+        /* a clone on a bridge: its vif stays off the bridge until the agent reports expect_net */
+        char vif[16];
+        char expect_net[160];
+        bool online;
+        char guest_identity[160];       /* what the agent read back from its interface */
         /* console copier */
         pthread_t con_thread;
         bool con_started;
@@ -96,5 +108,6 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
 int xen_identity_write(struct cc_vm *vm, const struct cc_identity *id, const char *name, bool fail_ready,
                        char *why, size_t why_len);
 bool xen_identity_ready(struct cc_vm *vm);
+void xen_address(const struct cc_vm *vm, char *out, size_t len);
 
 #endif

@@ -237,11 +237,14 @@ int xen_write_file(const char *path, const void *data, size_t len)
 
 int xen_write_domid_file(struct cc_vm *vm)
 {
-        char path[PATH_MAX + 16], line[192];
+        char path[PATH_MAX + 16], line[256], addr[64];
         int fd, n;
 
+        /* "domid name clone_id address": the address (the app's, on a bridge) for adoption */
+        xen_address(vm, addr, sizeof(addr));
         snprintf(path, sizeof(path), "%s/xen.domid", vm->run_dir);
-        n = snprintf(line, sizeof(line), "%u %s %s\n", vm->domid, vm->name, vm->clone_id[0] ? vm->clone_id : "-");
+        n = snprintf(line, sizeof(line), "%u %s %s %s\n", vm->domid, vm->name, vm->clone_id[0] ? vm->clone_id : "-",
+                     addr[0] ? addr : "-");
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (fd < 0)
                 return -errno;

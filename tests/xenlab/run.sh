@@ -13,6 +13,9 @@
 #      XENLAB_SANITIZE=address (build the test, driver and engine with that sanitizer),
 #      XENLAB_MALLOC_CHECK=1 (run the test on glibc's checking allocator, MALLOC_CHECK_=3),
 #      XENLAB_ONE_PROCESS=1 (both parts in one process: see the open issue in docs/drivers-xen.md),
+#      XENLAB_POOL=1 (also the pool part: the appliance scaling a Xen pool, pool-test.sh; not
+#      yet in the default run), XENLAB_POOL_ONLY=1 (only the pool part),
+#      XENLAB_ENGINE_BRIDGE=1 (the engine part on xenbr0 with addresses; not yet in the default run),
 #      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream).
 set -uo pipefail
 SRC=$(cd "$(dirname "$0")" && pwd)
@@ -23,9 +26,11 @@ GUEST_KERNEL=${GUEST_KERNEL:-$ROOT/build/guest/vmlinuz}
 GUEST_INITRD=${GUEST_INITRD:-$ROOT/build/guest/initrd.gz}
 say() { echo "xen lab: $*"; }
 die() { say "FAIL ($*)"; exit 1; }
-for t in qemu-system-x86_64 dpkg-deb apt-get cpio gzip gcc; do command -v $t >/dev/null || die "needs $t"; done
+for t in qemu-system-x86_64 dpkg-deb apt-get cpio gzip gcc curl jq flock /usr/sbin/nginx; do command -v $t >/dev/null || die "needs $t"; done
 [ -x /bin/busybox ] || die "needs busybox-static"
 [ -s "$GUEST_KERNEL" ] && [ -s "$GUEST_INITRD" ] || die "no worker image: run make guest"
+for b in snowscaled snowscale-lb sf-loadgen; do [ -x "$ROOT/build/bin/$b" ] || die "no build/bin/$b: run make"; done
+[ -e /usr/lib/nginx/modules/ngx_http_lua_module.so ] || die "needs nginx's Lua module (make deps)"
 
 # One lab at a time per XENLAB_DIR (make check-xen and make bench share it): wait for the other.
 exec 9>"$L/.lock"
@@ -82,18 +87,44 @@ cp -a x/usr/lib/x86_64-linux-gnu/*.so.* $R/usr/lib/x86_64-linux-gnu/
 cp -a x/etc/xen $R/etc/
 cp -a x/usr/bin/xenstore* $R/usr/bin/
 # host libraries (same Debian 12) of the Xen tools and of the test
-{ for b in xl xenstored xenconsoled xen-init-dom0 libxl-save-helper; do echo x/usr/lib/xen-4.17/bin/$b; done; echo xen-lab-test; } |
+# bash and flock run the vif hotplug scripts (/etc/xen/scripts/vif-bridge): busybox has neither.
+# The pool part runs the appliance as built (snowscaled has the Xen driver where libxl.h exists),
+# nginx with Debian's Lua module, and bash + curl + jq + sf-loadgen for its script.
+APP="/bin/bash /usr/bin/flock /usr/bin/curl /usr/bin/jq /usr/sbin/nginx $ROOT/build/bin/snowscaled
+ $ROOT/build/bin/snowscale-lb $ROOT/build/bin/sf-loadgen"
+for b in $APP; do cp -L "$b" $R/usr/bin/; done
+ln -sf /usr/bin/bash $R/bin/bash; ln -sf /usr/bin/nginx $R/usr/sbin/nginx
+mkdir -p $R/usr/lib/nginx/modules $R/usr/share/lua
+cp -L /usr/lib/nginx/modules/ndk_http_module.so /usr/lib/nginx/modules/ngx_http_lua_module.so $R/usr/lib/nginx/modules/
+cp -a /usr/share/lua/5.1 $R/usr/share/lua/
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > $R/etc/passwd
+printf 'root:x:0:\nnogroup:x:65534:\n' > $R/etc/group
+# the front's template with an access log that names each request's backend (the pool test counts them)
+sed -e '0,/^    server {$/s|^    server {$|    log_format lab "$upstream_addr $status $request_time";\n    server {|' \
+    -e 's|^\(        log_by_lua_block { snowscale.log() }\)$|\1\n        access_log /tmp/pool/access.log lab;|' \
+    "$ROOT/etc/nginx/front.conf.in" > $R/root/front.conf.in
+grep -q 'access_log /tmp/pool/access.log' $R/root/front.conf.in || die "front template: no place for the access log"
+install -m755 "$SRC/pool-test.sh" $R/pool-test.sh
+{ for b in xl xenstored xenconsoled xen-init-dom0 libxl-save-helper; do echo x/usr/lib/xen-4.17/bin/$b; done
+  echo xen-lab-test; for b in $APP; do echo $b; done; ls /usr/lib/nginx/modules/ndk_http_module.so /usr/lib/nginx/modules/ngx_http_lua_module.so; } |
   while read -r b; do LD_LIBRARY_PATH=$XLIB ldd "$b"; done |
   awk '$3 ~ /^\/lib|^\/usr\/lib/ {print $3}' | sort -u | while read -r l; do cp -L "$l" $R/lib/x86_64-linux-gnu/; done
 cp -L /lib64/ld-linux-x86-64.so.2 $R/lib64/
 cp -L /lib/x86_64-linux-gnu/libgcc_s.so.1 $R/lib/x86_64-linux-gnu/   # glibc dlopens it for pthread_cancel
 M=x/lib/modules/$KVER/kernel/drivers/xen; D=$R/lib/modules/$KVER/kernel/drivers/xen
 mkdir -p $D/xenfs; cp $M/xen-evtchn.ko $M/xen-privcmd.ko $M/xen-gntdev.ko $M/xen-gntalloc.ko $D/; cp $M/xenfs/xenfs.ko $D/xenfs/
+# the clones' network: netback and a bridge (llc, stp, bridge: in dependency order)
+K=x/lib/modules/$KVER/kernel; DK=$R/lib/modules/$KVER/kernel
+mkdir -p $DK/net/llc $DK/net/802 $DK/net/bridge $DK/drivers/net/xen-netback
+for m in net/llc/llc net/802/stp net/bridge/bridge drivers/net/xen-netback/xen-netback; do cp $K/$m.ko $DK/$m.ko; done
 install -m755 "$SRC/dom0-init" $R/init
 : > $R/etc/lab.conf
 [ -n "${XENLAB_ENGINE_ONLY:-}" ] && echo "export XENLAB_ENGINE_ONLY=1" >> $R/etc/lab.conf
 [ -n "${XENLAB_CAPTURE:-}" ] && echo "XENLAB_CAPTURE=1" >> $R/etc/lab.conf
 [ -n "${XENLAB_ONE_PROCESS:-}" ] && echo "XENLAB_ONE_PROCESS=1" >> $R/etc/lab.conf
+[ -n "${XENLAB_POOL_ONLY:-}" ] && echo "XENLAB_POOL_ONLY=1" >> $R/etc/lab.conf
+[ -n "${XENLAB_POOL:-}" ] && echo "XENLAB_POOL=1" >> $R/etc/lab.conf
+[ -n "${XENLAB_ENGINE_BRIDGE:-}" ] && echo "XENLAB_ENGINE_BRIDGE=1" >> $R/etc/lab.conf
 if [ -n "${XENLAB_MALLOC_CHECK:-}" ]; then      # glibc's checking allocator for the test process
   cp -L /lib/x86_64-linux-gnu/libc_malloc_debug.so.0 $R/lib/x86_64-linux-gnu/
   echo "XENLAB_PRELOAD=/lib/x86_64-linux-gnu/libc_malloc_debug.so.0" >> $R/etc/lab.conf
@@ -115,7 +146,7 @@ timeout "${TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -cpu "${CPU:-max}" -m 3G
   -nographic -monitor none -serial stdio -no-reboot -nodefaults -vga none \
   -kernel "$L/xen-4.17-amd64" -append "$XEN_CMD" \
   -initrd "$L/dom0-vmlinuz $DOM0_CMD,$L/dom0-initrd.gz" </dev/null 2>&1 | sed -u 's/\r//g' | tee "$LOG" |
-  grep --line-buffered -E '^(STEP|FAIL|BENCH|MARK|parent|clone|checkpoint|image|rejected|page bytes|generation|descriptor|engine)' | sed -u 's/^/  | /'
+  grep --line-buffered -E '^(STEP|FAIL|BENCH|MARK|parent|clone|checkpoint|image|rejected|page bytes|generation|descriptor|engine|pool)' | sed -u 's/^/  | /'
 RC=${PIPESTATUS[0]}
 say "QEMU exited ($RC) after $(( $(date +%s) - T0 )) s"
 if grep -q '^XENLAB-PASS' "$LOG"; then

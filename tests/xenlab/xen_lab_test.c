@@ -26,6 +26,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -231,8 +234,9 @@ static void on_clone_event(const struct cc_clone_event *ev, void *userdata)
         pthread_mutex_lock(&e->lock);
         if (ev->state == CC_CLONE_READY) {
                 e->ready++;
-                if (ev->index < NCLONES)
-                        e->ready_s[ev->index] = (double)ev->elapsed_ns / 1e9;
+                int i = ev->clone_id && ev->clone_id[0] == 'e' ? atoi(ev->clone_id + 1) - 1 : -1;
+                if (i >= 0 && i < NCLONES)
+                        e->ready_s[i] = (double)ev->elapsed_ns / 1e9;
         } else if (ev->state == CC_CLONE_RETIRED) {
                 e->retired++;
         } else if (ev->state == CC_CLONE_FAILED) {
@@ -259,6 +263,78 @@ static void wait_events(struct events *e, const int *counter, int want, int secs
                 die("clone failed: %s", e->reason);
         if (got < want)
                 die("%d of %d clones %s after %d s", got, want, what, secs);
+}
+
+/* XENLAB_BRIDGE=NAME: the engine part's parent and clones sit on that bridge (dom0 made it, with
+ * LAB_GW/24), each clone with the address LAB_NET.(11 + i) and a MAC from its clone id. */
+#define LAB_NET "10.78.0"
+static const char *lab_bridge;
+
+static struct cc_net lab_net(unsigned host)
+{
+        struct cc_net n = { .kind = CC_NET_BRIDGE, .prefix_len = 24 };
+        snprintf(n.bridge, sizeof(n.bridge), "%s", lab_bridge);
+        snprintf(n.ipv4, sizeof(n.ipv4), LAB_NET ".%u", host);
+        snprintf(n.gateway, sizeof(n.gateway), LAB_NET ".1");
+        return n;
+}
+
+/* GET path from addr ("A.B.C.D:PORT") over HTTP/1.0: the body, or NULL. */
+static char *http_get(const char *addr, const char *path, int secs)
+{
+        char ip[32], req[256], *buf = NULL;
+        unsigned port = 80;
+        size_t len = 0, cap = 0;
+
+        if (sscanf(addr, "%31[0-9.]:%u", ip, &port) < 1)
+                return NULL;
+        struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
+        inet_pton(AF_INET, ip, &sa.sin_addr);
+        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        struct timeval tv = { .tv_sec = secs };
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+        if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+                close(fd);
+                return NULL;
+        }
+        int n = snprintf(req, sizeof(req), "GET %s HTTP/1.0\r\nHost: %s\r\n\r\n", path, ip);
+        if (write(fd, req, (size_t)n) != n) {
+                close(fd);
+                return NULL;
+        }
+        for (;;) {
+                if (len + 4096 + 1 > cap) {
+                        cap = cap ? cap * 2 : 8192;
+                        buf = realloc(buf, cap);
+                }
+                ssize_t k = read(fd, buf + len, cap - len - 1);
+                if (k <= 0)
+                        break;
+                len += (size_t)k;
+        }
+        close(fd);
+        if (!buf)
+                return NULL;
+        buf[len] = 0;
+        char *body = strstr(buf, "\r\n\r\n");
+        if (!body || strncmp(buf, "HTTP/1.", 7) || strncmp(buf + 9, "200", 3)) {
+                free(buf);
+                return NULL;
+        }
+        memmove(buf, body + 4, strlen(body + 4) + 1);
+        return buf;
+}
+
+/* The MAC the toolstack gave a domain's vif (what the guest's netfront reads). */
+static void vif_mac(unsigned domid, char out[32])
+{
+        char p[128];
+        unsigned len;
+        snprintf(p, sizeof(p), "/local/domain/0/backend/vif/%u/0/mac", domid);
+        char *v = xs_read(xs, XBT_NULL, p, &len);
+        snprintf(out, 32, "%s", v ? v : "");
+        free(v);
 }
 
 static void engine_phase(const char *work, struct cc_vm *parent, const char *parent_con, const char *token,
@@ -318,13 +394,20 @@ static void engine_phase(const char *work, struct cc_vm *parent, const char *par
         }
 
         step("engine-clones");
+        /* One clone per cc_clone call, as snowscaled starts them: every clone is index 0 of its
+         * ticket, and must still get a MAC of its own. */
         static const char *const ids[NCLONES] = { "e1", "e2", "e3" };
-        struct cc_clone_opts co = { .n = NCLONES, .ids = ids, .cb = on_clone_event, .userdata = &ev };
-        uint64_t ticket;
-        if ((r = cc_clone(e, g, &co, &ticket)) < 0)
-                die("cc_clone: %s", strerror(-r));
-        wait_events(&ev, &ev.ready, NCLONES, 180, "ready");
+        for (int i = 0; i < NCLONES; i++) {
+                struct cc_net net = lab_bridge ? lab_net(11 + (unsigned)i) : (struct cc_net){ 0 };
+                struct cc_clone_opts co = { .n = 1, .ids = &ids[i], .nets = &net, .cb = on_clone_event,
+                                            .userdata = &ev };
+                uint64_t ticket;
+                if ((r = cc_clone(e, g, &co, &ticket)) < 0)
+                        die("cc_clone %s: %s", ids[i], strerror(-r));
+        }
+        wait_events(&ev, &ev.ready, NCLONES, 240, "ready");
         double clone_sum = 0;
+        char macs[NCLONES][32];
         for (int i = 0; i < NCLONES; i++) {
                 struct cc_clone_stats cs;
                 if (cc_clone_stats(e, ids[i], &cs) < 0 || cs.state != CC_CLONE_READY)
@@ -332,14 +415,45 @@ static void engine_phase(const char *work, struct cc_vm *parent, const char *par
                 unsigned domid = (unsigned)cs.vm.pid;
                 char *name = libxl_domid_to_name(ctx, domid);
                 snprintf(path, sizeof(path), "%s/clones/%s/console.log", sdir, ids[i]);
-                snprintf(needle, sizeof(needle), "now clone %s (hostname %s)", ids[i], name ? name : "?");
+                snprintf(needle, sizeof(needle), "now clone %s (hostname %s", ids[i], name ? name : "?");
                 wait_console(path, needle, 0, 60);
                 snprintf(needle, sizeof(needle), "token=%s", token);
                 wait_console(path, needle, 0, 30);
-                printf("engine clone %s: domain %u '%s', ready %.2f s after cc_clone\n", ids[i], domid,
-                       name ? name : "?", ev.ready_s[i]);
+                vif_mac(domid, macs[i]);
+                for (int k = 0; k < i; k++)
+                        if (!strcmp(macs[k], macs[i]))
+                                die("%s and %s both have MAC %s", ids[k], ids[i], macs[i]);
+                if (lab_bridge) {
+                        /* its own place on the bridge: the plan's address, read back by the agent */
+                        struct cc_net want = lab_net(11 + (unsigned)i);
+                        char addr[64], exp[160], vif[64];
+                        snprintf(addr, sizeof(addr), "%s:80", want.ipv4);
+                        if (strcmp(cs.vm.address, addr))
+                                die("%s: status address '%s', want %s", ids[i], cs.vm.address, addr);
+                        snprintf(exp, sizeof(exp), "mac=%s ipv4=%s/24 hostname=%s", macs[i], want.ipv4,
+                                 name ? name : "?");
+                        if (strcmp(cs.vm.guest_identity, exp))
+                                die("%s: guest identity '%s', want '%s'", ids[i], cs.vm.guest_identity, exp);
+                        snprintf(vif, sizeof(vif), "/sys/class/net/%s/brif/vif%u.0", lab_bridge, domid);
+                        if (access(vif, F_OK) < 0)
+                                die("%s: vif%u.0 is not on %s", ids[i], domid, lab_bridge);
+                        char *who = http_get(addr, "/whoami", 10);
+                        snprintf(exp, sizeof(exp), "\"hostname\":\"%s\",\"clone_id\":\"%s\"", name ? name : "?", ids[i]);
+                        if (!who || !strstr(who, exp))
+                                die("%s: GET http://%s/whoami answered '%s', want %s", ids[i], addr, who ? who : "(nothing)", exp);
+                        free(who);
+                        printf("engine clone %s: %s at %s (%s), answers /whoami\n", ids[i], macs[i], addr, cs.vm.guest_identity);
+                }
+                printf("engine clone %s: domain %u '%s', MAC %s, ready %.2f s after cc_clone\n", ids[i], domid,
+                       name ? name : "?", macs[i], ev.ready_s[i]);
                 free(name);
                 clone_sum += ev.ready_s[i];
+        }
+        if (lab_bridge) {       /* the parent still answers on its own address */
+                char *who = http_get(LAB_NET ".10:80", "/whoami", 10);
+                if (!who || !strstr(who, "\"clone_id\":\"parent\""))
+                        die("the parent at " LAB_NET ".10 answered '%s'", who ? who : "(nothing)");
+                free(who);
         }
 
         step("engine-retire");
@@ -399,6 +513,11 @@ int main(int argc, char **argv)
                 .name = "ss-parent", .run_dir = dir, .kernel = kernel, .initrd = initrd,
                 .cmdline = "console=hvc0 rdinit=/lab-init quiet", .mem_bytes = MEM_MB << 20, .vcpus = 1,
         };
+        lab_bridge = getenv("XENLAB_BRIDGE");
+        if (lab_bridge && (engine_only || !driver_only))
+                cfg.net = lab_net(10);
+        else
+                lab_bridge = NULL;
         double t0 = now_s();
         if ((r = drv->boot_parent(&cfg, &parent, why, sizeof(why))) < 0)
                 die("boot_parent: %s", why);
