@@ -60,6 +60,10 @@ int cc_why(char *why, size_t why_len, int err, const char *fmt, ...)
  * timeout_ms passed (-ETIMEDOUT; < 0 = no limit) or poll failed (-errno). EINTR is retried. */
 int cc_poll_stop(int fd, int stop_fd, int timeout_ms);
 
+/* A bridge attachment every driver can use: bridge name, IPv4 address, prefix 1..30, gateway and
+ * DNS; 0 or -EINVAL with the reason, prefixed by what. */
+int cc_net_bridge_check(const char *what, const struct cc_net *net, char *why, size_t why_len);
+
 /* snprintf that is allowed to truncate (paths in sentences). */
 #define cc_fmt(buf, len, ...) ((void)cc_why(buf, len, 0, __VA_ARGS__))
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ss_buf.h"
 #include "ss_log.h"
 #include "ss_util.h"
 
@@ -98,26 +99,13 @@ struct sc_hosts {
         size_t n;
 };
 
-struct body {
-        char *p;
-        size_t len;
-};
-
 static size_t on_data(char *p, size_t s, size_t n, void *u)
 {
-        struct body *b = u;
+        struct ss_buf *b = u;
         size_t add = s * n;
-        char *q;
 
-        if (b->len + add > MAX_BODY)
+        if (b->len + add > MAX_BODY || ss_buf_add(b, p, add) < 0)
                 return 0;
-        q = realloc(b->p, b->len + add + 1);
-        if (!q)
-                return 0;
-        memcpy(q + b->len, p, add);
-        b->p = q;
-        b->len += add;
-        b->p[b->len] = 0;
         return add;
 }
 
@@ -127,7 +115,7 @@ static int call(struct host *x, const char *method, const char *path, const char
                 long *ret_code, char **ret_body, char *why, size_t why_len)
 {
         struct sc_hosts *hs = x->hs;
-        struct body b = { 0 };
+        struct ss_buf b = { 0 };
         struct curl_slist *hdr = NULL;
         char url[256], err[CURL_ERROR_SIZE] = "";
         CURL *c = curl_easy_init();

@@ -89,12 +89,6 @@ fail:
         return rc;
 }
 
-static bool ipv4_ok(const char *s)
-{
-        struct in_addr a;
-        return inet_pton(AF_INET, s, &a) == 1;
-}
-
 /* The attachments this driver implements: user-net with a host port, or a tap on a bridge with
  * the VM's own address; at most one disk, given for a parent (a clone's overlay comes from its
  * generation's config). */
@@ -108,15 +102,8 @@ int qemu_check_attach(const char *what, const struct cc_net *net, const struct c
                 return cc_why(why, why_len, -EINVAL, "%s: disk without a path", what);
         if (ndisks && disks[0].read_only)
                 return cc_why(why, why_len, -EOPNOTSUPP, "%s: read-only disks are not implemented", what);
-        if (net->kind == CC_NET_BRIDGE) {
-                if (!net->bridge[0] || strnlen(net->bridge, sizeof(net->bridge)) >= IFNAMSIZ)
-                        return cc_why(why, why_len, -EINVAL, "%s: bridge name missing or longer than 15", what);
-                if (!ipv4_ok(net->ipv4) || net->prefix_len < 1 || net->prefix_len > 30 ||
-                    (net->gateway[0] && !ipv4_ok(net->gateway)) || (net->dns[0] && !ipv4_ok(net->dns)))
-                        return cc_why(why, why_len, -EINVAL, "%s: bridge attachment needs an IPv4 address, "
-                                      "a prefix 1..30 and IPv4 gateway/DNS", what);
-                return 0;
-        }
+        if (net->kind == CC_NET_BRIDGE)
+                return cc_net_bridge_check(what, net, why, why_len);
         if (net->kind != CC_NET_USER)
                 return cc_why(why, why_len, -EINVAL, "%s: no network attachment given", what);
         if (net->host_port == 0 || net->host_port > 65535)

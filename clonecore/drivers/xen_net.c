@@ -15,12 +15,6 @@
 #include "../cc_internal.h"
 #include "xen_net.h"
 
-static bool ipv4_ok(const char *s)
-{
-        struct in_addr a;
-        return inet_pton(AF_INET, s, &a) == 1;
-}
-
 int xen_net_check(const char *what, const struct cc_net *net, char *why, size_t why_len)
 {
         if (net->kind == CC_NET_NONE)
@@ -30,13 +24,7 @@ int xen_net_check(const char *what, const struct cc_net *net, char *why, size_t 
                               "(network.mode: bridge); user-mode networking is the qemu driver's", what);
         if (net->kind != CC_NET_BRIDGE)
                 return cc_why(why, why_len, -EINVAL, "%s: unknown network attachment %d", what, (int)net->kind);
-        if (!net->bridge[0] || strnlen(net->bridge, sizeof(net->bridge)) >= IFNAMSIZ)
-                return cc_why(why, why_len, -EINVAL, "%s: bridge name missing or longer than 15", what);
-        if (!ipv4_ok(net->ipv4) || net->prefix_len < 1 || net->prefix_len > 30 ||
-            (net->gateway[0] && !ipv4_ok(net->gateway)) || (net->dns[0] && !ipv4_ok(net->dns)))
-                return cc_why(why, why_len, -EINVAL, "%s: bridge attachment needs an IPv4 address, "
-                              "a prefix 1..30 and IPv4 gateway/DNS", what);
-        return 0;
+        return cc_net_bridge_check(what, net, why, why_len);
 }
 
 void xen_net_mac(const struct cc_net *net, const char *clone_id, uint8_t mac[6])
