@@ -52,10 +52,11 @@ uint64_t lb_ring_dropped(const struct lb_ring *r);     /* overwritten before shi
  * until lb_ring_consume(*ret_end). The sequence numbers make it safe to push meanwhile. */
 int  lb_ring_format(const struct lb_ring *r, size_t max, char **ret_body, size_t *ret_len,
                     uint64_t *ret_end, size_t *ret_n);
-/* The same as JSON ({"samples":[...],"lost":N}, docs/api.md) to carry the count of samples
- * lost before the agent had them. */
-int  lb_ring_format_json(const struct lb_ring *r, size_t max, uint64_t lost, char **ret_body,
-                         size_t *ret_len, uint64_t *ret_end, size_t *ret_n);
+/* The same as JSON ({"samples":[...],"lost":N,"front":{...}}, docs/api.md) to carry the count
+ * of samples lost before the agent had them and the front's arrival counters (front: NULL, or
+ * the JSON object to send as "front"). */
+int  lb_ring_format_json(const struct lb_ring *r, size_t max, uint64_t lost, const char *front,
+                         char **ret_body, size_t *ret_len, uint64_t *ret_end, size_t *ret_n);
 void lb_ring_consume(struct lb_ring *r, uint64_t end);
 
 /* ---- names and config text ---------------------------------------------------------------- */

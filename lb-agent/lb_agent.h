@@ -131,7 +131,12 @@ struct lb_agent {
         uint64_t lost_total, lost_pending;      /* since start / not yet told snowscaled */
         uint64_t ship_lost;             /* "lost" in the batch in flight */
         uint64_t lost_shipped;          /* told snowscaled */
-        bool lost_unsupported;          /* snowscaled refused the "lost" field */
+        bool front_known;               /* nginx reported its arrival counters (below) */
+        uint64_t front_arrived;         /* requests that reached its balancer since it started */
+        uint64_t front_busy;            /* of those, not finished when read */
+        uint64_t front_ts_us;           /* when nginx read them, µs since the epoch */
+        uint64_t front_sent;            /* front_arrived in the last batch */
+        bool lost_unsupported;          /* snowscaled refused the JSON batch's "lost"/"front" */
         uint64_t lost_refused_ns;       /* when it last did */
         uint64_t lost_logged_ns;
         uint64_t ring_dropped_seen;

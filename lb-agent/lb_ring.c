@@ -89,8 +89,8 @@ int lb_ring_format(const struct lb_ring *r, size_t max, char **ret_body, size_t 
         return 0;
 }
 
-int lb_ring_format_json(const struct lb_ring *r, size_t max, uint64_t lost, char **ret_body,
-                        size_t *ret_len, uint64_t *ret_end, size_t *ret_n)
+int lb_ring_format_json(const struct lb_ring *r, size_t max, uint64_t lost, const char *front,
+                        char **ret_body, size_t *ret_len, uint64_t *ret_end, size_t *ret_n)
 {
         size_t n = lb_ring_len(r), cap, len = 0;
         char *body;
@@ -99,7 +99,7 @@ int lb_ring_format_json(const struct lb_ring *r, size_t max, uint64_t lost, char
         if (n > max)
                 n = max;
         /* {"ts_us":20,"backend":"64","latency_us":20,"status":3}, */
-        cap = n * 160 + 64;
+        cap = n * 160 + 64 + (front ? strlen(front) + 16 : 0);
         body = malloc(cap);
         if (!body)
                 return -ENOMEM;
@@ -116,7 +116,8 @@ int lb_ring_format_json(const struct lb_ring *r, size_t max, uint64_t lost, char
                 }
                 len += (size_t)w;
         }
-        w = snprintf(body + len, cap - len, "],\"lost\":%" PRIu64 "}", lost);
+        w = snprintf(body + len, cap - len, "],\"lost\":%" PRIu64 "%s%s}", lost, front ? ",\"front\":" : "",
+                     front ? front : "");
         if (w < 0 || (size_t)w >= cap - len) {
                 free(body);
                 return -EOVERFLOW;

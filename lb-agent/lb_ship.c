@@ -2,8 +2,10 @@
  * (log_by_lua, etc/nginx/snowscale_lb.lua) that the agent drains in batches over the control
  * socket, counting what nginx had to drop; an operator's own `access_log syslog:` lines are an
  * optional second intake. Every ship interval up to SHIP_BATCH samples are POSTed to snowscaled's
- * /api/v1/samples with the lost count. Unreachable or 5xx/401: kept and re-sent; 400/413:
- * discarded and counted; ring full: the oldest are overwritten and counted. */
+ * /api/v1/samples with the lost count and the front's arrival counters (requests that reached
+ * nginx's balancer, and those of them in flight: offered load that completions alone hide once
+ * the workers saturate). Unreachable or 5xx/401: kept and re-sent; 400/413: discarded and
+ * counted; ring full: the oldest are overwritten and counted. */
 #include "lb_ship.h"
 
 #include <json-c/json.h>
@@ -45,6 +47,8 @@ void lb_ship_start(struct lb_agent *a)
 {
         size_t len;
         CURL *c;
+        char front[128];
+        bool json;
 
         uint64_t now = ss_mono_ns();
 
@@ -60,7 +64,8 @@ void lb_ship_start(struct lb_agent *a)
                 a->lost_total += d;
                 a->ring_dropped_seen = lb_ring_dropped(a->ring);
         }
-        if (lb_ring_len(a->ring) == 0 && a->lost_pending == 0 &&
+        /* New arrivals go at once even without completions: a saturated pool completes little. */
+        if (lb_ring_len(a->ring) == 0 && a->lost_pending == 0 && a->front_arrived == a->front_sent &&
             now - a->ship_last_ns < SHIP_HEARTBEAT_MS * MS)
                 return;
         a->ship_last_ns = now;
@@ -70,9 +75,13 @@ void lb_ship_start(struct lb_agent *a)
         if (a->lost_unsupported && now - a->lost_refused_ns > LOST_RETRY_MS * MS)
                 a->lost_unsupported = false;
         a->ship_lost = a->lost_unsupported ? 0 : a->lost_pending;
-        if ((a->ship_lost ?
-             lb_ring_format_json(a->ring, SHIP_BATCH, a->ship_lost, &a->ship_body, &len,
-                                 &a->ship_end, &a->ship_n) :
+        json = !a->lost_unsupported && (a->ship_lost || a->front_known);
+        a->front_sent = a->front_arrived;
+        snprintf(front, sizeof(front), "{\"arrived\":%" PRIu64 ",\"inflight\":%" PRIu64 ",\"ts_us\":%" PRIu64 "}",
+                 a->front_arrived, a->front_busy, a->front_ts_us);
+        if ((json ?
+             lb_ring_format_json(a->ring, SHIP_BATCH, a->ship_lost, a->front_known ? front : NULL,
+                                 &a->ship_body, &len, &a->ship_end, &a->ship_n) :
              lb_ring_format(a->ring, SHIP_BATCH, &a->ship_body, &len, &a->ship_end,
                             &a->ship_n)) < 0)
                 return;
@@ -88,7 +97,7 @@ void lb_ship_start(struct lb_agent *a)
         curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, a->ship_body);
         curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)len);
-        curl_easy_setopt(c, CURLOPT_HTTPHEADER, a->ship_lost ? a->ship_hdrs_json : a->ship_hdrs);
+        curl_easy_setopt(c, CURLOPT_HTTPHEADER, json ? a->ship_hdrs_json : a->ship_hdrs);
         curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, ship_write);
         curl_easy_setopt(c, CURLOPT_WRITEDATA, a);
         curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 1000L);
@@ -129,13 +138,15 @@ void lb_ship_done(struct lb_agent *a, CURLcode res)
                 return;
         }
         a->ship_failures++;
-        if (res == CURLE_OK && code == 400 && a->ship_lost && strstr(a->ship_resp, "lost")) {
-                /* A snowscaled that does not know the field yet: the samples go again without
-                 * it; the count stays here (GET /v1/stats "lost"). */
+        if (res == CURLE_OK && code == 400 && (strstr(a->ship_resp, "\"lost\"") ||
+                                               strstr(a->ship_resp, "\"front\""))) {
+                /* A snowscaled that does not know the fields yet: the samples go again as text;
+                 * the lost count stays here (GET /v1/stats "lost"), offered load is estimated
+                 * from completions. */
                 if (!a->lost_refused_ns)
-                        log_warn("%s does not take the \"lost\" field (%s); lost samples are "
-                                 "counted in snowscale-lb only (asking again every minute)",
-                                 a->samples_url, a->ship_resp);
+                        log_warn("%s does not take the \"lost\" and \"front\" fields (%s); lost "
+                                 "samples are counted in snowscale-lb only, arrivals not sent "
+                                 "(asking again every minute)", a->samples_url, a->ship_resp);
                 a->lost_unsupported = true;
                 a->lost_refused_ns = ss_mono_ns();
                 a->ship_next_ns = 0;
@@ -254,7 +265,7 @@ void lb_ship_fetch(struct lb_agent *a)
 }
 
 /* "lost N" (nginx's counter of samples that did not fit its list; it only grows while that
- * nginx lives), then one record per line. */
+ * nginx lives), "front ARRIVED BUSY SECONDS" (its arrival counters), then one record per line. */
 void lb_ship_fetch_done(struct lb_agent *a, CURLcode res)
 {
         long code = 0;
@@ -289,6 +300,15 @@ void lb_ship_fetch_done(struct lb_agent *a, CURLcode res)
                                                  "lost (%" PRIu64 " so far)", d, a->lost_total);
                                         a->lost_logged_ns = now;
                                 }
+                        }
+                } else if (!strncmp(p, "front ", 6)) {
+                        unsigned long long arr, busy;
+                        double secs;
+                        if (sscanf(p, "front %llu %llu %lf", &arr, &busy, &secs) == 3 && secs > 0) {
+                                a->front_known = true;
+                                a->front_arrived = arr;
+                                a->front_busy = busy;
+                                a->front_ts_us = (uint64_t)(secs * 1e6);
                         }
                 } else if (nl > p) {
                         take(a, p, (size_t)(nl - p), false);

@@ -250,6 +250,13 @@ struct pol_stats {
                                          * counter: per-second throughput without a window's
                                          * mixing); 0 = unknown */
         uint64_t completed_latency_us;  /* the sum of their latencies, µs (same counter) */
+        /* the front's own counters (nginx): requests that reached it -- arrivals, also those still
+         * waiting for a worker -- and those of them unfinished, read at front_us (wall clock, µs);
+         * front_us = 0: no front reports them (the offered load is then estimated from
+         * completions) */
+        uint64_t arrived;
+        uint64_t front_inflight;
+        uint64_t front_us;
 };
 struct pol_clones {
         int serving;                    /* capacity */

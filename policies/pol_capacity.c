@@ -203,6 +203,9 @@ void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, co
         c->hist[j].workers = workers;
         c->hist[j].completed = st->completed;
         c->hist[j].latency_us = st->completed_latency_us;
+        c->hist[j].arrived = st->arrived;
+        c->hist[j].front_inflight = st->front_inflight;
+        c->hist[j].front_us = st->front_us;
         c->hist[j].saturated = false;
         c->hist[j].pending = cl->pending > 0;
         c->hist_n++;
@@ -297,6 +300,30 @@ static void fresh_figures(const struct pol_capacity *c, struct pol_capacity_esti
                          ((double)(c->hist[hist_at(c, 0)].t - c->hist[hist_at(c, (unsigned)b)].t) / 2e6);
 }
 
+/* Arrivals per second between the newest front reading and the newest one at least 0.9 s older
+ * of the same front (its counter did not go back: a restarted nginx counts from 0 again). */
+static void front_figures(const struct pol_capacity *c, struct pol_capacity_estimate *e)
+{
+        const struct pol_capacity_obs *h0;
+
+        if (!c->hist_n)
+                return;
+        h0 = &c->hist[hist_at(c, 0)];
+        if (!h0->front_us)
+                return;
+        for (unsigned k = 1; k < c->hist_n; k++) {
+                const struct pol_capacity_obs *h = &c->hist[hist_at(c, k)];
+                if (!h->front_us || h->front_us > h0->front_us || h->arrived > h0->arrived)
+                        return;
+                if (h->front_us + 900000 <= h0->front_us) {
+                        e->front = true;
+                        e->arrival_rate = (double)(h0->arrived - h->arrived) * 1e6 / (double)(h0->front_us - h->front_us);
+                        e->front_inflight = (double)h0->front_inflight;
+                        return;
+                }
+        }
+}
+
 bool pol_capacity_get(const struct pol_policy *p, const struct pol_capacity *c,
                       struct pol_capacity_estimate *ret)
 {
@@ -314,6 +341,7 @@ bool pol_capacity_get(const struct pol_policy *p, const struct pol_capacity *c,
         if (c->hist_n && floor_valid(g, c->hist[hist_at(c, 0)].t))
                 ret->floor = g->floor;
         ret->s0_us = g->s0_us;
+        front_figures(c, ret);
         if (!(g->mu > 0) || !isfinite(g->mu))
                 return false;
         ret->mu = g->mu;
@@ -334,6 +362,13 @@ double pol_capacity_offered(const struct pol_capacity_estimate *e, const struct 
                 return 0;
         if (secs < 1)
                 secs = 1;
+        if (e->front) {
+                /* counted at the front: arrivals, and what waits there beyond the service slots */
+                double slots = workers * (e->concurrency > 0 ? e->concurrency : 1);
+                backlog = e->front_inflight > slots ? e->front_inflight - slots : 0;
+                /* not the window's completions: they lag (a drained queue still reads as load) */
+                return e->arrival_rate + backlog / secs;
+        }
         /* Little's law: in the system = arrival rate x time in the system; what is beyond the
          * workers' service slots waits. Serving the arrivals and clearing that queue within one
          * window takes the completions plus the backlog spread over the window. */

@@ -30,11 +30,14 @@ struct pol_capacity_gen {
 struct pol_capacity {                   /* all zero = nothing learned yet */
         struct pol_capacity_gen gen[POL_CAPACITY_GENERATIONS];
         unsigned n, cur;                /* cur: index of the current generation when n > 0 */
-        struct {
+        struct pol_capacity_obs {
                 uint64_t t;
                 int workers;
                 uint64_t completed;     /* pol_stats.completed at the observation */
                 uint64_t latency_us;    /* pol_stats.completed_latency_us */
+                uint64_t arrived;       /* pol_stats.arrived, front_inflight, front_us */
+                uint64_t front_inflight;
+                uint64_t front_us;
                 bool saturated;         /* the short window read at/over target */
                 bool pending;           /* orders were in flight (the host was cloning) */
         } hist[POL_CAPACITY_HIST];
@@ -61,6 +64,11 @@ struct pol_capacity_estimate {
         double fresh_rate;              /* completions/s */
         double fresh_mean_us;           /* their mean latency */
         double fresh_slope;             /* growth of that mean latency, s per s */
+        /* the front's counters (pol_stats.arrived): arrivals per second over the newest second or
+         * more of them, and requests in flight there now */
+        bool front;
+        double arrival_rate;
+        double front_inflight;
 };
 
 /* One evaluation's observation: the short window, the completion counters, the worker count
@@ -82,7 +90,10 @@ void pol_capacity_observe(const struct pol_policy *p, struct pol_capacity *c, co
 /* The current generation's estimate; false (and *ret zeroed but for samples) when none. */
 bool pol_capacity_get(const struct pol_policy *p, const struct pol_capacity *c,
                       struct pol_capacity_estimate *ret);
-/* Offered load (requests/s arriving, not only completed), the larger of two estimates:
+/* Offered load (requests/s arriving, not only completed). When the front counts arrivals
+ * (e->front): the arrival rate over the newest second, plus the backlog --
+ * requests in flight at the front beyond what the workers hold in service -- spread over the
+ * window. Else the larger of two estimates from completions:
  *   window: completions plus the backlog (in-flight beyond what the workers hold in service,
  *           Little's law: in-flight = rate x mean latency) spread over the window;
  *   fresh (saturated only): a FIFO queue fed at lambda and drained at C makes the latency of

@@ -429,8 +429,9 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                         cap_up[i] = up;
                 }
                 sb_add(&cn, " [capacity %.0f req/s per worker (%.0f%% of %.0f measured at saturation, %u samples); "
-                       "offered %.0f req/s: %d workers]", ce.per_worker, p->capacity_utilization * 100, ce.mu,
-                       ce.samples, offered, need + base_workers);
+                       "offered %.0f req/s%s: %d workers]", ce.per_worker, p->capacity_utilization * 100, ce.mu,
+                       ce.samples, offered, ce.front ? " (arrivals at the front)" : " (from completions)",
+                       need + base_workers);
         } else if (p->algorithm == POL_ALGO_SNOWSCALE && st->capacity && pol_capacity_target_us(p) > 0) {
                 int min = p->capacity_min_samples > 0 ? p->capacity_min_samples : 1;
                 pol_capacity_get(p, st->capacity, &ce);

@@ -77,6 +77,15 @@ json_object *sc_api_status_json(struct sc_http *h)
                 json_object_object_add(o, "samples_rejected", json_object_new_int64((int64_t)snap.rejected));
                 json_object_object_add(o, "samples_lost", json_object_new_int64(
                         (int64_t)atomic_load(&h->samples_lost)));
+                if (snap.front.known) {
+                        json_object *fo = json_object_new_object();
+                        json_object_object_add(fo, "arrived", json_object_new_int64((int64_t)snap.front.arrived));
+                        json_object_object_add(fo, "inflight", json_object_new_int64((int64_t)snap.front.inflight));
+                        json_object_object_add(fo, "ts_us", json_object_new_int64((int64_t)snap.front.ts_us));
+                        json_object_object_add(o, "front", fo);
+                } else {
+                        json_object_object_add(o, "front", NULL);
+                }
                 sc_monitor_snapshot_free(&snap);
         }
         json_object_object_add(o, "windows", w);
@@ -481,11 +490,42 @@ out:
         return o;
 }
 
+/* "front": {"arrived":N,"inflight":N,"ts_us":N}, all three non-negative integers, nothing else. */
+static bool parse_front(json_object *o, struct sc_front *f, char *err, size_t errlen)
+{
+        int have = 0;
+
+        if (!json_object_is_type(o, json_type_object)) {
+                snprintf(err, errlen, "\"front\" must be an object {\"arrived\",\"inflight\",\"ts_us\"}");
+                return false;
+        }
+        json_object_object_foreach(o, k, x) {
+                uint64_t *dst = !strcmp(k, "arrived") ? &f->arrived : !strcmp(k, "inflight") ? &f->inflight :
+                                !strcmp(k, "ts_us") ? &f->ts_us : NULL;
+                if (!dst) {
+                        snprintf(err, errlen, "front: unknown field \"%.40s\"", k);
+                        return false;
+                }
+                if (!json_object_is_type(x, json_type_int) || json_object_get_int64(x) < 0) {
+                        snprintf(err, errlen, "front.%s must be a non-negative integer", k);
+                        return false;
+                }
+                *dst = json_object_get_uint64(x);
+                have++;
+        }
+        if (have != 3) {
+                snprintf(err, errlen, "front: \"arrived\", \"inflight\" and \"ts_us\" are all required");
+                return false;
+        }
+        return true;
+}
+
 static void post_samples(struct sc_http *h, const struct sc_body *b, struct sc_reply *r)
 {
         struct sc_sample *v = NULL;
         size_t n = 0, acc = 0, rej = 0;
         uint64_t lost = 0;
+        struct sc_front front = {0};
         char err[300] = "";
         int rc;
 
@@ -507,6 +547,14 @@ static void post_samples(struct sc_http *h, const struct sc_body *b, struct sc_r
                                 return;
                         }
                         lost = json_object_get_uint64(x);
+                }
+                if (json_object_object_get_ex(root, "front", &x)) {
+                        if (!parse_front(x, &front, err, sizeof(err))) {
+                                json_object_put(root);
+                                sc_reply_error(r, MHD_HTTP_BAD_REQUEST, "%s; nothing of this batch was kept", err);
+                                return;
+                        }
+                        front.known = true;
                 }
                 json_object_put(root);
         }
@@ -530,7 +578,9 @@ static void post_samples(struct sc_http *h, const struct sc_body *b, struct sc_r
                 return;
         }
         atomic_fetch_add(&h->samples_lost, lost);
-        if (acc)
+        if (front.known)
+                sc_monitor_front(h->mon, &front, ss_wall_us());
+        if (acc || front.known)
                 sc_loop_samples_arrived(h->loop);
         if (rej || lost)
                 log_debug("samples: %zu accepted, %zu rejected, %" PRIu64 " lost by the collector",

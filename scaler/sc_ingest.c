@@ -147,10 +147,11 @@ int sc_monitor_parse_json(const char *buf, size_t len, size_t max_samples,
                 goto out;
         }
         json_object_object_foreach(root, key, val) {
-                if (strcmp(key, "lost") == 0)
-                        continue;       /* samples the collector lost: counted by sc_api.c */
+                if (strcmp(key, "lost") == 0 || strcmp(key, "front") == 0)
+                        continue;       /* the collector's counters: sc_api.c takes them */
                 if (strcmp(key, "samples") != 0) {
-                        snprintf(err, errlen, "unknown field \"%.40s\" (expected only \"samples\")", key);
+                        snprintf(err, errlen, "unknown field \"%.40s\" (expected \"samples\", \"lost\" "
+                                 "and \"front\")", key);
                         goto out;
                 }
                 arr = val;

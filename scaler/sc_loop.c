@@ -449,6 +449,11 @@ static void tick(struct sc_loop *l, bool early)
                 st.stable = snap.long_w;
                 st.completed = snap.total;
                 st.completed_latency_us = snap.total_latency_us;
+                if (snap.front.known) {
+                        st.arrived = snap.front.arrived;
+                        st.front_inflight = snap.front.inflight;
+                        st.front_us = snap.front.ts_us;
+                }
                 sc_monitor_snapshot_free(&snap);
         }
         clone_counts(l, &c);

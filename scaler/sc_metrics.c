@@ -106,6 +106,14 @@ static int write_monitor(struct sc_http *h, const char *service, FILE *f)
         family(f, "snowscale_samples_lost_total", "counter",
                "Samples the collector reported lost before they reached snowscaled.");
         fprintf(f, "snowscale_samples_lost_total %" PRIu64 "\n", (uint64_t)atomic_load(&h->samples_lost));
+        if (snap.front.known) {
+                family(f, "snowscale_front_arrivals_total", "counter",
+                       "Requests that reached the front's balancer since that nginx started.");
+                fprintf(f, "snowscale_front_arrivals_total %" PRIu64 "\n", snap.front.arrived);
+                family(f, "snowscale_front_inflight", "gauge",
+                       "Requests at the front not finished yet (also those waiting for a worker).");
+                fprintf(f, "snowscale_front_inflight %" PRIu64 "\n", snap.front.inflight);
+        }
 
         family(f, "snowscale_window_latency_seconds", "summary",
                "Latency percentiles over a sliding window (short: panic window, long: stable window).");

@@ -81,6 +81,8 @@ struct sc_monitor {
         uint64_t total, errors, rejected, overflow, sum_us;
         uint64_t prom[PROM_N];
         uint64_t last_batch_us;         /* newest batch, even an empty one (collector heartbeat) */
+        struct sc_front front;          /* newest front counters */
+        uint64_t front_rx_us;           /* when they came */
 };
 
 static int window_init(struct window *w, uint64_t len_us, unsigned nslots)
@@ -495,6 +497,8 @@ int sc_monitor_snapshot(struct sc_monitor *m, uint64_t now_us, struct sc_monitor
         ret->errors = m->errors;
         ret->rejected = m->rejected;
         ret->last_batch_us = m->last_batch_us;
+        if (m->front.known && (!m->cfg.stale_after_us || now_us <= m->front_rx_us + m->cfg.stale_after_us))
+                ret->front = m->front;
         ret->backends_overflow = m->overflow;
         if (m->n_backends) {
                 ret->backends = calloc(m->n_backends, sizeof(*ret->backends));
@@ -517,6 +521,15 @@ int sc_monitor_snapshot(struct sc_monitor *m, uint64_t now_us, struct sc_monitor
         }
         pthread_mutex_unlock(&m->lock);
         return 0;
+}
+
+void sc_monitor_front(struct sc_monitor *m, const struct sc_front *f, uint64_t now_us)
+{
+        pthread_mutex_lock(&m->lock);
+        m->front = *f;
+        m->front.known = true;
+        m->front_rx_us = now_us;
+        pthread_mutex_unlock(&m->lock);
 }
 
 void sc_monitor_snapshot_free(struct sc_monitor_snapshot *s)

@@ -62,6 +62,17 @@ struct sc_backend_stats {
         char backend[SC_MONITOR_BACKEND_MAX + 1];
         struct pol_window_stats short_w, long_w;
 };
+/* What the front counted (POST /api/v1/samples "front"): requests that reached its balancer since
+ * it started -- arrivals, including those still waiting for a worker -- and how many of them were
+ * unfinished, at ts_us. known = false: no front reported them within the stale time. */
+struct sc_front {
+        bool known;
+        uint64_t arrived, inflight;
+        uint64_t ts_us;                 /* when the front read them, µs since the epoch */
+};
+/* Keeps the front's newest counters (a batch's "front"); now_us: wall clock at receipt. */
+void sc_monitor_front(struct sc_monitor *m, const struct sc_front *f, uint64_t now_us);
+
 struct sc_monitor_snapshot {
         struct pol_window_stats short_w, long_w;        /* service-wide */
         struct sc_backend_stats *backends;              /* malloc'd, n_backends */
@@ -71,6 +82,7 @@ struct sc_monitor_snapshot {
         uint64_t backends_overflow;                     /* samples not given a backend series */
         uint64_t last_batch_us;                         /* newest batch (0 = none yet); the
                                                          * collector sends empty ones while idle */
+        struct sc_front front;                          /* the front's arrival counters */
 };
 /* Rotates windows to now_us and fills *ret; free with sc_monitor_snapshot_free(). */
 int sc_monitor_snapshot(struct sc_monitor *m, uint64_t now_us, struct sc_monitor_snapshot *ret);
@@ -94,7 +106,8 @@ void sc_monitor_totals(struct sc_monitor *m, struct sc_monitor_totals *ret);
 int sc_monitor_parse_text(const char *buf, size_t len, size_t max_samples,
                           struct sc_sample **ret, size_t *n, char *err, size_t errlen);
 /* JSON: {"samples":[{"backend":"…","latency_us":N,"status":N,"ts_us":N}, …]}; unknown fields and
- * wrong types are errors, except a top-level "lost", which is the caller's (the HTTP API). buf must be NUL-terminated at len. */
+ * wrong types are errors, except the top-level "lost" and "front", which are the caller's (the
+ * HTTP API). buf must be NUL-terminated at len. */
 int sc_monitor_parse_json(const char *buf, size_t len, size_t max_samples,
                           struct sc_sample **ret, size_t *n, char *err, size_t errlen);
 

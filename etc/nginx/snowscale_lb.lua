@@ -156,6 +156,11 @@ function M.balance()
     else
         ctx.tried = {}
         balancer.set_more_tries(M.tries - 1)
+        -- An arrival: counted before any peer is picked, so that requests waiting for a worker
+        -- count as offered load (completions flatten when the workers saturate).
+        ctx.arrived = true
+        dict:incr("arrived", 1, 0)
+        dict:incr("busy", 1, 0)
     end
     for _ = 1, 3 do
         local set = current()
@@ -189,6 +194,9 @@ function M.log()
     local ctx = ngx.ctx
     local cur = ctx.cur
     release(ctx)
+    if ctx.arrived then
+        dict:incr("busy", -1, 0)
+    end
     if cur then
         local st = ngx.var.upstream_status or ""
         local last = string.match(st, "(%S+)$")
@@ -260,10 +268,15 @@ function M.ctl_get()
 end
 
 -- Up to max samples, oldest first, one per line; the first line is "lost N" (the lost
--- counter, which only grows: the agent ships the difference).
+-- counter, which only grows: the agent ships the difference), the second "front ARRIVED
+-- BUSY MSEC": requests that reached the balancer since this nginx started, those of them not
+-- finished yet, and when they were read.
 function M.ctl_samples()
     local max = tonumber(ngx.var.arg_max) or 5000
-    local out = { "lost " .. (dict:get("lost") or 0) }
+    ngx.update_time()
+    local out = { "lost " .. (dict:get("lost") or 0),
+                  string.format("front %d %d %.3f", dict:get("arrived") or 0,
+                                math.max(dict:get("busy") or 0, 0), ngx.now()) }
     for _ = 1, max do
         local line = dict:lpop("samples")
         if not line then break end

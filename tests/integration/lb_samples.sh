@@ -2,7 +2,9 @@
 # snowscale-lb latency shipping: per-request samples from real nginx traffic reach a real
 # snowscaled (observe mode: no VMs), whose p95 matches what the client measured; while
 # snowscaled is unreachable the agent buffers, then drops the oldest with a counter, and
-# catches up once it is back. Both daemons read one snowscale.yaml.
+# catches up once it is back. Both daemons read one snowscale.yaml. The front's arrival counters
+# reach snowscaled too: every request counted once, and requests still waiting on a slow worker
+# are seen before any of them completes.
 . "$(dirname "$0")/../lib.sh"
 . "$ROOT/lb-agent/tools/lb_env.sh"
 SCALED=$BIN/snowscaled
@@ -58,6 +60,12 @@ t_check "snowscaled p95 within 3 ms of the client's" awk -v a="$client_p95" -v b
   'BEGIN { d = a - b; if (d < 0) d = -d; exit !(b > 0 && d <= 3000) }'
 t_like "$(curl -s "http://127.0.0.1:$sport/metrics")" "127.0.0.1:$pa" "snowscaled knows the backend by its address"
 t_is "$(lb_stat dropped) $(lb_stat rejected_by_scaler)" "0 0" "nothing dropped or rejected"
+front_is() { [ "$(curl -s "http://127.0.0.1:$sport/api/v1/status" | jq -r "$1")" = "$2" ]; }
+t_wait_for 5 front_is .front.arrived "$requests"
+t_is "$(curl -s "http://127.0.0.1:$sport/api/v1/status" | jq -c '[.front.arrived, .front.inflight]')" "[$requests,0]" \
+  "the front counted every request as it arrived, none in flight after the load"
+t_like "$(curl -s "http://127.0.0.1:$sport/metrics")" "snowscale_front_arrivals_total $requests" \
+  "arrivals in /metrics"
 # Idle nginx: the agent's empty batches keep snowscaled's data fresh (idle, not missing).
 sleep 6
 t_is "$(curl -s "http://127.0.0.1:$sport/api/v1/status" | jq -r '.windows.short.stale')" false \
@@ -84,10 +92,10 @@ t_is "$(lb_stat shipped)" 100 "the 100 buffered samples arrived after snowscaled
 # the overwritten ones are lost samples: counted, and told snowscaled with the next batch
 # ("lost" in a JSON body) -- or, by a snowscaled that refuses the field, kept here
 t_is "$(lb_stat lost)" $((n2 - 100)) "dropped samples counted as lost"
-t_wait_for 10 eval '[ $(( $(lb_stat lost_shipped) + $(lb_stat lost_unshipped) )) = $((n2 - 100)) ] && { [ "$(lb_stat lost_unshipped)" = 0 ] || grep -q "does not take the .lost. field" "$LB_LOG"; }'
+t_wait_for 10 eval '[ $(( $(lb_stat lost_shipped) + $(lb_stat lost_unshipped) )) = $((n2 - 100)) ] && { [ "$(lb_stat lost_unshipped)" = 0 ] || grep -q "does not take the .lost." "$LB_LOG"; }'
 t_diag "lost shipped $(lb_stat lost_shipped), kept $(lb_stat lost_unshipped), scaler takes it: $(curl -s "$LB_API/v1/stats" | jq .scaler_takes_lost)"
 t_check "the lost count went to snowscaled or snowscaled refused the field (logged)" \
-  eval '[ "$(lb_stat lost_shipped)" = $((n2 - 100)) ] || grep -q "does not take the .lost. field" "$LB_LOG"'
+  eval '[ "$(lb_stat lost_shipped)" = $((n2 - 100)) ] || grep -q "does not take the .lost." "$LB_LOG"'
 t_is "$(curl -s "$LB_API/v1/backends" | jq .lost)" $((n2 - 100)) "and shown in GET /v1/backends"
 
 # --- SIGHUP reloads the file: a new token applies; a broken file leaves the running config
@@ -100,4 +108,21 @@ kill -HUP "$LB_PID"; t_wait_for 5 grep -q 'configuration not reloaded' "$LB_LOG"
 t_like "$(cat "$LB_LOG")" 'configuration not reloaded; the running one stays' "broken file refused on SIGHUP"
 t_like "$(lb_call DELETE /v1/backends/a)" '^202 ' "new token still works"
 t_like "$(curl -s "$LB_API/healthz")" '"ok":true' "agent healthy after the refused reload"
+
+# --- waiting requests are arrivals before they are completions: a worker that takes 4 s
+lb_backend S --delay-ms 4000 || t_bail "slow backend did not start"
+lb_add s "$LB_PORT" >/dev/null; lb_wait_state s active 10 || t_bail "s not active"
+lb_wait_state a drained 10
+before=$(curl -s "http://127.0.0.1:$sport/api/v1/status" | jq -r '.front.arrived')
+done_before=$(curl -s "http://127.0.0.1:$sport/api/v1/status" | jq -r '.samples_total')
+slow=()
+for i in 1 2 3 4 5 6; do curl -s -o /dev/null -m 10 "$LB_FRONT/" & slow+=($!); done
+t_wait_for 3 front_is .front.inflight 6
+st=$(curl -s "http://127.0.0.1:$sport/api/v1/status")
+t_is "$(jq -c '[.front.arrived - '"$before"', .front.inflight, .samples_total - '"$done_before"']' <<<"$st")" "[6,6,0]" \
+  "6 requests waiting on a slow worker: 6 arrivals, 6 in flight, 0 completions"
+wait "${slow[@]}"
+t_wait_for 5 front_is .front.inflight 0
+t_is "$(curl -s "http://127.0.0.1:$sport/api/v1/status" | jq -r '.samples_total - '"$done_before")" 6 \
+  "and 6 completions once the worker answered"
 t_done

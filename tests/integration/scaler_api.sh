@@ -43,6 +43,16 @@ for bad in '-1' '"5"' '1.5' 'null'; do
 done
 t_is "$(curl -s "$URL/api/v1/status" | jq -r .samples_lost)" 5 "status counts lost samples"
 t_like "$(curl -s "$URL/metrics")" $'\nsnowscale_samples_lost_total 5\n' "metrics count lost samples"
+# "front": the front's arrival counters, kept as sent; anything malformed is 400 and not kept
+t_is "$(curl -s "$URL/api/v1/status" | jq -c .front)" null "no front counters yet"
+t_is "$(post /api/v1/samples application/json '{"samples":[],"front":{"arrived":40,"inflight":3,"ts_us":1763776800000000}}')" \
+  '202 {"accepted":0,"rejected":0}' "a batch with the front's counters"
+for bad in '{"arrived":-1,"inflight":0,"ts_us":1}' '{"arrived":1,"inflight":0}' '{"arrived":1,"inflight":0,"ts_us":1,"x":2}' \
+           '[1,2,3]' '{"arrived":"1","inflight":0,"ts_us":1}'; do
+  t_like "$(post /api/v1/samples application/json "{\"samples\":[],\"front\":$bad}")" '^400 .*front' "front $bad is 400"
+done
+t_is "$(curl -s "$URL/api/v1/status" | jq -c '[.front.arrived, .front.inflight]')" "[40,3]" "status shows the front's counters"
+t_like "$(curl -s "$URL/metrics")" $'\nsnowscale_front_inflight 3\n' "and /metrics"
 
 # --- malformed input: 4xx with a JSON reason, nothing of the batch kept
 before=$(curl -s "$URL/api/v1/status" | jq -r .samples_total)

@@ -223,13 +223,13 @@ static void test_ring_json(void **st)
         uint64_t end;
 
         assert_int_equal(lb_ring_new(4, &r), 0);
-        assert_int_equal(lb_ring_format_json(r, 10, 3, &body, &len, &end, &n), 0);
+        assert_int_equal(lb_ring_format_json(r, 10, 3, NULL, &body, &len, &end, &n), 0);
         assert_string_equal(body, "{\"samples\":[],\"lost\":3}");
         free(body);
         lb_ring_push(r, &s);
         s.ts_us = 8;
         lb_ring_push(r, &s);
-        assert_int_equal(lb_ring_format_json(r, 1, 12, &body, &len, &end, &n), 0);
+        assert_int_equal(lb_ring_format_json(r, 1, 12, NULL, &body, &len, &end, &n), 0);
         assert_int_equal(n, 1);
         assert_string_equal(body, "{\"samples\":[{\"ts_us\":7,\"backend\":\"1.2.3.4:5\","
                                   "\"latency_us\":5,\"status\":200}],\"lost\":12}");

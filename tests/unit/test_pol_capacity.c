@@ -221,7 +221,7 @@ static void test_one_step(void **state)
          * plus 200 x 0.9 - 9 queued over 6 s = 278.5 offered -> 4 workers: 3 clones */
         assert_int_equal(d.desired, 3);
         assert_non_null(strstr(d.reason, "[capacity 80 req/s per worker"));
-        assert_non_null(strstr(d.reason, "offered 278 req/s: 4 workers]"));
+        assert_non_null(strstr(d.reason, "offered 278 req/s (from completions): 4 workers]"));
         /* a deeper queue in the window: 200 + (1800 - 9) / 6 = 498.5 -> 7 workers, 6 clones */
         st.panic = win(6, 200, 12000, 9000);
         pol_decide(&p, s, &st, &c, ++t * SEC, WALL, &d);
@@ -298,6 +298,9 @@ struct sim {
         int changes, max_ordered;
         double worker_s;
         double completed, latency_us;
+        bool front;                             /* the front reports its arrival counters */
+        double arrived;
+        int over;                               /* seconds with p95 over target */
 };
 
 static void sim_init(struct sim *m, int serving)
@@ -362,6 +365,13 @@ static void sim_tick(struct sim *m, double lambda)
         m->latency_us += done * m->mean[m->t] * 1000;
         st.completed = (uint64_t)m->completed;
         st.completed_latency_us = (uint64_t)m->latency_us;
+        m->arrived += lambda;
+        if (m->front) {                         /* in flight there: in service plus queued */
+                st.arrived = (uint64_t)m->arrived;
+                st.front_inflight = (uint64_t)(fmin(lambda + m->queue, cap) * 0.04 + m->queue);
+                st.front_us = WALL * SEC + m->t * SEC;
+        }
+        m->over += m->p95[m->t] > 150;
         c = (struct pol_clones){ .serving = m->serving, .pending = m->n_pending, .base_workers = 1, .generation = 1 };
         pol_capacity_observe(&m->p, &m->cap, &st, &c, m->t * SEC);
         st.capacity = &m->cap;
@@ -432,6 +442,80 @@ static void test_step_known_capacity(void **state)
         pol_state_free(m.s);
 }
 
+/* Offered load from the front's counters: 2 saturated workers complete 200/s whatever arrives,
+ * their latency flat (no slope to read), while 640/s arrive and 300 wait at the front: the
+ * arrival rate, plus the wait beyond the 2 x 4 service slots spread over the window. A counter
+ * that went back (a restarted nginx) is not read as a rate. */
+static void test_offered_from_front(void **state)
+{
+        struct pol_policy p = def_policy();
+        struct pol_capacity cap = { 0 };
+        struct pol_capacity_estimate e;
+        struct pol_clones c = { .serving = 1, .base_workers = 1, .generation = 1 };
+        struct pol_stats st = { 0 };
+        struct pol_window_stats w = win(6, 200, 2000, 1500);
+        uint64_t t;
+
+        (void)state;
+        for (t = 0; t < 4; t++) {
+                st.arrived = 640 * t;
+                st.front_inflight = 300;
+                st.front_us = (WALL + t) * SEC;
+                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+        }
+        pol_capacity_get(&p, &cap, &e);
+        assert_true(e.front);
+        assert_true(fabs(e.arrival_rate - 640) < 1e-6);
+        e.concurrency = 4;
+        assert_true(fabs(pol_capacity_offered(&e, &w, 2) - (640 + 292.0 / 6)) < 1e-6);
+        st.arrived = 10;                                /* nginx restarted */
+        st.front_us = (WALL + t) * SEC;
+        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        pol_capacity_get(&p, &cap, &e);
+        assert_false(e.front);
+        st.arrived = 0;                                 /* no front: completions only */
+        st.front_us = 0;
+        pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+        pol_capacity_get(&p, &cap, &e);
+        assert_false(e.front);
+}
+
+/* An 8x step (100 -> 800 req/s) on a pool that knows its capacity: with the front's arrival
+ * counters the first order is as large as max_concurrent_clones allows, the pool reaches the
+ * need (800 / 80 = 10 workers) and stays no larger than sizing from completions leaves it
+ * (whose window still holds the drained queue), with no more seconds over target. */
+static void test_step8x_front(void **state)
+{
+        int over[2], first[2], workers[2];
+
+        (void)state;
+        for (int f = 0; f < 2; f++) {
+                struct sim m;
+                sim_init(&m, 1);
+                m.front = f;
+                for (int i = 0; i < 40; i++)            /* an earlier burst teaches the capacity */
+                        sim_tick(&m, i < 20 ? 150 : 260);
+                for (int i = 0; i < 200; i++)
+                        sim_tick(&m, 100);
+                m.over = 0;
+                first[f] = 0;
+                for (int i = 0; i < 60; i++) {
+                        int before = m.serving + m.n_pending;
+                        sim_tick(&m, 800);
+                        if (!first[f] && m.d.desired > before)
+                                first[f] = m.d.desired;
+                }
+                over[f] = m.over;
+                workers[f] = m.serving;
+                pol_state_free(m.s);
+        }
+        fprintf(stderr, "8x step: first order %d / %d, settled on %d / %d, %d / %d s over target "
+                "(front / completions)\n", first[1], first[0], workers[1], workers[0], over[1], over[0]);
+        assert_true(first[1] >= 9);                     /* 1 + max_concurrent_clones 8 */
+        assert_true(workers[1] >= 10 && workers[1] <= workers[0]);
+        assert_true(over[1] <= over[0]);
+}
+
 /* From cold (nothing learned), an 8x step: the ratio rule leads until the saturated samples
  * make the estimate trusted, then capacity sizes it; the pool settles at the need
  * (400 / 80 = 5 workers) and the steady phase with +-5 % noise changes nothing. */
@@ -467,6 +551,8 @@ int main(void)
                 cmocka_unit_test(test_one_step),
                 cmocka_unit_test(test_contention_set_aside),
                 cmocka_unit_test(test_step_known_capacity),
+                cmocka_unit_test(test_offered_from_front),
+                cmocka_unit_test(test_step8x_front),
                 cmocka_unit_test(test_step_cold_then_steady),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
