@@ -43,6 +43,19 @@ print("%.1f %.1f %d %d" % (100.0 * len(a & b) / max(len(b), 1), 100.0 * (base - 
                            len(a), len(b)))
 PY
 }
+# bench_cfg_head POOL FILE BOOT: a config's first lines, up to the QEMU driver's boot mode (the
+# front on $front, the API on $API with $TOKEN, state beside FILE, 1 s ticks)
+bench_cfg_head() {
+  echo "pool: $1"
+  echo "mode: active"
+  echo "service: { front_listen: 127.0.0.1:$front }"
+  echo "api: { listen: 127.0.0.1:$API, token: $TOKEN }"
+  echo "state_dir: $(dirname "$2")/state"
+  echo "tick: 1s"
+  echo "driver:"
+  echo "  kind: qemu"
+  echo "  boot: $3"
+}
 # bench_appliance_cfg FILE BOOT WARM_KEYS: QEMU workers (driver.boot BOOT) running the demo app
 # with $MISS_MS, $WAIT_MS and $SLOTS, the front on $front, the API on $API with $TOKEN,
 # snowscale-lb on $lb, clone ports from $pb, state beside FILE, the parent serving and warmed on
@@ -50,15 +63,7 @@ PY
 bench_appliance_cfg() {
   local file=$1 boot=$2 warm=$3
   {
-    echo "pool: bench"
-    echo "mode: active"
-    echo "service: { front_listen: 127.0.0.1:$front }"
-    echo "api: { listen: 127.0.0.1:$API, token: $TOKEN }"
-    echo "state_dir: $(dirname "$file")/state"
-    echo "tick: 1s"
-    echo "driver:"
-    echo "  kind: qemu"
-    echo "  boot: $boot"
+    bench_cfg_head bench "$file" "$boot"
     echo "  kernel: $ROOT/build/guest/vmlinuz"
     echo "  initrd: $ROOT/build/guest/initrd.gz"
     echo "  cmdline: \"sf.cost=$MISS_MS sf.wait=$WAIT_MS sf.slots=$SLOTS\""

@@ -107,6 +107,12 @@ run8() {
 exec 9>/tmp/snowscale-bench.lock
 echo "bench: waiting for the bench lock"
 flock 9
+# demand_pct STATS: the share of the generation's pages fetched on demand (not in the background)
+demand_pct() {
+  awk '{for(i=1;i<=NF;i++){split($i,kv,"="); v[kv[1]]=kv[2]}}
+    END{printf "%.2f", 100 * (v["fetched_pages"] - v["background_pages"]) / v["pages"]}' "$1"
+}
+
 echo "bench: local clone on host A"
 MH_STATE=$D/hostA mh_clones local "$MH_NS_A" 1
 LOCAL_S=$(ms local | awk '{printf "%.2f", $1 / 1000}')
@@ -119,8 +125,7 @@ mh_clones one "$MH_NS_B" 1 --memserver "$MH_IP_A:7440" --secret-file "$D/secret"
 REMOTE_S=$(ms one | awk '{printf "%.2f", $1 / 1000}')
 serve "$MH_NS_B" 1
 sleep 0.3
-FETCHED_PCT=$(awk '{for(i=1;i<=NF;i++){split($i,kv,"="); v[kv[1]]=kv[2]}}
-  END{printf "%.2f", 100 * (v["fetched_pages"] - v["background_pages"]) / v["pages"]}' "$D/one.stats")
+FETCHED_PCT=$(demand_pct "$D/one.stats")
 t_wait_for 120 completed one || t_bail "host B did not complete alone: $(cat "$D/one.stats")"
 ONE_BYTES=$(( $(txa) - a ))
 COMPL_ONE=$(mh_stat "$D/one.stats" complete_us | awk '{printf "%.2f", $1 / 1e6}')
@@ -132,8 +137,7 @@ mh_clones two "$MH_NS_C" 1 --memserver "$MH_IP_A:7440" --secret-file "$D/secret"
 REMOTE_WS_S=$(ms two | awk '{printf "%.2f", $1 / 1000}')
 serve "$MH_NS_C" 1
 sleep 0.3
-FETCHED_PCT_WS=$(awk '{for(i=1;i<=NF;i++){split($i,kv,"="); v[kv[1]]=kv[2]}}
-  END{printf "%.2f", 100 * (v["fetched_pages"] - v["background_pages"]) / v["pages"]}' "$D/two.stats")
+FETCHED_PCT_WS=$(demand_pct "$D/two.stats")
 echo "bench: two: $(cat "$D/two.stats")"
 stop_host "$MH_PID"
 

@@ -286,38 +286,22 @@ static int serve_pages(struct cc_memserver *s, struct conn *c, const uint8_t *hd
         return r;
 }
 
-static int serve_desc(struct cc_memserver *s, struct conn *c, uint64_t gen)
+/* One of the generation's files as status + length + bytes: its descriptor, or the working set
+ * recorded by the first clone host that ran it (ENOENT: none yet, not worth a warning). */
+static int serve_file(struct cc_memserver *s, struct conn *c, uint64_t gen, const char *name, size_t max,
+                      const char *what)
 {
         char path[PATH_MAX], *buf = NULL;
         size_t len = 0;
         uint8_t st[12];
-        snprintf(path, sizeof(path), "%s/%" PRIu64 "/descriptor.sfd", s->gen_root, gen);
-        int r = ss_read_file(path, CC_DESC_MAX_BYTES, &buf, &len);
-        cc_put32(st, r < 0 ? (uint32_t)-r : 0);
-        cc_put64(st + 4, r < 0 ? 0 : len);
-        if (r < 0)
-                slog(s, LOG_WARNING, "%s: descriptor of generation %" PRIu64 ": %s", c->peer, gen, strerror(-r));
-        else
-                slog(s, LOG_INFO, "%s: sending descriptor of generation %" PRIu64 " (%zu bytes)", c->peer, gen, len);
-        int w = cc_io_write(c->fd, st, sizeof(st), dl(s));
-        if (w == 0 && r == 0)
-                w = cc_io_write(c->fd, buf, len, dl(s));
-        free(buf);
-        return w;
-}
-
-/* The generation's working set, recorded by the first clone host that ran it (ENOENT: none). */
-static int serve_ws(struct cc_memserver *s, struct conn *c, uint64_t gen)
-{
-        char path[PATH_MAX], *buf = NULL;
-        size_t len = 0;
-        uint8_t st[12];
-        snprintf(path, sizeof(path), "%s/%" PRIu64 "/ws.bin", s->gen_root, gen);
-        int r = ss_read_file(path, CC_WS_MAX_BYTES, &buf, &len);
+        snprintf(path, sizeof(path), "%s/%" PRIu64 "/%s", s->gen_root, gen, name);
+        int r = ss_read_file(path, max, &buf, &len);
         cc_put32(st, r < 0 ? (uint32_t)-r : 0);
         cc_put64(st + 4, r < 0 ? 0 : len);
         if (r == 0)
-                slog(s, LOG_INFO, "%s: sending the working set of generation %" PRIu64 " (%zu bytes)", c->peer, gen, len);
+                slog(s, LOG_INFO, "%s: sending the %s of generation %" PRIu64 " (%zu bytes)", c->peer, what, gen, len);
+        else if (r != -ENOENT || strcmp(name, "ws.bin"))
+                slog(s, LOG_WARNING, "%s: %s of generation %" PRIu64 ": %s", c->peer, what, gen, strerror(-r));
         int w = cc_io_write(c->fd, st, sizeof(st), dl(s));
         if (w == 0 && r == 0)
                 w = cc_io_write(c->fd, buf, len, dl(s));
@@ -421,9 +405,9 @@ static void *conn_main(void *arg)
                 if (type == CC_REQ_PAGES)
                         r = serve_pages(s, c, hdr);
                 else if (type == CC_REQ_DESC)
-                        r = serve_desc(s, c, cc_get64(hdr + 8));
+                        r = serve_file(s, c, cc_get64(hdr + 8), "descriptor.sfd", CC_DESC_MAX_BYTES, "descriptor");
                 else if (type == CC_REQ_WS)
-                        r = serve_ws(s, c, cc_get64(hdr + 8));
+                        r = serve_file(s, c, cc_get64(hdr + 8), "ws.bin", CC_WS_MAX_BYTES, "working set");
                 else if (type == CC_REQ_WS_PUT)
                         r = take_ws(s, c, cc_get64(hdr + 8), cc_get32(hdr + 16));
                 else {

@@ -48,6 +48,23 @@ void cc_mt_present(struct cc_memtap *m, uint64_t p)
         MT_STATE(m, p) = PG_PRESENT;
 }
 
+size_t cc_mt_pick(struct cc_memtap *m, uint64_t from, uint64_t end, uint64_t *list, size_t max)
+{
+        size_t k = 0;
+        for (uint64_t p = from; p < end && k < max; p++) {
+                if (!cc_pm_is_data(m->pm->entry[p]) || MT_STATE(m, p) != PG_ABSENT)
+                        continue;
+                if (cc_store_has(m->o.store, m->pm->hash[m->pm->entry[p] - CC_PM_DATA])) {
+                        cc_mt_present(m, p);
+                        m->st.local_hits++;
+                        continue;
+                }
+                MT_STATE(m, p) = PG_FETCHING;
+                list[k++] = p;
+        }
+        return k;
+}
+
 void cc_mt_fail(struct cc_memtap *m, const char *reason)
 {
         bool first;
@@ -160,18 +177,7 @@ static int demand(struct cc_memtap *m, uint64_t lo, uint64_t hi)
                 pthread_mutex_unlock(&m->lock);
                 return -ENOMEM;
         }
-        for (uint64_t p = lo; p < end; p++) {
-                if (!cc_pm_is_data(m->pm->entry[p]) || MT_STATE(m, p) != PG_ABSENT)
-                        continue;
-                /* Content another generation (or clone) brought to this host since we started. */
-                if (cc_store_has(m->o.store, m->pm->hash[m->pm->entry[p] - CC_PM_DATA])) {
-                        cc_mt_present(m, p);
-                        m->st.local_hits++;
-                        continue;
-                }
-                MT_STATE(m, p) = PG_FETCHING;
-                list[n++] = p;
-        }
+        n = cc_mt_pick(m, lo, end, list, end - lo);
         if (n)
                 m->demand_active++;
         pthread_mutex_unlock(&m->lock);

@@ -162,25 +162,6 @@ static void replay(struct cc_memtap *m)
         free(ws);
 }
 
-/* Up to COMPLETE_BATCH absent contents from page `from` on (ascending, no wrap), marked FETCHING;
- * contents the store got meanwhile are marked present instead. Lock held. */
-static size_t pick(struct cc_memtap *m, uint64_t from, uint64_t *list)
-{
-        size_t k = 0;
-        for (uint64_t p = from; p < m->pm->pages && k < COMPLETE_BATCH; p++) {
-                if (!cc_pm_is_data(m->pm->entry[p]) || MT_STATE(m, p) != PG_ABSENT)
-                        continue;
-                if (cc_store_has(m->o.store, m->pm->hash[m->pm->entry[p] - CC_PM_DATA])) {
-                        cc_mt_present(m, p);
-                        m->st.local_hits++;
-                        continue;
-                }
-                MT_STATE(m, p) = PG_FETCHING;
-                list[k++] = p;
-        }
-        return k;
-}
-
 /* Background completion: the contents not here yet, in batches of COMPLETE_BATCH, never while a
  * demand fetch is in flight, paced to complete_mib_s. Each batch starts at a random page (and
  * runs on from there): hosts completing at the same time with mcdist then ask for different
@@ -209,9 +190,9 @@ static void complete(struct cc_memtap *m)
                 rnd ^= rnd << 13;       /* xorshift64 */
                 rnd ^= rnd >> 7;
                 rnd ^= rnd << 17;
-                size_t k = pick(m, rnd % m->pm->pages, list);
+                size_t k = cc_mt_pick(m, rnd % m->pm->pages, m->pm->pages, list, COMPLETE_BATCH);
                 if (k == 0)
-                        k = pick(m, 0, list);
+                        k = cc_mt_pick(m, 0, m->pm->pages, list, COMPLETE_BATCH);
                 if (k == 0) {
                         /* the rest is being fetched by demand faults or mcdist: wait for it */
                         if (!m->absent || !nap(m, ss_mono_ns() + 10000000ull))

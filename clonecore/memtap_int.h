@@ -56,6 +56,10 @@ struct cc_memtap {
 
 /* Mark page p's content present (lock held): counts it once. */
 void cc_mt_present(struct cc_memtap *m, uint64_t p);
+/* Up to max absent contents of pages from..end-1 into list, marked FETCHING; contents another
+ * generation or clone brought to this host's store meanwhile are marked present instead. Lock
+ * held. */
+size_t cc_mt_pick(struct cc_memtap *m, uint64_t from, uint64_t end, uint64_t *list, size_t max);
 /* Fail the memtap: EIO from now on, on_fail() told once. */
 void cc_mt_fail(struct cc_memtap *m, const char *reason);
 

@@ -310,7 +310,8 @@ static void test_readiness_is_an_event(void **unused)
         cc_engine_free(e);
 }
 
-static struct cc_memserver *serve(const char *fault)
+/* A memserver on the parent's state with an injected fault (NULL: none); addr: where it listens */
+static struct cc_memserver *serve(const char *fault, char addr[64])
 {
         char gen_root[128], store[128], why[CC_REASON_MAX] = "";
         snprintf(gen_root, sizeof(gen_root), "%s/gen", dir);
@@ -322,6 +323,7 @@ static struct cc_memserver *serve(const char *fault)
         struct cc_memserver *s;
         if (cc_memserver_start(&mo, &s, why, sizeof(why)) < 0)
                 fail_msg("memserver: %s", why);
+        snprintf(addr, 64, "127.0.0.1:%u", cc_memserver_port(s));
         return s;
 }
 
@@ -355,12 +357,11 @@ static void test_remote_clones(void **unused)
 {
         need_fuse();
         struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
-        struct cc_memserver *s = serve(NULL);
         char addr[64];
+        struct cc_memserver *s = serve(NULL, addr);
         struct cc_generation *g;
         uint64_t ticket;
 
-        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
         struct cc_engine *e = clone_host(addr, "hostb", &g);
         /* The process driver's "host port" is sf-maptouch's seed: both clones touch the same
          * pages. One after the other on the generation's one memtap of this host: the second
@@ -395,12 +396,11 @@ static void test_lying_memserver_fails_clone(void **unused)
 {
         need_fuse();
         struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
-        struct cc_memserver *s = serve("corrupt:20");
         char addr[64];
+        struct cc_memserver *s = serve("corrupt:20", addr);
         struct cc_generation *g;
         uint64_t ticket;
 
-        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
         struct cc_engine *e = clone_host(addr, "hostc", &g);
         struct cc_clone_opts o = { .n = 1, .cb = on_event, .userdata = &ev,
                                    .fetch = { .readahead = CC_RA_NONE } };
@@ -421,13 +421,12 @@ static void test_completion_frees_clone_from_memserver(void **unused)
 {
         need_fuse();
         struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
-        struct cc_memserver *s = serve(NULL);
         char addr[64];
+        struct cc_memserver *s = serve(NULL, addr);
         struct cc_generation *g;
         struct cc_clone_stats st;
         uint64_t ticket;
 
-        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
         struct cc_engine *e = clone_host(addr, "hostd", &g);
         struct cc_net net = cc_net_user(11);
         struct cc_clone_opts o = { .n = 1, .nets = &net, .cb = on_event, .userdata = &ev,
@@ -477,12 +476,11 @@ static void test_memserver_gone_before_completion(void **unused)
 {
         need_fuse();
         struct events ev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
-        struct cc_memserver *s = serve(NULL);
         char addr[64];
+        struct cc_memserver *s = serve(NULL, addr);
         struct cc_generation *g;
         uint64_t ticket;
 
-        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
         struct cc_engine *e = clone_host(addr, "hoste", &g);
         struct cc_net net = cc_net_user(17);
         struct cc_clone_opts o = { .n = 1, .nets = &net, .cb = on_event, .userdata = &ev,
@@ -503,8 +501,8 @@ static void test_memserver_gone_before_completion(void **unused)
  * served, a second is not taken over it. */
 static void test_memserver_working_sets(void **unused)
 {
-        struct cc_memserver *s = serve(NULL);
         char addr[64], why[CC_REASON_MAX] = "";
+        struct cc_memserver *s = serve(NULL, addr);
         struct cc_client *cl = NULL;
         uint8_t *got = NULL;
         size_t got_len = 0;
@@ -514,7 +512,6 @@ static void test_memserver_working_sets(void **unused)
         /* the remote-clone tests above shared theirs: start from none */
         snprintf(ws, sizeof(ws), "%s/gen/1/ws.bin", dir);
         unlink(ws);
-        snprintf(addr, sizeof(addr), "127.0.0.1:%u", cc_memserver_port(s));
         assert_int_equal(cc_client_connect(addr, secret, sizeof(secret) - 1, 2000, &cl, why, sizeof(why)), 0);
         assert_int_equal(cc_client_get_ws(cl, 1, &got, &got_len, why, sizeof(why)), -ENOENT);
         cc_buf_put(&b, "SFWS", 4);

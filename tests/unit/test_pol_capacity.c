@@ -48,6 +48,27 @@ static void done(struct pol_stats *st, double n, double mean_ms)
         st->completed_latency_us += (uint64_t)(n * mean_ms * 1000);
 }
 
+/* one observation at t_us after n more requests completed at mean_ms */
+static void second(const struct pol_policy *p, struct pol_capacity *cap, struct pol_stats *st,
+                   const struct pol_clones *c, double n, double mean_ms, uint64_t t_us)
+{
+        done(st, n, mean_ms);
+        pol_capacity_observe(p, cap, st, c, t_us);
+}
+
+/* n calm seconds from t = 0: rps completed each at 45 ms mean (p95 60 ms, under target) */
+static uint64_t calm(const struct pol_policy *p, struct pol_capacity *cap, struct pol_stats *st,
+                     const struct pol_clones *c, double rps, uint64_t n)
+{
+        st->panic = win(6, rps, 60, 45);
+        st->stable = win(60, rps, 60, 45);
+        for (uint64_t t = 0; t < n; t++) {
+                done(st, rps, 45);
+                pol_capacity_observe(p, cap, st, c, t * SEC);
+        }
+        return n;
+}
+
 static void test_learns_at_saturation(void **state)
 {
         struct pol_policy p = def_policy();
@@ -62,8 +83,7 @@ static void test_learns_at_saturation(void **state)
         /* light load: not saturated, nothing to size by yet (s0 is learned) */
         st.panic = win(6, 120, 60, 45);
         for (; t < 10; t++) {
-                done(&st, 120, 45);
-                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+                second(&p, &cap, &st, &c, 120, 45, t * SEC);
         }
         assert_false(pol_capacity_get(&p, &cap, &e));
         assert_int_equal(e.samples, 0);
@@ -71,13 +91,11 @@ static void test_learns_at_saturation(void **state)
          * The short window still averages the light seconds before (its rate reads 160/s): the
          * counter gives the rate of the saturated second only. */
         st.panic = win(6, 160, 900, 700);
-        done(&st, 200, 700);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        second(&p, &cap, &st, &c, 200, 700, t++ * SEC);
         assert_false(pol_capacity_get(&p, &cap, &e));  /* 1 of 2 samples: not trusted */
         assert_int_equal(e.samples, 1);
         assert_true(fabs(e.mu - 100) < 1e-6);
-        done(&st, 200, 900);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        second(&p, &cap, &st, &c, 200, 900, t++ * SEC);
         assert_true(pol_capacity_get(&p, &cap, &e));
         assert_true(fabs(e.mu - 100) < 1e-6);
         assert_true(fabs(e.per_worker - 80) < 1e-6);  /* utilization 80 % */
@@ -90,37 +108,30 @@ static void test_learns_at_saturation(void **state)
         /* the window still reads over target but the requests completing now did not queue
          * (fresh workers drained it): not saturated, nothing learned */
         c.serving = 3;
-        done(&st, 300, 50);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        second(&p, &cap, &st, &c, 300, 50, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 2);
         assert_true(fabs(cap.gen[cap.cur].mu - 100) < 1e-6);
         /* queued again on 4 workers, but the pool changed a second ago: the fresh clones are
          * still warming up, nothing learned yet */
-        done(&st, 300, 600);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        second(&p, &cap, &st, &c, 300, 600, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 2);
         /* settled: 4 workers completing 300/s in all, 75 each */
-        done(&st, 300, 600);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        second(&p, &cap, &st, &c, 300, 600, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 3);
         /* below the estimate: a slow correction (a ceiling is reached, not exceeded) */
         assert_true(fabs(cap.gen[cap.cur].mu - (100 + 0.1 * (75 - 100))) < 1e-6);
         /* while orders are in flight the host is cloning: nothing learned, nor in the
          * second after */
         c.pending = 2;
-        done(&st, 100, 900);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        second(&p, &cap, &st, &c, 100, 900, t++ * SEC);
         c.pending = 0;
-        done(&st, 100, 900);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        second(&p, &cap, &st, &c, 100, 900, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 3);
         /* above it: news, half-way at once. The stretch starts a second after the pool
          * settled: 600 in that second / 4 workers = 150 */
-        done(&st, 100, 900);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        second(&p, &cap, &st, &c, 100, 900, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 3);
-        done(&st, 600, 900);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+        second(&p, &cap, &st, &c, 600, 900, t++ * SEC);
         assert_int_equal(cap.gen[cap.cur].saturated, 4);
         assert_true(fabs(cap.gen[cap.cur].mu - (97.5 + 0.5 * (150 - 97.5))) < 1e-6);
 
@@ -128,8 +139,7 @@ static void test_learns_at_saturation(void **state)
          * the estimate */
         st.panic = win(6, 520, 80, 50);
         for (int i = 0; i < 4; i++) {
-                done(&st, 520, 50);
-                pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
+                second(&p, &cap, &st, &c, 520, 50, t++ * SEC);
         }
         assert_true(pol_capacity_get(&p, &cap, &e));
         assert_true(fabs(e.mu - 130) < 1e-6);
@@ -148,8 +158,7 @@ static void test_generation_inherits(void **state)
         (void)state;
         st.panic = win(6, 240, 400, 300);
         for (uint64_t t = 0; t < 10; t++) {
-                done(&st, 240, 300);
-                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+                second(&p, &cap, &st, &c, 240, 300, t * SEC);
         }
         assert_true(pol_capacity_get(&p, &cap, &e));
         assert_int_equal(e.generation, 7);
@@ -193,18 +202,12 @@ static void test_one_step(void **state)
         uint64_t t = 0;
 
         (void)state;
-        st.panic = win(6, 120, 60, 45);
-        st.stable = win(60, 120, 60, 45);
-        for (; t < 8; t++) {
-                done(&st, 120, 45);
-                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
-        }
+        t = calm(&p, &cap, &st, &c, 120, 8);
         st.capacity = &cap;
         /* the window reads over target, but nothing has queued yet: no saturated observation,
          * the ratio rule sizes */
         st.panic = win(6, 150, 400, 300);
-        done(&st, 150, 60);
-        pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+        second(&p, &cap, &st, &c, 150, 60, t * SEC);
         pol_decide(&p, s, &st, &c, t++ * SEC, WALL, &d);
         assert_non_null(strstr(d.reason, "capacity not learned yet, 0 of 1 saturated samples: ratio rule"));
         assert_int_equal(d.desired, 3);                 /* ratio rule in panic: ceil(1 x 400/150) */
@@ -212,10 +215,8 @@ static void test_one_step(void **state)
 
         s = pol_state_new();
         st.panic = win(6, 180, 900, 700);               /* 126 in flight: 2 x 4.5 in service */
-        done(&st, 200, 700);
-        pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
-        done(&st, 200, 900);
-        pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+        second(&p, &cap, &st, &c, 200, 700, t++ * SEC);
+        second(&p, &cap, &st, &c, 200, 900, t * SEC);
         pol_decide(&p, s, &st, &c, t * SEC, WALL, &d);
         /* mu = 100 (80 planned); fresh: 200/s draining, latency growing 0.2 s/s: 250/s arrive,
          * plus 200 x 0.9 - 9 queued over 6 s = 278.5 offered -> 4 workers: 3 clones */
@@ -247,19 +248,13 @@ static void test_contention_set_aside(void **state)
         uint64_t t = 0;
 
         (void)state;
-        st.panic = win(6, 80, 60, 45);
-        st.stable = win(60, 80, 60, 45);
-        for (; t < 10; t++) {
-                done(&st, 80, 45);
-                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
-        }
+        t = calm(&p, &cap, &st, &c, 80, 10);
         assert_false(pol_capacity_get(&p, &cap, &e));
         assert_true(fabs(e.floor - 40) < 1e-6);        /* 80 req/s on 2 workers, under target */
         st.capacity = &cap;
         st.panic = win(6, 44, 900, 400);
         for (int i = 0; i < 4; i++, t++) {
-                done(&st, 44, 400);
-                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+                second(&p, &cap, &st, &c, 44, 400, t * SEC);
         }
         assert_false(pol_capacity_get(&p, &cap, &e));
         assert_int_equal(e.samples, 0);
@@ -272,8 +267,7 @@ static void test_contention_set_aside(void **state)
         /* a real ceiling still teaches: the load grows and the workers do more than before */
         st.panic = win(6, 110, 900, 400);
         for (int i = 0; i < 3; i++, t++) {
-                done(&st, 110, 400);
-                pol_capacity_observe(&p, &cap, &st, &c, t * SEC);
+                second(&p, &cap, &st, &c, 110, 400, t * SEC);
         }
         assert_true(pol_capacity_get(&p, &cap, &e));
         assert_true(e.mu > 40 && e.mu <= 55);        /* the stretch still holds slow seconds */
