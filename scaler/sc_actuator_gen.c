@@ -157,6 +157,12 @@ void sc_act_gen_gc(struct sc_actuator *a)
                 pthread_mutex_unlock(&a->lock);
                 if (used)
                         continue;
+                /* no clone reads it and no new one will (they use the newest): its disk export for
+                 * the hosts ends, even while its files stay for a later generation's chain (whose
+                 * own export opens them itself) */
+                if (sc_nbd_unexport(a->nbd, victim.id))
+                        log_info("actuator: generation %lld's disk export stopped: no clone uses it",
+                                 (long long)victim.id);
                 r = cc_generation_drop(a->engine, (uint64_t)victim.id);
                 if (r == -EBUSY)
                         continue;
@@ -170,10 +176,6 @@ void sc_act_gen_gc(struct sc_actuator *a)
                 pthread_mutex_unlock(&a->lock);
                 i--;
                 sc_store_generation_mark_deleted(a->store, victim.id);
-                /* no new clone reads it: its disk export for the hosts ends (a remote clone of it
-                 * would have kept it in use above) */
-                if (sc_nbd_unexport(a->nbd, victim.id))
-                        log_info("actuator: generation %lld's disk export stopped", (long long)victim.id);
                 sfmt(idbuf, sizeof(idbuf), "%lld", (long long)victim.id);
                 if (r < 0)
                         sfmt(msg, sizeof(msg), "generation %lld forgotten; deleting its files failed: %s",
