@@ -1,14 +1,18 @@
 /* sc_nbd: a generation's disk layer exported with qemu-nbd (read by qemu-img over the URI),
  * the same export again is the running one, a stop ends it, and a new registry stops what an
  * earlier one left running. Skipped without qemu-nbd/qemu-img. */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -40,16 +44,37 @@ static pid_t pid_of(int64_t gen)
         return pid;
 }
 
+/* Two consecutive free ports on 127.0.0.1 (the machine is shared: probe, do not assume). */
+static unsigned free_ports(void)
+{
+        for (int tries = 0; tries < 50; tries++) {
+                unsigned p = 20000 + (unsigned)((getpid() * 7919 + tries * 104729) % 12000);
+                bool ok = true;
+                for (unsigned k = 0; k < 2 && ok; k++) {
+                        struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)(p + k)),
+                                                 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+                        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+                        ok = fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0;
+                        if (fd >= 0)
+                                close(fd);
+                }
+                if (ok)
+                        return p;
+        }
+        return 0;
+}
+
 static void test_export(void **state)
 {
         struct sc_nbd *n = NULL;
         char layer[256], state_dir[256], listen[64], uri[256], uri2[256], why[512] = "", cmd[1024];
-        unsigned port = 20000 + (unsigned)(getpid() % 10000);
+        unsigned port = free_ports();
         pid_t p;
         (void)state;
 
         if (run("command -v qemu-nbd >/dev/null && command -v qemu-img >/dev/null") != 0)
                 skip();
+        assert_int_not_equal(port, 0);
         assert_non_null(mkdtemp(dir));
         snprintf(layer, sizeof(layer), "%s/disk.qcow2", dir);
         snprintf(state_dir, sizeof(state_dir), "%s/state", dir);
