@@ -49,3 +49,4 @@ $(OBJ)/clonecore/registry.o: clonecore/module.mk $(wildcard clonecore/drivers/*.
 HD_SRCS := $(wildcard clonecore/hostd/hd_*.c)
 $(eval $(call PROGRAM,snowscale-hostd,$(HD_SRCS),$(CC_LIB) $(COMMON_LIB),$(CC_LDLIBS) $(call pc_libs,libmicrohttpd gnutls json-c) -lpthread,-Iclonecore -Iclonecore/hostd $(call pc_cflags,$(CC_PKGS) libmicrohttpd gnutls)))
 DEB_PKGS += libgnutls28-dev libmicrohttpd-dev
+$(eval $(call UNIT_TEST,test_hd_req,tests/unit/test_hd_req.c clonecore/hostd/hd_req.c,$(COMMON_LIB),$(call pc_libs,json-c),-Iclonecore -Iclonecore/hostd $(call pc_cflags,$(CC_PKGS) libmicrohttpd gnutls)))

@@ -216,6 +216,12 @@ struct pol_config {
                 char *ca, *cert, *key;  /* PEM: the cluster CA, snowscaled's client cert and key */
                 char *memserver_listen; /* where hosts fetch generations, "10.9.0.1:7440" */
                 char *secret;           /* secret_file's content: the memserver's cluster secret */
+                /* With driver.disk: where generations' disk layers are exported read-only over
+                 * NBD for the hosts (qemu-nbd, one per generation on PORT, PORT+1, ...); default:
+                 * memserver_listen's address, port 10809. Its address goes into the hosts' disk
+                 * URIs, so it must be one they reach (not 0.0.0.0). */
+                char *nbd_listen;
+                char *mcast;            /* mcdist group "GROUP:PORT" (IPv4 multicast), NULL = off */
                 uint64_t host_timeout_us;       /* a hostd silent this long is lost, default 5 s */
         } cluster;
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pol_load.h"
+#include "ss_util.h"
 
 #define POL_MAX_HOSTS   64
 
@@ -110,6 +111,55 @@ static bool overlap(const struct pol_host *a, const struct pol_host *b)
         return (a->network.net_addr & m) == (b->network.net_addr & m);
 }
 
+/* cluster.nbd_listen and cluster.mcast: the data plane of a generation's disk and memory
+ * (docs/multihost-data.md). Hosts are told these addresses, so they must name one. */
+static void check_cluster_data(struct pol_ctx *c)
+{
+        struct pol_config *cfg = c->cfg;
+        char host[256], ms_host[256] = "", buf[300], gbuf[160];
+        unsigned port, ms_port = 0;
+        struct in_addr a;
+
+        if (cfg->cluster.memserver_listen)
+                ss_split_hostport(cfg->cluster.memserver_listen, ms_host, sizeof(ms_host), &ms_port);
+        if (cfg->cluster.mcast && ss_split_hostport(cfg->cluster.mcast, host, sizeof(host), &port) == 0 &&
+            (inet_pton(AF_INET, host, &a) != 1 || !IN_MULTICAST(ntohl(a.s_addr)))) {
+                diag(c, pol_seen_val(c, "cluster.mcast"), "cluster.mcast",
+                     "must be an IPv4 multicast group and port like 239.192.7.1:7441, got %s",
+                     GOT(pol_seen_val(c, "cluster.mcast")));
+        } else if (cfg->cluster.mcast && ms_port && inet_pton(AF_INET, ms_host, &a) != 1) {
+                diag(c, pol_seen_val(c, "cluster.mcast"), "cluster.mcast",
+                     "needs cluster.memserver_listen on an IPv4 address (the interface the group is sent "
+                     "from), got %s", cfg->cluster.memserver_listen);
+        }
+        if (cfg->cluster.nbd_listen) {
+                if (ss_split_hostport(cfg->cluster.nbd_listen, host, sizeof(host), &port) < 0)
+                        return;         /* said already */
+                if (!strcmp(host, "0.0.0.0") || !strcmp(host, "::") || !host[0])
+                        diag(c, pol_seen_val(c, "cluster.nbd_listen"), "cluster.nbd_listen",
+                             "must name an address the hosts reach (it goes into their disk URIs), got %s",
+                             GOT(pol_seen_val(c, "cluster.nbd_listen")));
+                else if (cfg->cluster.memserver_listen && !strcmp(host, ms_host) && port == ms_port)
+                        diag(c, pol_seen_val(c, "cluster.nbd_listen"), "cluster.nbd_listen",
+                             "is cluster.memserver_listen's address and port: the NBD exports need ports of "
+                             "their own");
+                else if (port > 65535 - 15)
+                        diag(c, pol_seen_val(c, "cluster.nbd_listen"), "cluster.nbd_listen",
+                             "needs 16 ports from %u on (one per generation exported), got port %u", port, port);
+                return;
+        }
+        if (cfg->driver.disk && ms_port) {
+                /* the default: beside the memserver, on NBD's registered port */
+                snprintf(buf, sizeof(buf), strchr(ms_host, ':') ? "[%s]:10809" : "%s:10809", ms_host);
+                if (ms_port == 10809 || !strcmp(ms_host, "0.0.0.0") || !strcmp(ms_host, "::"))
+                        diag(c, pol_seen_val(c, "cluster.memserver_listen"), "cluster.nbd_listen",
+                             "is required with driver.disk here: its default, cluster.memserver_listen's "
+                             "address with port 10809, is not one the hosts can be told");
+                else
+                        pol_set_str(&cfg->cluster.nbd_listen, buf);
+        }
+}
+
 void pol_check_hosts(struct pol_ctx *c)
 {
         struct pol_config *cfg = c->cfg;
@@ -136,6 +186,7 @@ void pol_check_hosts(struct pol_ctx *c)
                                 diag(c, pol_seen_val(c, "hosts"), need[i].key,
                                      "is required with a hosts: list (docs/multihost.md)");
         }
+        check_cluster_data(c);
         if (cfg->cluster.secret && strlen(cfg->cluster.secret) < 16)
                 diag(c, pol_seen_val(c, "cluster.secret_file"), "cluster.secret_file",
                      "the cluster secret must be at least 16 bytes, got %zu", strlen(cfg->cluster.secret));

@@ -51,6 +51,8 @@ static const struct pol_field cluster_fields[] = {
         { "memserver_listen", F_LISTEN, CFG(cluster.memserver_listen) },
         { "secret_file", F_TOKENFILE, CFG(cluster.secret) },
         { "host_timeout", F_DUR, CFG(cluster.host_timeout_us), 500 * MS, 3600 * SEC },
+        { "nbd_listen", F_LISTEN, CFG(cluster.nbd_listen) },
+        { "mcast", F_LISTEN, CFG(cluster.mcast) },
         { NULL }
 };
 #define HOST(m) offsetof(struct pol_host, m)
@@ -363,5 +365,7 @@ void pol_config_free(struct pol_config *c)
         free(c->cluster.key);
         free(c->cluster.memserver_listen);
         free(c->cluster.secret);
+        free(c->cluster.nbd_listen);
+        free(c->cluster.mcast);
         free(c);
 }

@@ -9,7 +9,7 @@ DEB_PKGS  += libsqlite3-dev sqlite3 libjson-c-dev libmicrohttpd-dev libsystemd-d
 
 # libscaler: the parts unit tests and the benchmark link without the daemon.
 SC_LIB_SRCS := scaler/sc_store.c $(wildcard scaler/sc_store_*.c) scaler/sc_monitor.c scaler/sc_ingest.c scaler/sc_addrplan.c \
-               scaler/sc_hosts.c
+               scaler/sc_hosts.c scaler/sc_nbd.c
 $(eval $(call LIBRARY,scaler,$(SC_LIB_SRCS),$(SC_CFLAGS)))
 SC_LIB := $(LIBDIR)/libscaler.a
 
@@ -33,6 +33,7 @@ $(eval $(call PROGRAM,snowscalectl,$(CTL_SRCS),$(CC_LIB) $(POL_LIB) $(COMMON_LIB
 
 $(eval $(call UNIT_TEST,test_sc_monitor,tests/unit/test_sc_monitor.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_place,tests/unit/test_sc_place.c,$(SC_LIB) $(POL_LIB) $(COMMON_LIB),$(SC_LDLIBS) $(POL_LDLIBS),$(SC_CFLAGS)))
+$(eval $(call UNIT_TEST,test_sc_nbd,tests/unit/test_sc_nbd.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_addrplan,tests/unit/test_sc_addrplan.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_store,tests/unit/test_sc_store.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 # The guest agent's half of the generic metrics contract (what it forwards of the app's /stats).

@@ -157,6 +157,12 @@ void sc_act_gen_gc(struct sc_actuator *a)
                 pthread_mutex_unlock(&a->lock);
                 if (used)
                         continue;
+                /* no clone reads it and no new one will (they use the newest): its disk export for
+                 * the hosts ends, even while its files stay for a later generation's chain (whose
+                 * own export opens them itself) */
+                if (sc_nbd_unexport(a->nbd, victim.id))
+                        log_info("actuator: generation %lld's disk export stopped: no clone uses it",
+                                 (long long)victim.id);
                 r = cc_generation_drop(a->engine, (uint64_t)victim.id);
                 if (r == -EBUSY)
                         continue;

@@ -21,6 +21,7 @@
 #include "pol.h"
 #include "sc_addrplan.h"
 #include "sc_hosts.h"
+#include "sc_nbd.h"
 #include "sc_store.h"
 #include "ss_util.h"
 
@@ -154,6 +155,8 @@ struct sc_actuator {
         enum pol_placement placement;
         struct cc_memserver *memserver; /* serves this host's generations to the others */
         char memserver_addr[64];
+        char mcast[64];                 /* cluster.mcast "GROUP:PORT" ("" = unicast) */
+        struct sc_nbd *nbd;             /* generations' disk layers for the hosts; NULL = no disk */
         char place_why[256];            /* why the last placement found no host */
 };
 

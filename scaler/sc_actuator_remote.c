@@ -69,7 +69,16 @@ int sc_act_remote_init(struct sc_actuator *a, const struct pol_config *cfg)
                 .listen = cfg->cluster.memserver_listen, .secret = cfg->cluster.secret,
                 .secret_len = strlen(cfg->cluster.secret), .log = log_ms,
         };
-        char gen_root[PATH_MAX], store_dir[PATH_MAX];
+        char gen_root[PATH_MAX], store_dir[PATH_MAX], mcast[128], ms_host[64];
+        unsigned ms_port;
+
+        if (cfg->cluster.mcast) {
+                /* sent from the memserver's own interface (the config check made it IPv4) */
+                ss_split_hostport(cfg->cluster.memserver_listen, ms_host, sizeof(ms_host), &ms_port);
+                sfmt(mcast, sizeof(mcast), "%s@%s", cfg->cluster.mcast, ms_host);
+                mo.mcast = mcast;
+                copy_str(a->mcast, sizeof(a->mcast), cfg->cluster.mcast);
+        }
         sfmt(gen_root, sizeof(gen_root), "%s/gen", a->fx.state_dir);
         sfmt(store_dir, sizeof(store_dir), "%s/store", a->fx.state_dir);
         mo.gen_root = gen_root;
@@ -80,13 +89,22 @@ int sc_act_remote_init(struct sc_actuator *a, const struct pol_config *cfg)
                 return r;
         }
         copy_str(a->memserver_addr, sizeof(a->memserver_addr), cfg->cluster.memserver_listen);
+        if (cfg->driver.disk && cfg->cluster.nbd_listen) {
+                r = sc_nbd_new(a->fx.state_dir, cfg->cluster.nbd_listen, &a->nbd, why, sizeof(why));
+                if (r < 0) {
+                        log_error("actuator: disk exports on cluster.nbd_listen: %s", why);
+                        return r;
+                }
+        }
         r = sc_hosts_new(cfg, wanted, a, &a->hosts, why, sizeof(why));
         if (r < 0) {
                 log_error("actuator: hosts: %s", why);
                 return r;
         }
-        log_info("actuator: multi-host pool: %zu hosts, placement %s, generations served on %s", cfg->n_hosts,
-                 cfg->placement == POL_PLACE_PACK ? "pack" : "spread", cfg->cluster.memserver_listen);
+        log_info("actuator: multi-host pool: %zu hosts, placement %s, generations served on %s%s%s%s%s", cfg->n_hosts,
+                 cfg->placement == POL_PLACE_PACK ? "pack" : "spread", cfg->cluster.memserver_listen,
+                 a->mcast[0] ? " with mcdist to " : "", a->mcast, a->nbd ? ", disks over NBD from " : "",
+                 a->nbd ? cfg->cluster.nbd_listen : "");
         return 0;
 }
 
@@ -96,6 +114,8 @@ void sc_act_remote_shutdown(struct sc_actuator *a)
         a->hosts = NULL;
         cc_memserver_stop(a->memserver);
         a->memserver = NULL;
+        sc_nbd_free(a->nbd);
+        a->nbd = NULL;
         for (size_t i = 0; i < a->n_hosts; i++) {
                 if (a->host_plans)
                         sc_addrplan_free(a->host_plans[i]);
@@ -137,23 +157,61 @@ int sc_act_remote_place_locked(struct sc_actuator *a, int64_t generation, char *
         return sc_place(ph, n, a->placement, a->fx.mem_bytes, why, whylen);
 }
 
+/* The NBD export of the clone's generation's disk layer (started on its first remote clone):
+ * 0 and its URI, 0 and "" when the generation has no disk, -errno with why. */
+static int disk_uri_for(struct act_clone *c, char *uri, size_t uri_len, char *why, size_t whylen)
+{
+        struct sc_actuator *a = c->a;
+        struct cc_generation_info info = { 0 };
+        bool found = false;
+        int r;
+
+        uri[0] = 0;
+        if (!a->nbd)
+                return 0;
+        pthread_mutex_lock(&a->lock);
+        for (size_t i = 0; i < a->n_gens && !found; i++)
+                if (a->gens[i].id == c->generation)
+                        found = cc_generation_info(a->gens[i].g, &info) == 0;
+        pthread_mutex_unlock(&a->lock);
+        if (!found) {
+                sfmt(why, whylen, "generation %lld is gone", (long long)c->generation);
+                return -ENOENT;
+        }
+        if (!info.disk_layer[0])
+                return 0;
+        r = sc_nbd_export(a->nbd, c->generation, info.disk_layer, uri, uri_len, why, whylen);
+        if (r == 1)
+                log_info("actuator: generation %lld's disk layer exported for the hosts as %s", (long long)c->generation,
+                         uri);
+        return r < 0 ? r : 0;
+}
+
 int sc_act_remote_begin(struct act_clone *c, char *why, size_t whylen)
 {
         struct sc_actuator *a = c->a;
         struct cc_net net;
+        char uri[256];
         int r;
 
+        r = disk_uri_for(c, uri, sizeof(uri), why, whylen);
+        if (r < 0)
+                return r;
         r = sc_addrplan_claim(a->host_plans[c->host], c->id, &net, why, whylen);
         if (r < 0)
                 return r;
         c->net = net;
-        r = sc_hosts_clone(a->hosts, (size_t)c->host, c->id, c->generation, a->memserver_addr, &net, why, whylen);
+        struct sc_remote_req req = {
+                .id = c->id, .generation = c->generation, .memserver = a->memserver_addr,
+                .disk_uri = uri[0] ? uri : NULL, .mcast = a->mcast[0] ? a->mcast : NULL, .net = &net,
+        };
+        r = sc_hosts_clone(a->hosts, (size_t)c->host, &req, why, whylen);
         if (r < 0 && r != -EEXIST) {
                 sc_addrplan_release(a->host_plans[c->host], c->id);
                 return r;
         }
-        log_info("clone %s: on host %s as %s (memory from %s)", c->id, a->host_names[c->host], net.ipv4,
-                 a->memserver_addr);
+        log_info("clone %s: on host %s as %s (memory from %s%s%s)", c->id, a->host_names[c->host], net.ipv4,
+                 a->memserver_addr, uri[0] ? ", disk from " : "", uri);
         return 0;
 }
 

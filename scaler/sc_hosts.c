@@ -456,9 +456,9 @@ uint64_t sc_hosts_seq(struct sc_hosts *hs, size_t i)
         return r;
 }
 
-int sc_hosts_clone(struct sc_hosts *hs, size_t i, const char *id, int64_t gen, const char *memserver,
-                   const struct cc_net *net, char *why, size_t why_len)
+int sc_hosts_clone(struct sc_hosts *hs, size_t i, const struct sc_remote_req *req, char *why, size_t why_len)
 {
+        const struct cc_net *net = req->net;
         struct json_object *o = json_object_new_object(), *n = json_object_new_object();
         char mac[24], *body = NULL;
         long code = 0;
@@ -466,9 +466,13 @@ int sc_hosts_clone(struct sc_hosts *hs, size_t i, const char *id, int64_t gen, c
 
         snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", net->mac[0], net->mac[1], net->mac[2],
                  net->mac[3], net->mac[4], net->mac[5]);
-        json_object_object_add(o, "id", json_object_new_string(id));
-        json_object_object_add(o, "generation", json_object_new_int64(gen));
-        json_object_object_add(o, "memserver", json_object_new_string(memserver));
+        json_object_object_add(o, "id", json_object_new_string(req->id));
+        json_object_object_add(o, "generation", json_object_new_int64(req->generation));
+        json_object_object_add(o, "memserver", json_object_new_string(req->memserver));
+        if (req->disk_uri)
+                json_object_object_add(o, "disk_uri", json_object_new_string(req->disk_uri));
+        if (req->mcast)
+                json_object_object_add(o, "mcast", json_object_new_string(req->mcast));
         json_object_object_add(n, "bridge", json_object_new_string(net->bridge));
         json_object_object_add(n, "mac", json_object_new_string(mac));
         json_object_object_add(n, "ipv4", json_object_new_string(net->ipv4));

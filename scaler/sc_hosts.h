@@ -71,10 +71,17 @@ void sc_hosts_free(struct sc_hosts *h);        /* NULL-tolerant; joins the threa
 size_t sc_hosts_count(const struct sc_hosts *h);
 int sc_hosts_view(struct sc_hosts *h, size_t i, struct sc_host_view *ret);
 bool sc_hosts_healthy(struct sc_hosts *h, size_t i);
-/* Clone id there: generation gen from memserver, attached as net (bridge kind). -errno with why;
- * -EEXIST when the host runs it already. */
-int sc_hosts_clone(struct sc_hosts *h, size_t i, const char *id, int64_t gen, const char *memserver,
-                   const struct cc_net *net, char *why, size_t why_len);
+/* What a host is asked to start (POST /v1/clones). */
+struct sc_remote_req {
+        const char *id;
+        int64_t generation;
+        const char *memserver;          /* "HOST:PORT" */
+        const char *disk_uri;           /* the generation's disk layer, "nbd://..."; NULL = no disk */
+        const char *mcast;              /* mcdist "GROUP:PORT"; NULL = unicast */
+        const struct cc_net *net;       /* bridge kind */
+};
+/* Clone req->id there. -errno with why; -EEXIST when the host runs it already. */
+int sc_hosts_clone(struct sc_hosts *h, size_t i, const struct sc_remote_req *req, char *why, size_t why_len);
 /* -ENOENT: the host does not run it (any more). */
 int sc_hosts_retire(struct sc_hosts *h, size_t i, const char *id, char *why, size_t why_len);
 /* Clone id in host i's last inventory: 0; -ENOENT not listed; -EHOSTDOWN host not healthy. */

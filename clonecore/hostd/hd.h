@@ -4,6 +4,7 @@
  *   hd_main.c    the program: options, the engine, start and stop order
  *   hd_tls.c     the cluster's PEM files, and the check of a client's certificate
  *   hd_clones.c  the clones this host runs: start (fetching the generation), retire, inventory
+ *   hd_req.c     a clone request's body, read and judged
  *   hd_api.c     the HTTPS API snowscaled calls (libmicrohttpd + GnuTLS): /v1/inventory, /v1/clones
  * Functions return 0 or -errno with a sentence in why; the API handlers log, once. */
 #ifndef HD_H
@@ -37,7 +38,12 @@ struct hd_clone_req {
         uint64_t generation;
         char memserver[64];             /* the parent host's memserver, "HOST:PORT" */
         struct cc_net net;              /* bridge attachment: bridge, MAC, IPv4, gateway */
+        char disk_uri[256];             /* the generation's disk layer "nbd://HOST:PORT/NAME", "" = none */
+        char mcast[128];                /* mcdist "GROUP:PORT@LOCAL_ADDR", "" = unicast only */
 };
+/* hd_req: the JSON body of POST /v1/clones into req; local: the address this hostd serves on
+ * (joins mcdist groups there unless the request names one). -EINVAL with why for the client. */
+int hd_clone_req_parse(const char *body, const char *local, struct hd_clone_req *req, char *why, size_t why_len);
 int hd_clones_new(struct cc_engine *e, const char *host_name, struct hd_clones **ret);
 void hd_clones_free(struct hd_clones *t);
 /* Fetches the generation's descriptor on first use, then starts the clone asynchronously.

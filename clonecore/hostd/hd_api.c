@@ -1,11 +1,11 @@
 /* hd_api: the HTTPS API of snowscale-hostd, for snowscaled only (docs/multihost.md):
  *   GET    /v1/inventory         what runs here: clones with state, address, fetch progress
- *   POST   /v1/clones            {"id","generation","memserver","net":{...}} -> 202 (async)
+ *   POST   /v1/clones            {"id","generation","memserver","net":{...}[,"disk_uri","mcast"]}
+ *                                 -> 202 (async); 400 with the reason (hd_req.c)
  *   DELETE /v1/clones/{id}       retire -> 202
  * TLS only (GnuTLS through libmicrohttpd) and only for a client whose certificate the cluster CA
  * signed: every request is judged before its body is read; a refusal is a 403 with the reason
  * and one log line here (repeats of the same refusal are summarised). */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <netdb.h>
 #include <pthread.h>
@@ -24,6 +24,7 @@
 struct hd_api {
         struct MHD_Daemon *d;
         struct hd_clones *clones;
+        char local[64];                 /* --listen's address: where this host joins mcdist groups */
         pthread_mutex_t lock;
         char last_refusal[1024];
         uint64_t last_refusal_us;
@@ -95,95 +96,6 @@ static void log_refusal(struct hd_api *a, const char *peer, const char *who, con
                          quiet ? " (and the same refusal since, not logged)" : "");
 }
 
-static int parse_mac(const char *s, uint8_t mac[6])
-{
-        unsigned m[6];
-
-        if (!s || sscanf(s, "%x:%x:%x:%x:%x:%x", &m[0], &m[1], &m[2], &m[3], &m[4], &m[5]) != 6)
-                return -EINVAL;
-        for (int i = 0; i < 6; i++) {
-                if (m[i] > 255)
-                        return -EINVAL;
-                mac[i] = (uint8_t)m[i];
-        }
-        return 0;
-}
-
-static const char *jstr(struct json_object *o, const char *key)
-{
-        struct json_object *v;
-
-        return json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string) ?
-               json_object_get_string(v) : NULL;
-}
-
-/* The request's body into req, or a sentence saying what is wrong with it. */
-static int parse_clone(const char *body, struct hd_clone_req *req, char *why, size_t why_len)
-{
-        struct json_object *o = json_tokener_parse(body), *v, *net;
-        const char *id, *ms;
-        struct in_addr tmp;
-        int r = -EINVAL;
-
-        memset(req, 0, sizeof(*req));
-        if (!o || !json_object_is_type(o, json_type_object)) {
-                snprintf(why, why_len, "body must be a JSON object");
-                goto out;
-        }
-        id = jstr(o, "id");
-        ms = jstr(o, "memserver");
-        if (!id || !*id || strlen(id) >= sizeof(req->id) || strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(id)) {
-                snprintf(why, why_len, "id: must be 1-31 lower-case letters, digits, '-' or '_'");
-                goto out;
-        }
-        if (!json_object_object_get_ex(o, "generation", &v) || !json_object_is_type(v, json_type_int) ||
-            json_object_get_int64(v) <= 0) {
-                snprintf(why, why_len, "generation: must be a positive integer");
-                goto out;
-        }
-        if (!ms || strlen(ms) >= sizeof(req->memserver)) {
-                snprintf(why, why_len, "memserver: must be HOST:PORT");
-                goto out;
-        }
-        snprintf(req->id, sizeof(req->id), "%s", id);
-        req->generation = (uint64_t)json_object_get_int64(v);
-        snprintf(req->memserver, sizeof(req->memserver), "%s", ms);
-        if (!json_object_object_get_ex(o, "net", &net) || !json_object_is_type(net, json_type_object)) {
-                snprintf(why, why_len, "net: must be an object {bridge, mac, ipv4, prefix_len, gateway}");
-                goto out;
-        }
-        {
-                const char *br = jstr(net, "bridge"), *ip = jstr(net, "ipv4"), *gw = jstr(net, "gateway");
-                struct json_object *pl;
-                if (!br || !*br || strlen(br) >= sizeof(req->net.bridge)) {
-                        snprintf(why, why_len, "net.bridge: must be an interface name");
-                        goto out;
-                }
-                if (parse_mac(jstr(net, "mac"), req->net.mac) < 0) {
-                        snprintf(why, why_len, "net.mac: must be like 02:5e:00:00:00:01");
-                        goto out;
-                }
-                if (!ip || inet_pton(AF_INET, ip, &tmp) != 1 || !gw || inet_pton(AF_INET, gw, &tmp) != 1) {
-                        snprintf(why, why_len, "net.ipv4 and net.gateway: must be IPv4 addresses");
-                        goto out;
-                }
-                if (!json_object_object_get_ex(net, "prefix_len", &pl) || json_object_get_int(pl) < 8 ||
-                    json_object_get_int(pl) > 30) {
-                        snprintf(why, why_len, "net.prefix_len: must be 8..30");
-                        goto out;
-                }
-                req->net.kind = CC_NET_BRIDGE;
-                snprintf(req->net.bridge, sizeof(req->net.bridge), "%s", br);
-                snprintf(req->net.ipv4, sizeof(req->net.ipv4), "%s", ip);
-                snprintf(req->net.gateway, sizeof(req->net.gateway), "%s", gw);
-                req->net.prefix_len = (unsigned)json_object_get_int(pl);
-        }
-        r = 0;
-out:
-        json_object_put(o);
-        return r;
-}
-
 static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
@@ -231,7 +143,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
 
                 if (strcmp(method, "POST"))
                         return reply_error(conn, MHD_HTTP_METHOD_NOT_ALLOWED, "POST only");
-                if (parse_clone(q->body, &req, why, sizeof(why)) < 0)
+                if (hd_clone_req_parse(q->body, a->local, &req, why, sizeof(why)) < 0)
                         return reply_error(conn, MHD_HTTP_BAD_REQUEST, why);
                 r = hd_clones_start(a->clones, &req, why, sizeof(why));
                 if (r == -EEXIST)
@@ -242,8 +154,10 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
                         return reply_error(conn, r == -ENOSPC ? MHD_HTTP_SERVICE_UNAVAILABLE :
                                            MHD_HTTP_BAD_GATEWAY, why);
                 }
-                log_info("hostd: clone %s of generation %llu starting (%s on %s, memory from %s)", req.id,
-                         (unsigned long long)req.generation, req.net.ipv4, req.net.bridge, req.memserver);
+                log_info("hostd: clone %s of generation %llu starting (%s on %s, memory from %s%s%s%s%s)", req.id,
+                         (unsigned long long)req.generation, req.net.ipv4, req.net.bridge, req.memserver,
+                         req.mcast[0] ? " and mcdist " : "", req.mcast, req.disk_uri[0] ? ", disk from " : "",
+                         req.disk_uri);
                 struct json_object *o = json_object_new_object();
                 json_object_object_add(o, "id", json_object_new_string(req.id));
                 return reply_json(conn, MHD_HTTP_ACCEPTED, o);
@@ -310,6 +224,7 @@ int hd_api_start(const char *listen, const struct hd_tls *tls, struct hd_clones 
         }
         pthread_mutex_init(&a->lock, NULL);
         a->clones = clones;
+        snprintf(a->local, sizeof(a->local), "%.63s", host);
         a->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_TLS |
                                 MHD_USE_ERROR_LOG | (ai->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0),
                                 (uint16_t)port, NULL, NULL, handler, a,

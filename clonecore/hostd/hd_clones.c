@@ -163,6 +163,8 @@ int hd_clones_start(struct hd_clones *t, const struct hd_clone_req *req, char *w
         if (r == 0) {
                 struct cc_clone_opts o = {
                         .n = 1, .ids = ids, .nets = &req->net, .memserver = req->memserver,
+                        .disk_uri = req->disk_uri[0] ? req->disk_uri : NULL,
+                        .mcast = req->mcast[0] ? req->mcast : NULL,
                         .cb = on_event, .userdata = t,
                 };
                 r = cc_clone(t->e, g, &o, &ticket);

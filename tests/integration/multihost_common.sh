@@ -67,9 +67,10 @@ mh_certs() {
   printf 'multihost-test-cluster-secret-0123456789\n' >"$T_DIR/cluster.secret"
 }
 
-# The backbone: a bridge in the front namespace with the front's address.
+# The backbone: a bridge in the front namespace with the front's address (multicast snooping off:
+# mcdist reaches every host whether or not the bridge heard its IGMP reports).
 mh_backbone() {
-  ip link add "$MH_BB" type bridge && ip link set "$MH_BB" up &&
+  ip link add "$MH_BB" type bridge mcast_snooping 0 && ip link set "$MH_BB" up &&
     ip addr add "$(mh_front_ip)/24" dev "$MH_BB" || t_bail "cannot make the backbone bridge"
 }
 

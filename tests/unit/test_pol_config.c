@@ -538,6 +538,14 @@ static void test_disk(void **state)
         assert_int_equal(system(path), 0);
 }
 
+static void cluster_yaml(char *y, size_t n, const char *ms, const char *sec, const char *extra)
+{
+        snprintf(y, n, "policy: { target: 150ms }\nnetwork: { mode: bridge, subnet: 10.80.0.0/24 }\n"
+                 "cluster: { ca: /x/ca.pem, cert: /x/d.pem, key: /x/d.key, memserver_listen: %s,\n"
+                 "  secret_file: %s%s }\nhosts:\n  - { name: h1, address: 10.9.0.11:8950,"
+                 " max_clones: 4, network: { bridge: br1, subnet: 10.80.1.0/24 } }\n", ms, sec, extra);
+}
+
 /* hosts: a multi-host pool; its errors name the entry (hosts[N].field) with line:col */
 static void test_hosts(void **state)
 {
@@ -611,6 +619,29 @@ static void test_hosts(void **state)
                  " secret_file: %s }\nhosts:\n  - { name: h1, address: a:1, max_clones: 1,"
                  " network: { bridge: b, subnet: 10.80.1.0/24 } }\n", sec);
         expect_error(y, "hosts[0].network.subnet: overlaps network.subnet 10.80.0.0/16");
+        /* the data plane: mcdist group and the disks' NBD exports */
+        {
+                cluster_yaml(y, sizeof(y), "10.9.0.1:7440", sec, ", mcast: 239.192.7.1:7441, nbd_listen: 10.9.0.1:10900");
+                c = load_ok(y);
+                assert_string_equal(c->cluster.mcast, "239.192.7.1:7441");
+                assert_string_equal(c->cluster.nbd_listen, "10.9.0.1:10900");
+                pol_config_free(c);
+                cluster_yaml(y, sizeof(y), "10.9.0.1:7440", sec, "");
+                c = load_ok(y);
+                assert_null(c->cluster.nbd_listen);     /* no driver.disk: nothing to export */
+                assert_null(c->cluster.mcast);
+                pol_config_free(c);
+                cluster_yaml(y, sizeof(y), "10.9.0.1:7440", sec, ", mcast: 10.1.2.3:7441");
+                expect_error(y, "t.yaml:4:55: cluster.mcast: must be an IPv4 multicast group and port");
+                cluster_yaml(y, sizeof(y), "10.9.0.1:7440", sec, ", mcast: nope");
+                expect_error(y, "t.yaml:4:55: cluster.mcast: must be HOST:PORT");
+                cluster_yaml(y, sizeof(y), "10.9.0.1:7440", sec, ", nbd_listen: 0.0.0.0:10809");
+                expect_error(y, "t.yaml:4:60: cluster.nbd_listen: must name an address the hosts reach");
+                cluster_yaml(y, sizeof(y), "10.9.0.1:7440", sec, ", nbd_listen: 10.9.0.1:7440");
+                expect_error(y, "cluster.nbd_listen: is cluster.memserver_listen's address and port");
+                cluster_yaml(y, sizeof(y), "10.9.0.1:7440", sec, ", nbd_listen: 10.9.0.1:65530");
+                expect_error(y, "cluster.nbd_listen: needs 16 ports from 65530 on");
+        }
         expect_error("policy: { target: 150ms }\nplacement: random\n", "t.yaml:2:12: placement:");
         unlink(sec);
         rmdir(dir);
