@@ -33,7 +33,7 @@
 # image's in-memory media cache (kernel option sf.media_mib=N: N MiB of incompressible media
 # files on a tmpfs, filled at boot, docs/guest-image.md), the wiki's files in the page cache and
 # OPcache from the warm-up; the guest's /proc/meminfo (/meminfo.php) is printed and checked.
-# The 1 GiB figures are taken on the clone and restore runs' appliances after their load.
+# Each size runs on an appliance of its own (clone, then restore), with no load before.
 #
 # Prints
 #   BENCH realapp clone_s=S boot_s=S restore_s=S speedup=X clone_first10s_p95_ratio=R
@@ -43,7 +43,7 @@
 #         clone_vs_restore_4g=R
 # and plots client p95 and workers over time for the three modes: bench/out/realapp.png.
 #
-# Knobs (env): TARGET_MS=5000 ZIPF=1.0 BASE_RPS=0.5 SPIKE_X=3 SPIKE_RPS=(measured) BASE_S=40
+# Knobs (env): TARGET_MS=5000 ZIPF=1.0 BASE_RPS=0.5 SPIKE_X=1.5 SPIKE_RPS=(measured) BASE_S=40
 #   SPIKE_S=120 TAIL_S=10 MODES="clone cold restore" MEM_SIZES="1024 4096" MAX_CLONES=3
 #   FILL=0.75 (share of RAM used before the cut). About 25 min on 2 shared TCG cores.
 set -uo pipefail
@@ -54,7 +54,11 @@ IMG=$ROOT/build/guest/debian
 EX=$ROOT/etc/examples/dokuwiki.yaml
 mkdir -p "$OUT"
 TARGET_MS=${TARGET_MS:-5000}; ZIPF=${ZIPF:-1.0}
-BASE_RPS=${BASE_RPS:-0.5}; SPIKE_X=${SPIKE_X:-3}; SPIKE_RPS=${SPIKE_RPS:-}
+# The spike: SPIKE_X times what the parent alone serves. On 2 host cores a pool of TCG workers
+# (one core each at most) serves at most about 2x one worker whatever its size, so a larger
+# spike is never served and no recovery exists to measure; on a host with a core per worker,
+# SPIKE_X=3.
+BASE_RPS=${BASE_RPS:-0.5}; SPIKE_X=${SPIKE_X:-1.5}; SPIKE_RPS=${SPIKE_RPS:-}
 BASE_S=${BASE_S:-40}; SPIKE_S=${SPIKE_S:-120}; TAIL_S=${TAIL_S:-10}
 MODES=${MODES:-clone cold restore}; MEM_SIZES=${MEM_SIZES:-1024 4096}; MAX_CLONES=${MAX_CLONES:-3}
 FILL=${FILL:-0.75}
@@ -193,10 +197,12 @@ fill_mib() { awk -v m="$1" -v f="$FILL" 'BEGIN { x = m * f - 120; printf "%d", (
 
 # run_mode MODE MEM_MIB: one appliance, the spike; leaves $OUT/realapp-MODE.{summary,csv,history}
 run_mode() {
+  # The three modes run the same guest without the media fill: a fill sized for the readiness
+  # figures leaves a loaded 1 GiB worker too little room for php-fpm, and cold boot (which has
+  # nothing to fill) would face a different guest.
   local mode=$1 mem=$2 fill=0
   dir=$(mktemp -d "$D/$mode.XXXX")
   front=$(t_free_port); API=$(t_free_port); lb=$(t_free_port); pb=$(( 10000 + RANDOM % 9000 ))
-  [ "$mode" != cold ] && fill=$(fill_mib "$mem")
   cfg "$dir/snowscale.yaml" "$mode" "$mem" "$fill"
   progress "$mode: starting the appliance (${mem} MiB workers${fill:+, media cache $fill MiB}) in $dir"
   up "$dir" "$mode" || { bench_stop; return 1; }
@@ -230,14 +236,6 @@ run_mode() {
       --csv "$dir/spike.csv" --quiet >"$dir/spike.out" 2>&1
   kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null
   cat "$dir/spike.out"
-  local ready=""
-  if [ "$mode" != cold ] && [[ " $MEM_SIZES " == *" $mem "* ]]; then
-    sleep 5
-    ready=$(order_one)
-    progress "$mode: one more worker, idle pool, ${mem} MiB: ordered -> serving ${ready} s"
-    echo "mem mode=$mode mem_mib=$mem ready_s=$ready used_pct=$used total_mib=$total cached_mib=$cached shmem_mib=$shmem" \
-      | tee "$OUT/realapp-mem-$mode-$mem.summary"
-  fi
   api "/api/v1/events?since=0&limit=1000" >"$dir/events.json"
   api "/api/v1/metrics/history?window=3600" >"$dir/history.json"
   api /api/v1/clones >"$dir/clones.json"
