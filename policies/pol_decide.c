@@ -330,7 +330,7 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                 struct pol_decision *ret)
 {
         struct reading stable[POL_MAX_METRICS], panicr[POL_MAX_METRICS];
-        bool cap_used[POL_MAX_METRICS] = { false }, cap_up[POL_MAX_METRICS] = { false };
+        bool cap_used[POL_MAX_METRICS] = { false }, cap_up[POL_MAX_METRICS] = { false }, cap_ahead = false;
         struct sbuf b = { ret->reason, sizeof(ret->reason), 0 };
         int serving = c->serving > 0 ? c->serving : 0;
         int ordered = serving + (c->pending > 0 ? c->pending : 0);
@@ -407,12 +407,16 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
 
         /* Capacity sizing (snowscale): latency says whether (over target on the fresh short
          * window: up; under it on both windows: down; else hold), the learned capacity says how
-         * many: ceil(offered load / planned rate per worker). */
+         * many: ceil(offered load / planned rate per worker). One more "up": arrivals counted at
+         * the front beyond what the ordered workers serve at the planned rate (beyond the
+         * tolerance) queue for certain; waiting for the latency to show it costs a window. */
         if (p->algorithm == POL_ALGO_SNOWSCALE && st->capacity && pol_capacity_get(p, st->capacity, &ce)) {
                 int workers = serving + base_workers;
                 double offered = pol_capacity_offered(&ce, &st->panic, workers);
                 int need = clamp_rec(offered / ce.per_worker) - base_workers;
+                bool ahead = ce.front && offered > (ordered + base_workers) * ce.per_worker * (1 + p->tolerance);
 
+                cap_ahead = ahead;
                 if (need < 0)
                         need = 0;
                 for (size_t i = 0; i < n; i++) {
@@ -421,7 +425,7 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                         int r;
                         if (!pol_metric_is_latency(p->metrics[i].metric) || l->missing || sh->missing)
                                 continue;
-                        up = !sh->idle && !sh->within && sh->ratio > 1;
+                        up = (!sh->idle && !sh->within && sh->ratio > 1) || ahead;
                         down = (l->idle || (!l->within && l->ratio < 1)) && (sh->idle || (!sh->within && sh->ratio < 1));
                         r = up ? (need > ordered ? need : ordered) : down ? (need < ordered ? need : ordered) : ordered;
                         stable[i].rec = panicr[i].rec = r;
@@ -432,6 +436,9 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                        "offered %.0f req/s%s: %d workers]", ce.per_worker, p->capacity_utilization * 100, ce.mu,
                        ce.samples, offered, ce.front ? " (arrivals at the front)" : " (from completions)",
                        need + base_workers);
+                if (ahead)
+                        sb_add(&cn, " (ahead of the latency: more arrive than %d workers serve at the planned rate)",
+                               ordered + base_workers);
         } else if (p->algorithm == POL_ALGO_SNOWSCALE && st->capacity && pol_capacity_target_us(p) > 0) {
                 int min = p->capacity_min_samples > 0 ? p->capacity_min_samples : 1;
                 pol_capacity_get(p, st->capacity, &ce);
@@ -507,7 +514,7 @@ void pol_decide(const struct pol_policy *p, struct pol_state *s, const struct po
                 describe(&b, &p->metrics[win], r, p, win_panic ? panic_us : stable_us, win_panic);
                 if (stable[win].missing && !win_panic)
                         sb_add(&b, " (treated as on target)");
-                if (!knative && (cap_used[win] ? !r->within : (!r->within && !r->idle && !r->missing &&
+                if (!knative && (cap_used[win] ? !r->within || cap_ahead : (!r->within && !r->idle && !r->missing &&
                                                                 pol_metric_is_latency(p->metrics[win].metric))))
                         sb_add(&b, "%s", capnote);
         } else {
