@@ -36,6 +36,7 @@ struct be {
         uint64_t drain_reload;  /* reload id that took it out of nginx; 0 = not yet */
         uint64_t drain_start_ns;
         uint64_t requests, last_seen_us;
+        uint64_t last_ok_us;            /* newest request it answered below 500 (µs, epoch) */
 };
 
 struct reload_rec {

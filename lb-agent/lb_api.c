@@ -89,6 +89,7 @@ static json_object *be_json(struct be *b)
         json_object_object_add(o, "health_checks", json_object_new_int(b->checks));
         json_object_object_add(o, "requests", json_object_new_int64((int64_t)b->requests));
         json_object_object_add(o, "last_seen_us", json_object_new_int64((int64_t)b->last_seen_us));
+        json_object_object_add(o, "last_ok_us", json_object_new_int64((int64_t)b->last_ok_us));
         if (b->rec.state == LB_DRAINING || b->rec.state == LB_DRAINED)
                 json_object_object_add(o, "drain_timeout_ms",
                                        json_object_new_int64((int64_t)b->rec.drain_timeout_ms));

@@ -206,6 +206,8 @@ static void take(struct lb_agent *a, const char *buf, size_t n, bool syslog)
                            s.backend) == 0) {
                         a->bes[k]->requests++;
                         a->bes[k]->last_seen_us = s.ts_us;
+                        if (s.status < 500)
+                                a->bes[k]->last_ok_us = s.ts_us;
                         break;
                 }
 }

@@ -19,6 +19,7 @@
 #include "sc_actuator_lb.h"
 #include "sc_actuator_remote.h"
 #include "ss_log.h"
+#include "ss_util.h"
 
 /* ---- state transitions ------------------------------------------------------------------ */
 
@@ -403,7 +404,7 @@ static int wait_lb_active(struct act_clone *c, uint64_t deadline_ns, char *why, 
                         added = r == 0 || r == -EEXIST;
                 }
                 if (added) {
-                        r = sc_alb_state(a->lb, c->id, state, sizeof(state), why, whylen);
+                        r = sc_alb_state(a->lb, c->id, state, sizeof(state), NULL, why, whylen);
                         if (r == 0 && !strcmp(state, "active"))
                                 return 0;
                         if (r == 0 && !strcmp(state, "unhealthy")) {
@@ -451,7 +452,7 @@ static void lb_drain(struct act_clone *c, uint64_t drain_timeout_us, bool wait)
         /* The agent ends the drain by its timeout; give it a little more before not waiting. */
         deadline = now_ns() + (drain_timeout_us + 5000000ull) * 1000;
         for (;;) {
-                r = sc_alb_state(a->lb, c->id, state, sizeof(state), why, sizeof(why));
+                r = sc_alb_state(a->lb, c->id, state, sizeof(state), NULL, why, sizeof(why));
                 if (r == -ENOENT || (r == 0 && !strcmp(state, "drained")))
                         return;
                 if (r < 0 || now_ns() >= deadline) {
@@ -502,23 +503,34 @@ static int probe_health(struct act_clone *c)
 
 /* Is a serving clone still good? Its app must answer (directly, *misses counts failures in a
  * row) and snowscale-lb must not call it unhealthy; an agent that forgot the backend (it
- * restarted) gets it again. 0, or -EHOSTDOWN with why. */
-static int lb_watch(struct act_clone *c, unsigned *misses, char *why, size_t whylen)
+ * restarted) gets it again. A clone that does not answer its health check but answered
+ * requests through nginx within ACT_BUSY_US is busy, not dead: a saturated worker (a spike on a
+ * small VM) is what the pool needs most, and failing it would hand its queue to the others. 0,
+ * or -EHOSTDOWN with why. */
+static int lb_watch(struct act_clone *c, unsigned *misses, bool *busy, char *why, size_t whylen)
 {
         char state[16], w[CC_REASON_MAX];
+        uint64_t last_ok = 0, now = (uint64_t)ss_wall_us();
+        bool answered = probe_once(c, 3000) == 0;
         int r;
 
+        r = sc_alb_state(c->a->lb, c->id, state, sizeof(state), &last_ok, w, sizeof(w));
         /* snowscale-lb health-checks a backend only until it is active, and the engine stops
          * watching a clone once it is ready: a VM that dies while serving is found here */
-        if (probe_once(c, 3000) == 0) {
+        if (answered) {
                 *misses = 0;
+                *busy = false;
+        } else if (r == 0 && last_ok && now < last_ok + ACT_BUSY_US) {
+                if (!*busy)
+                        log_info("clone %s: %s did not answer within 3 s, but it answered a request %.1f s ago: "
+                                 "busy, not failed", c->id, c->a->fx.health_path, (double)(now - last_ok) / 1e6);
+                *busy = true;
         } else if (++*misses >= ACT_SERVING_MISSES) {
-                sfmt(why, whylen, "stopped answering %s (%u checks in a row failed)", c->a->fx.health_path,
-                     *misses);
+                sfmt(why, whylen, "stopped answering %s (%u checks in a row failed)%s", c->a->fx.health_path,
+                     *misses, *busy ? ", nor any request lately" : "");
                 return -EHOSTDOWN;
         }
 
-        r = sc_alb_state(c->a->lb, c->id, state, sizeof(state), w, sizeof(w));
         if (r == -ENOENT) {
                 log_warn("clone %s: snowscale-lb forgot it; registering it again", c->id);
                 sc_alb_add(c->a->lb, c->id, c->address, w, sizeof(w));
@@ -670,6 +682,7 @@ static void *clone_main(void *arg)
          * retire or to let go. The condition variable is shared, so wake-ups are not ticks. */
         uint64_t next_vm = now_ns() + 1000000000ull, next_lb = now_ns() + 3000000000ull;
         unsigned misses = 0;
+        bool busy = false;
         for (;;) {
                 bool retire;
 
@@ -693,7 +706,7 @@ static void *clone_main(void *arg)
                 }
                 if (now_ns() >= next_lb) {
                         next_lb = now_ns() + 3000000000ull;
-                        if (lb_watch(c, &misses, why, sizeof(why)) < 0) {
+                        if (lb_watch(c, &misses, &busy, why, sizeof(why)) < 0) {
                                 clone_fail(c, true, why, true);
                                 goto out;
                         }

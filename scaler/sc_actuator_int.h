@@ -37,6 +37,7 @@
 #define ACT_PORT_SPAN           1000u   /* clone ports: port_base+1 .. port_base+ACT_PORT_SPAN */
 #define ACT_GC_EVERY_NS         (10ull * 1000000000)
 #define ACT_SERVING_MISSES      5       /* failed direct health checks (3 s apart) that end a clone */
+#define ACT_BUSY_US             10000000ull     /* ... unless it answered a request this recently */
 
 /* What cannot change on a reload: copied once, read by every thread without a lock. */
 struct act_fixed {

@@ -193,8 +193,8 @@ static const char *alb_str(struct json_object *o, const char *key)
         return json_object_get_string(v);
 }
 
-int sc_alb_state(struct sc_alb *l, const char *id, char *state, size_t statelen, char *why,
-                 size_t whylen)
+int sc_alb_state(struct sc_alb *l, const char *id, char *state, size_t statelen, uint64_t *last_ok_us,
+                 char *why, size_t whylen)
 {
         struct json_object *o = NULL;
         char path[64], *resp = NULL;
@@ -226,6 +226,11 @@ int sc_alb_state(struct sc_alb *l, const char *id, char *state, size_t statelen,
                 goto out;
         }
         snprintf(state, statelen, "%s", s);
+        if (last_ok_us) {
+                struct json_object *v;
+                *last_ok_us = json_object_object_get_ex(o, "last_ok_us", &v) && json_object_get_int64(v) > 0 ?
+                              (uint64_t)json_object_get_int64(v) : 0;
+        }
 out:
         json_object_put(o);
         free(resp);

@@ -7,6 +7,7 @@
 #define SC_ACTUATOR_LB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct sc_alb;
 
@@ -21,9 +22,11 @@ int sc_alb_new(const char *listen, const char *token, struct sc_alb **ret);
 void sc_alb_free(struct sc_alb *l);
 /* POST /v1/backends. */
 int sc_alb_add(struct sc_alb *l, const char *id, const char *address, char *why, size_t whylen);
-/* GET /v1/backends/{id} -> state; -ENOENT when the agent does not know id. */
-int sc_alb_state(struct sc_alb *l, const char *id, char *state, size_t statelen, char *why,
-                 size_t whylen);
+/* GET /v1/backends/{id} -> state, and (last_ok_us not NULL) when it last answered a request
+ * with a status below 500 through nginx (µs since the epoch, 0 = never or unknown); -ENOENT
+ * when the agent does not know id. */
+int sc_alb_state(struct sc_alb *l, const char *id, char *state, size_t statelen, uint64_t *last_ok_us,
+                 char *why, size_t whylen);
 /* DELETE /v1/backends/{id}?drain_timeout_ms=N; -ENOENT when unknown. */
 int sc_alb_delete(struct sc_alb *l, const char *id, unsigned drain_timeout_ms, char *why,
                   size_t whylen);

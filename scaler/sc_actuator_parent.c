@@ -340,7 +340,7 @@ static void *parent_main(void *arg)
                         if (registered && ++status_checks % 5 == 0) {
                                 char lbstate[16];
 
-                                if (sc_alb_state(a->lb, "parent", lbstate, sizeof(lbstate), why, sizeof(why)) == -ENOENT &&
+                                if (sc_alb_state(a->lb, "parent", lbstate, sizeof(lbstate), NULL, why, sizeof(why)) == -ENOENT &&
                                     sc_alb_add(a->lb, "parent", a->parent_address, why, sizeof(why)) == 0)
                                         log_info("actuator: registered the parent with snowscale-lb again");
                         }
