@@ -615,6 +615,26 @@ static bool str_differs(const char *a, const char *b)
         return strcmp(a ? a : "", b ? b : "") != 0;
 }
 
+/* hosts: and cluster: are read once, when the actuator starts (host registry, memserver, disk
+ * exports): a reload that changes them changes nothing until a restart. */
+static bool cluster_differs(const struct pol_config *a, const struct pol_config *b)
+{
+        if (a->n_hosts != b->n_hosts || a->placement != b->placement ||
+            a->cluster.host_timeout_us != b->cluster.host_timeout_us)
+                return true;
+        for (size_t i = 0; i < a->n_hosts; i++)
+                if (str_differs(a->hosts[i].name, b->hosts[i].name) ||
+                    str_differs(a->hosts[i].address, b->hosts[i].address) ||
+                    a->hosts[i].max_clones != b->hosts[i].max_clones)
+                        return true;
+        return str_differs(a->cluster.ca, b->cluster.ca) || str_differs(a->cluster.cert, b->cluster.cert) ||
+               str_differs(a->cluster.key, b->cluster.key) ||
+               str_differs(a->cluster.memserver_listen, b->cluster.memserver_listen) ||
+               str_differs(a->cluster.secret, b->cluster.secret) ||
+               str_differs(a->cluster.nbd_listen, b->cluster.nbd_listen) ||
+               str_differs(a->cluster.mcast, b->cluster.mcast);
+}
+
 static void reload(struct sc_loop *l)
 {
         struct pol_config *nc = NULL;
@@ -659,6 +679,9 @@ static void reload(struct sc_loop *l)
         if (nc->mode != l->cfg->mode)
                 log_warn("reload: mode changes only on restart; keeping %s",
                          l->cfg->mode == POL_MODE_OBSERVE ? "observe" : "active");
+        if (cluster_differs(nc, l->cfg))
+                log_warn("reload: hosts: and cluster: change only on restart; the pool keeps its %zu host%s "
+                         "and cluster settings", l->cfg->n_hosts, l->cfg->n_hosts == 1 ? "" : "s");
         free(nc->state_dir);
         nc->state_dir = l->cfg->state_dir ? strdup(l->cfg->state_dir) : NULL;
         free(nc->api.listen);
