@@ -510,20 +510,22 @@ static int probe_health(struct act_clone *c)
 static int lb_watch(struct act_clone *c, unsigned *misses, bool *busy, char *why, size_t whylen)
 {
         char state[16], w[CC_REASON_MAX];
-        uint64_t last_ok = 0, now = (uint64_t)ss_wall_us();
+        uint64_t last_ok = 0, now, ago;
         bool answered = probe_once(c, 3000) == 0;
         int r;
 
         r = sc_alb_state(c->a->lb, c->id, state, sizeof(state), &last_ok, w, sizeof(w));
+        now = ss_wall_us();
+        ago = now > last_ok ? now - last_ok : 0;        /* nginx's clock is this host's */
         /* snowscale-lb health-checks a backend only until it is active, and the engine stops
          * watching a clone once it is ready: a VM that dies while serving is found here */
         if (answered) {
                 *misses = 0;
                 *busy = false;
-        } else if (r == 0 && last_ok && now < last_ok + ACT_BUSY_US) {
+        } else if (r == 0 && last_ok && ago < ACT_BUSY_US) {
                 if (!*busy)
                         log_info("clone %s: %s did not answer within 3 s, but it answered a request %.1f s ago: "
-                                 "busy, not failed", c->id, c->a->fx.health_path, (double)(now - last_ok) / 1e6);
+                                 "busy, not failed", c->id, c->a->fx.health_path, (double)ago / 1e6);
                 *busy = true;
         } else if (++*misses >= ACT_SERVING_MISSES) {
                 sfmt(why, whylen, "stopped answering %s (%u checks in a row failed)%s", c->a->fx.health_path,
