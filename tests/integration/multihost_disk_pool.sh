@@ -5,15 +5,9 @@
 # reads its disk lazily over NBD (and its memory with mcdist on: cluster.mcast). The clone serves
 # the image's file and, after a new generation, the parent's file written before the cut; the
 # old generation's export stops once nothing uses it, and every export stops with snowscaled.
-. "$(dirname "$0")/multihost_common.sh"
-mh_enter_ns "$0" "$@"
-. "$(dirname "$0")/actuator_common.sh"
-. "$(dirname "$0")/multihost_common.sh"
-act_require
-[ -x "$BIN/snowscale-hostd" ] || { echo "1..0 # SKIP snowscale-hostd is not built"; exit 0; }
+. "$(dirname "$0")/multihost_appliance.sh"
 command -v qemu-nbd >/dev/null || t_bail "qemu-nbd missing (make deps: qemu-utils)"
 command -v mkfs.ext4 >/dev/null || t_bail "mkfs.ext4 missing (e2fsprogs)"
-t_cleanup mh_kill_all
 
 mkdir -p "$T_DIR/img/root"
 echo from-the-image > "$T_DIR/img/root/seed.txt"

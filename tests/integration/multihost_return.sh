@@ -4,13 +4,7 @@
 # hostd answers nothing) past cluster.host_timeout: its clone is lost and replaced on h1. Then it
 # is thawed (SIGCONT): its inventory still lists the old clone, which snowscaled destroys there
 # (one log line), so the VMs running on all hosts are exactly the serving clones again.
-. "$(dirname "$0")/multihost_common.sh"
-mh_enter_ns "$0" "$@"
-. "$(dirname "$0")/actuator_common.sh"
-. "$(dirname "$0")/multihost_common.sh"
-act_require
-[ -x "$BIN/snowscale-hostd" ] || { echo "1..0 # SKIP snowscale-hostd is not built"; exit 0; }
-t_cleanup mh_kill_all
+. "$(dirname "$0")/multihost_appliance.sh"
 # a frozen hostd must not stay frozen past the test (kill -KILL works on it, but be explicit)
 t_cleanup 'for k in 1 2; do kill -CONT "${MH_HOSTD_PID[$k]}" 2>/dev/null; done'
 

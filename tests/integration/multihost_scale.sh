@@ -6,13 +6,7 @@
 # subnet and through nginx; the API, snowscalectl and the store name each clone's host. Then host
 # h2's hostd and its VMs are killed: after cluster.host_timeout its clones are lost, out of
 # nginx, and replaced on h1 and h3 (3 each, their max_clones); nginx sends nothing to the dead.
-. "$(dirname "$0")/multihost_common.sh"
-mh_enter_ns "$0" "$@"
-. "$(dirname "$0")/actuator_common.sh"
-. "$(dirname "$0")/multihost_common.sh"
-act_require
-[ -x "$BIN/snowscale-hostd" ] || { echo "1..0 # SKIP snowscale-hostd is not built"; exit 0; }
-t_cleanup mh_kill_all
+. "$(dirname "$0")/multihost_appliance.sh"
 
 mh_certs
 mh_backbone

@@ -5,13 +5,7 @@
 # certificate another CA signed (log line, the host never turns healthy, /api/v1/hosts says why)
 # while the good host next to it is healthy. Real parts: network namespaces, openssl-made
 # certificates, hostd, snowscaled, snowscale-lb + nginx, the parent VM (TCG).
-. "$(dirname "$0")/multihost_common.sh"
-mh_enter_ns "$0" "$@"
-. "$(dirname "$0")/actuator_common.sh"
-. "$(dirname "$0")/multihost_common.sh"
-act_require
-[ -x "$BIN/snowscale-hostd" ] || { echo "1..0 # SKIP snowscale-hostd is not built"; exit 0; }
-t_cleanup mh_kill_all
+. "$(dirname "$0")/multihost_appliance.sh"
 
 mh_certs
 mh_backbone
