@@ -16,7 +16,9 @@
 #      XENLAB_POOL=1 (also the pool part: the appliance scaling a Xen pool, pool-test.sh; not
 #      yet in the default run), XENLAB_POOL_ONLY=1 (only the pool part),
 #      XENLAB_ENGINE_BRIDGE=1 (the engine part on xenbr0 with addresses; not yet in the default run),
-#      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream).
+#      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream),
+#      XENLAB_CRASH_RETRY=0 (a crash of the test process fails at once; by default the lab runs
+#      once more after one, saying so: the open issue "heap corruption" in docs/drivers-xen.md).
 set -uo pipefail
 SRC=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$SRC/../.." && pwd)
@@ -140,22 +142,36 @@ cp x/boot/vmlinuz-$KVER dom0-vmlinuz
 LOG=$L/serial.log
 XEN_CMD="console=com1 com1=115200,8n1 dom0_mem=${DOM0_MEM:-768M},max:${DOM0_MEM:-768M} dom0_max_vcpus=2 loglvl=all guest_loglvl=all smap=0"
 DOM0_CMD="console=hvc0 earlyprintk=xen rdinit=/init loglevel=4"
-say "booting Xen + dom0 under QEMU (log: ${LOG#$ROOT/})"
-T0=$(date +%s)
-timeout "${TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -cpu "${CPU:-max}" -m 3G -smp 2 \
-  -nographic -monitor none -serial stdio -no-reboot -nodefaults -vga none \
-  -kernel "$L/xen-4.17-amd64" -append "$XEN_CMD" \
-  -initrd "$L/dom0-vmlinuz $DOM0_CMD,$L/dom0-initrd.gz" </dev/null 2>&1 | sed -u 's/\r//g' | tee "$LOG" |
-  grep --line-buffered -E '^(STEP|FAIL|BENCH|MARK|parent|clone|checkpoint|image|rejected|page bytes|generation|descriptor|engine|pool)' | sed -u 's/^/  | /'
-RC=${PIPESTATUS[0]}
-say "QEMU exited ($RC) after $(( $(date +%s) - T0 )) s"
+boot() {
+  say "booting Xen + dom0 under QEMU (log: ${LOG#$ROOT/})"
+  T0=$(date +%s)
+  timeout "${TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -cpu "${CPU:-max}" -m 3G -smp 2 \
+    -nographic -monitor none -serial stdio -no-reboot -nodefaults -vga none \
+    -kernel "$L/xen-4.17-amd64" -append "$XEN_CMD" \
+    -initrd "$L/dom0-vmlinuz $DOM0_CMD,$L/dom0-initrd.gz" </dev/null 2>&1 | sed -u 's/\r//g' | tee "$LOG" |
+    grep --line-buffered -E '^(STEP|FAIL|BENCH|MARK|parent|clone|checkpoint|image|rejected|page bytes|generation|descriptor|engine|pool)' | sed -u 's/^/  | /'
+  RC=${PIPESTATUS[0]}
+  say "QEMU exited ($RC) after $(( $(date +%s) - T0 )) s"
+}
+boot
+# The test process dying of a signal is the open issue "heap corruption" of docs/drivers-xen.md
+# (inside the Xen libraries, not reproduced under ASan or glibc's checking allocator): said
+# plainly, its log kept, and the lab run once more. Any other failure fails at once.
+crashed=""
+if ! grep -q '^XENLAB-PASS' "$LOG" && grep -q '^FAIL crash: signal' "$LOG" && [ "${XENLAB_CRASH_RETRY:-1}" = 1 ]; then
+  crashed=$(grep -m1 '^FAIL crash' "$LOG" | sed 's/^FAIL crash: //; s/, backtrace:.*//')
+  cp "$LOG" "$L/serial-crashed.log"
+  step=$(grep '^STEP' "$LOG" | tail -1 | cut -d' ' -f2)
+  say "the test crashed during step ${step:-?} ($crashed; open issue in docs/drivers-xen.md, log kept in ${L#$ROOT/}/serial-crashed.log): running the lab once more"
+  boot
+fi
 if grep -q '^XENLAB-PASS' "$LOG"; then
   grep '^BENCH ' "$LOG"
   if [ -n "${XENLAB_CAPTURE:-}" ]; then
     sed -n '/^CAPTURE-BEGIN/,/^CAPTURE-END/p' "$LOG" | grep -v '^CAPTURE-' | tr -d '\r' | base64 -d > "$XENLAB_CAPTURE" &&
       say "captured a state blob into $XENLAB_CAPTURE"
   fi
-  say "PASS"
+  say "PASS${crashed:+ on the second run (the first crashed: see above)}"
   exit 0
 fi
 [ "$RC" = 124 ] && say "timed out after ${TIMEOUT:-900} s"
