@@ -9,9 +9,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/qemu_lib.sh"
 . "$(dirname "$0")/multihost_lib.sh"
-qemu_setup
-[ "$(id -u)" = 0 ] || { t_ok "# SKIP needs root for network namespaces"; t_done; exit 0; }
-[ -c /dev/fuse ] || { t_ok "# SKIP no /dev/fuse"; t_done; exit 0; }
+mh_require
 command -v qemu-nbd >/dev/null || t_bail "qemu-nbd missing (make deps: qemu-utils)"
 command -v mkfs.ext4 >/dev/null || t_bail "mkfs.ext4 missing (e2fsprogs)"
 

@@ -6,6 +6,13 @@
 MH_HOST=$ROOT/build/tests/cc-qemu-host
 MH_PUB=$ROOT/build/tests/cc-qemu-publish
 
+# mh_require: a test's QEMU setup, or a skip (said as such) without root or /dev/fuse
+mh_require() {
+  qemu_setup
+  [ "$(id -u)" = 0 ] || { t_ok "# SKIP needs root for network namespaces"; t_done; exit 0; }
+  [ -c /dev/fuse ] || { t_ok "# SKIP no /dev/fuse"; t_done; exit 0; }
+}
+
 # mh_hosts PREFIX NAME...: one namespace per name ("${PREFIX}NAME"), addresses 10.X.Y.2, .3, ...
 # in the order given; sets MH_NS_<NAME>, MH_IP_<NAME>, MH_IF_<NAME> (host A's end of its link).
 # The first name is host A: the bridge lives there and carries 10.X.Y.1 too.

@@ -10,9 +10,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/qemu_lib.sh"
 . "$(dirname "$0")/multihost_lib.sh"
-qemu_setup
-[ "$(id -u)" = 0 ] || { t_ok "# SKIP needs root for network namespaces"; t_done; exit 0; }
-[ -c /dev/fuse ] || { t_ok "# SKIP no /dev/fuse"; t_done; exit 0; }
+mh_require
 
 mh_hosts mx A B C
 head -c 32 /dev/urandom > "$T_DIR/secret"
