@@ -18,7 +18,7 @@
  *                           evictions= (the guest agent forwards these lines as they are)
  *   GET  /whoami            hostname and clone id (from /run/sf/clone_id)
  *   PUT  /file/NAME         write the body (at most 1 MiB) to DATA_DIR/NAME and fsync it: the
- *                           guest's disk, when it has one (/init mounts /dev/vda there; 503 without)
+ *                           guest's disk, when it has one (/init mounts /dev/vda or /dev/xvda there; 503 without)
  *   GET  /file/NAME         that file (404 when absent)
  *
  * The cache is bounded by -n items and -m MiB (default: a quarter of the guest's RAM), evicting

@@ -1,4 +1,4 @@
-/* pol_disk: is driver.disk an image the QEMU driver can run workers on? (docs/disks.md)
+/* pol_disk: is driver.disk an image the driver can run workers on? (docs/disks.md)
  * qemu-img says what the file is (format, size, backing file); this module only judges it:
  * qcow2 or raw, and every backing file inside the image's own directory, so that a config
  * cannot make snowscale open (and clone) files the operator did not put beside the image.
@@ -134,4 +134,34 @@ out:
         json_object_put(o);
         free(info);
         return rc;
+}
+
+int pol_disk_check_raw(const char *image, char *msg, size_t len)
+{
+        unsigned char magic[4] = { 0 };
+        struct stat st;
+        int fd = open(image, O_RDONLY | O_CLOEXEC);
+
+        if (fd < 0 || fstat(fd, &st) < 0) {
+                snprintf(msg, len, "cannot read \"%s\": %s", image, strerror(errno));
+                if (fd >= 0)
+                        close(fd);
+                return -EINVAL;
+        }
+        ssize_t n = pread(fd, magic, sizeof(magic), 0);
+        close(fd);
+        if (!S_ISREG(st.st_mode)) {
+                snprintf(msg, len, "\"%s\" is not a regular file", image);
+                return -EINVAL;
+        }
+        if (n == 4 && memcmp(magic, "QFI\xfb", 4) == 0) {
+                snprintf(msg, len, "\"%s\" is qcow2; the xen driver takes raw images (qemu-img convert -O raw)", image);
+                return -EINVAL;
+        }
+        if (st.st_size < 512 || st.st_size % 512) {
+                snprintf(msg, len, "\"%s\" is not a disk image (%lld bytes, not whole 512-byte sectors)", image,
+                         (long long)st.st_size);
+                return -EINVAL;
+        }
+        return 0;
 }

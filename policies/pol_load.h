@@ -100,6 +100,9 @@ void pol_child_path(char *buf, size_t len, const char *path, const char *key);
 /* pol_disk.c: 0 when image is a qcow2/raw disk whose backing files stay in its directory, else
  * -errno and the reason in msg */
 int pol_disk_check(const char *image, char *msg, size_t len);
+/* The xen driver's: a readable raw image of whole 512-byte sectors (qcow2 refused with how to
+ * convert it); no qemu-img needed. */
+int pol_disk_check_raw(const char *image, char *msg, size_t len);
 
 /* pol_hosts.c: hosts: (a list) read into cfg->hosts; cluster.* and hosts[] checked together */
 void pol_set_hosts(struct pol_ctx *c, yaml_node_t *v, const char *path);

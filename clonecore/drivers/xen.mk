@@ -5,7 +5,8 @@
 XEN_PREFIX ?=
 # make deps installs libxl's headers so the driver is built and unit-tested; without them the
 # project still builds, minus the driver.
-DEB_PKGS += libxen-dev
+# Disks: device-mapper thin pools through libdevmapper (xen_disk.c).
+DEB_PKGS += libxen-dev libdevmapper-dev
 CC_XEN_HEADERS := $(wildcard $(XEN_PREFIX)/usr/include/libxl.h)
 
 CC_DRIVER_SRCS += clonecore/drivers/xen_stream.c
@@ -15,12 +16,12 @@ ifneq ($(CC_XEN_HEADERS),)
 # others are its parts (drivers/xen_int.h).
 CC_XEN_SRCS      := clonecore/drivers/xen.c clonecore/drivers/xen_vm.c clonecore/drivers/xen_console.c \
                     clonecore/drivers/xen_domain.c clonecore/drivers/xen_gen.c clonecore/drivers/xen_identity.c \
-                    clonecore/drivers/xen_net.c
+                    clonecore/drivers/xen_net.c clonecore/drivers/xen_disk.c
 CC_DRIVER_SRCS   += $(CC_XEN_SRCS)
 CC_DRIVER_CFLAGS += -DCC_HAVE_XEN $(if $(XEN_PREFIX),-isystem $(XEN_PREFIX)/usr/include)
-CC_LDLIBS        += $(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog
+CC_LDLIBS        += $(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog -ldevmapper
 # The driver's refusals that need no Xen (corrupt state, short image, bad identity), on any host.
-$(eval $(call UNIT_TEST,test_cc_xen_driver,tests/unit/test_cc_xen_driver.c $(CC_XEN_SRCS) clonecore/drivers/xen_stream.c clonecore/sys.c,$(COMMON_LIB),$(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog $(call pc_libs,json-c) -lz,-Iclonecore/drivers -DCC_HAVE_XEN $(if $(XEN_PREFIX),-isystem $(XEN_PREFIX)/usr/include)))
+$(eval $(call UNIT_TEST,test_cc_xen_driver,tests/unit/test_cc_xen_driver.c $(CC_XEN_SRCS) clonecore/drivers/xen_stream.c clonecore/sys.c,$(COMMON_LIB),$(if $(XEN_PREFIX),-L$(XEN_PREFIX)/usr/lib/x86_64-linux-gnu) -lxenlight -lxenstore -lxentoollog -ldevmapper $(call pc_libs,json-c) -lz,-Iclonecore/drivers -DCC_HAVE_XEN $(if $(XEN_PREFIX),-isystem $(XEN_PREFIX)/usr/include)))
 endif
 
 # A clone's MAC, identity line and the agent's report, checked without Xen.

@@ -31,6 +31,21 @@ int xen_make_config(struct cc_vm *vm, libxl_domain_config *dc, const uint8_t *ma
         dc->on_crash = LIBXL_ACTION_ON_SHUTDOWN_DESTROY;
         if (!dc->c_info.name || !dc->b_info.kernel || !dc->b_info.ramdisk || !dc->b_info.cmdline)
                 return -ENOMEM;
+        if (vm->disk.id) {              /* its thin device, as the guest's first disk */
+                libxl_device_disk *disk = calloc(1, sizeof(*disk));
+                if (!disk)
+                        return -ENOMEM;
+                libxl_device_disk_init(disk);
+                disk->pdev_path = strdup(vm->disk.dev);
+                disk->vdev = strdup("xvda");
+                disk->backend = LIBXL_DISK_BACKEND_PHY;
+                disk->format = LIBXL_DISK_FORMAT_RAW;
+                disk->readwrite = 1;
+                dc->disks = disk;
+                dc->num_disks = 1;
+                if (!disk->pdev_path || !disk->vdev)
+                        return -ENOMEM;
+        }
         if (vm->bridge[0]) {
                 libxl_device_nic *nic = calloc(1, sizeof(*nic));
                 if (!nic)
@@ -42,6 +57,35 @@ int xen_make_config(struct cc_vm *vm, libxl_domain_config *dc, const uint8_t *ma
                 dc->nics = nic;
                 dc->num_nics = 1;
         }
+        return 0;
+}
+
+/* The parent's disk: a thin device holding a copy of the image, in the pool of driver option
+ * disk_pool=DIR (default: xen-disks beside the run dir), disk_pool_gib=N of sparse data (16). */
+static int parent_disk(struct cc_vm *vm, const struct cc_vm_config *cfg, char *why, size_t why_len)
+{
+        char dir[PATH_MAX], opt[32], path[PATH_MAX + 16];
+        unsigned gib = 0;
+
+        if (!xen_opt_get(cfg->driver_opts, "disk_pool", dir, sizeof(dir))) {
+                snprintf(dir, sizeof(dir), "%s", cfg->run_dir);
+                char *slash = strrchr(dir, '/');
+                if (slash && slash != dir)
+                        *slash = 0;
+                size_t n = strlen(dir);
+                snprintf(dir + n, sizeof(dir) - n, "/xen-disks");
+        }
+        if (xen_opt_get(cfg->driver_opts, "disk_pool_gib", opt, sizeof(opt)) &&
+            (sscanf(opt, "%u", &gib) != 1 || gib < 1 || gib > 65536))
+                return cc_why(why, why_len, -EINVAL, "disk_pool_gib=%s: 1 to 65536", opt);
+        int r = xen_disk_parent(&vm->disk, dir, gib, cfg->disks[0].path, vm->run_dir, why, why_len);
+        if (r < 0)
+                return r;
+        fprintf(vm->logf, "snowscale: disk %s: %s, %" PRIu64 " MiB, %" PRIu64 " KiB of it copied from %s in %.1f ms\n",
+                vm->disk.dev, dir, vm->disk.sectors >> 11, vm->disk.import_bytes >> 10, cfg->disks[0].path,
+                (double)vm->disk.setup_us / 1000.0);
+        xen_disk_path(vm, path, sizeof(path));
+        xen_disk_save(&vm->disk, path);
         return 0;
 }
 
@@ -63,9 +107,18 @@ int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, char *wh
         r = xen_net_check("parent", &cfg->net, why, why_len);
         if (r < 0)
                 return r;
+        if (cfg->ndisks > 1 || (cfg->ndisks && cfg->disks[0].read_only))
+                return cc_why(why, why_len, -EOPNOTSUPP, "the xen driver takes one writable disk");
         r = xen_vm_new(cfg->run_dir, cfg->name, &vm, why, why_len);
         if (r < 0)
                 return r;
+        if (cfg->ndisks) {
+                r = parent_disk(vm, cfg, why, why_len);
+                if (r < 0) {
+                        xen_vm_free(vm);
+                        return r;
+                }
+        }
         snprintf(vm->kernel, sizeof(vm->kernel), "%s", cfg->kernel);
         snprintf(vm->initrd, sizeof(vm->initrd), "%s", cfg->initrd);
         snprintf(vm->cmdline, sizeof(vm->cmdline), "%s", cfg->cmdline && cfg->cmdline[0] ? cfg->cmdline : XEN_CMDLINE);
@@ -113,6 +166,7 @@ int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, char *wh
 fail:
         libxl_domain_config_dispose(&dc);
         xen_op_end();
+        xen_disk_release(&vm->disk);
         xen_vm_free(vm);
         return r;
 }
@@ -212,6 +266,12 @@ int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
         if (rc && rc != ERROR_DOMAIN_NOTFOUND && domain_down(vm) != 1)
                 return -EIO;
         vm->have_domain = false;
+        if (vm->disk.id) {              /* blkback has let go of it with the domain */
+                char path[PATH_MAX + 16];
+                xen_disk_release(&vm->disk);
+                xen_disk_path(vm, path, sizeof(path));
+                unlink(path);
+        }
         return 0;
 }
 
@@ -250,6 +310,9 @@ int xen_status(struct cc_vm *vm, struct cc_vm_status *ret)
         }
         xen_address(vm, ret->address, sizeof(ret->address));
         snprintf(ret->guest_identity, sizeof(ret->guest_identity), "%s", vm->guest_identity);
+        /* disk_bytes stays 0: a thin device's mapped blocks include those it shares */
+        snprintf(ret->disk, sizeof(ret->disk), "%s", vm->disk.dev);
+        ret->disk_setup_us = vm->disk.setup_us;
         ret->rss_bytes = di.current_memkb * 1024;
         ret->private_bytes = ret->rss_bytes;    /* PV domains share no memory on stock Xen */
         libxl_dominfo_dispose(&di);
@@ -285,6 +348,11 @@ int xen_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t why_len
         }
         vm->domid = domid;
         vm->have_domain = true;
+        xen_disk_path(vm, path, sizeof(path));
+        if (xen_disk_load(&vm->disk, path) == -EBADMSG) {
+                xen_vm_free(vm);
+                return cc_why(why, why_len, -EBADMSG, "%s is malformed", path);
+        }
         if (strcmp(cid, "-") != 0)
                 snprintf(vm->clone_id, sizeof(vm->clone_id), "%s", cid);
         /* a VM on a bridge (ADDRESS:PORT): adopted as it was, online */

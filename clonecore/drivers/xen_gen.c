@@ -77,6 +77,12 @@ int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_checkpoint *
         p[1] = -1;
         pthread_join(t, NULL);
         started = false;
+        /* The disk freezes in the same pause as memory: a snapshot of the suspended domain's thin
+         * device becomes the generation's layer. */
+        uint32_t disk_snap = 0;
+        char disk_why[256] = "";
+        int dr = rc == 0 && job.r == 0 && vm->disk.id ?
+                 xen_disk_snapshot(&vm->disk, gen_dir, &disk_snap, disk_why, sizeof(disk_why)) : 0;
         /* suspend_cancel: the guest returns from its suspend hypercall and carries on as before */
         int rrc = libxl_domain_resume(xen_ctx, vm->domid, 1, NULL);
         xen_op_end();
@@ -95,6 +101,10 @@ int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_checkpoint *
                 r = xen_fail(vm, why, why_len, "libxl_domain_resume of the parent", rrc);
                 goto out;
         }
+        if (dr < 0) {
+                r = cc_why(why, why_len, dr, "disk snapshot: %s", disk_why);
+                goto out;
+        }
         r = xen_write_file(ret->state_path, job.blob, job.len);
         if (r < 0) {
                 cc_why(why, why_len, r, "cannot write %s: %s", ret->state_path, strerror(-r));
@@ -111,6 +121,13 @@ int xen_checkpoint(struct cc_vm *vm, const char *gen_dir, struct cc_checkpoint *
         json_object_object_add(j, "cmdline", json_object_new_string(vm->cmdline));
         json_object_object_add(j, "bridge", json_object_new_string(vm->bridge));
         json_object_object_add(j, "guest_port", json_object_new_int((int)vm->guest_port));
+        if (disk_snap) {                /* the generation's disk: a thin device of the pool at dir */
+                json_object *dj = json_object_new_object();
+                json_object_object_add(dj, "dir", json_object_new_string(vm->disk.dir));
+                json_object_object_add(dj, "id", json_object_new_int64(disk_snap));
+                json_object_object_add(dj, "sectors", json_object_new_int64((int64_t)vm->disk.sectors));
+                json_object_object_add(j, "disk", dj);
+        }
         const char *js = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN);
         if (strlen(js) >= sizeof(ret->vm_config_json)) {
                 json_object_put(j);
@@ -163,7 +180,13 @@ static void *synth_thread(void *arg)
         return NULL;
 }
 
-static int parse_config(struct cc_vm *vm, const char *js, char *why, size_t why_len)
+struct gen_disk {                       /* a generation's disk, from its VM config */
+        char dir[PATH_MAX];
+        uint32_t id;
+        uint64_t sectors;
+};
+
+static int parse_config(struct cc_vm *vm, const char *js, struct gen_disk *gd, char *why, size_t why_len)
 {
         json_object *j = js ? json_tokener_parse(js) : NULL, *v;
         int r = -EINVAL;
@@ -209,6 +232,22 @@ static int parse_config(struct cc_vm *vm, const char *js, char *why, size_t why_
                         goto out;
                 }
                 snprintf((char *)vm + strs[i].off, strs[i].size, "%s", json_object_get_string(v));
+        }
+        memset(gd, 0, sizeof(*gd));
+        if (json_object_object_get_ex(j, "disk", &v)) {
+                json_object *dir, *id, *sec;
+                if (!json_object_is_type(v, json_type_object) || !json_object_object_get_ex(v, "dir", &dir) ||
+                    !json_object_is_type(dir, json_type_string) || strlen(json_object_get_string(dir)) >= sizeof(gd->dir) ||
+                    !json_object_object_get_ex(v, "id", &id) || !json_object_is_type(id, json_type_int) ||
+                    json_object_get_int64(id) < 1 || json_object_get_int64(id) > 0xffffff ||
+                    !json_object_object_get_ex(v, "sectors", &sec) || !json_object_is_type(sec, json_type_int) ||
+                    json_object_get_int64(sec) < 1) {
+                        cc_why(why, why_len, r, "VM config: disk must be {dir, id 1..2^24-1, sectors > 0}");
+                        goto out;
+                }
+                snprintf(gd->dir, sizeof(gd->dir), "%s", json_object_get_string(dir));
+                gd->id = (uint32_t)json_object_get_int64(id);
+                gd->sectors = (uint64_t)json_object_get_int64(sec);
         }
         r = 0;
 out:
@@ -271,9 +310,15 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
         if (r < 0)
                 goto out;
         xen_log_to = vm->logf;
-        r = parse_config(vm, spec->vm_config_json, why, why_len);
+        struct gen_disk gd;
+        r = parse_config(vm, spec->vm_config_json, &gd, why, why_len);
         if (r < 0)
                 goto out;
+        if (gd.id && spec->disk_uri) {
+                r = cc_why(why, why_len, -EOPNOTSUPP, "the xen driver's disks live in this host's thin pool: "
+                           "no clones of a disk generation on other hosts");
+                goto out;
+        }
         if (cst.mem_pages > vm->max_memkb / 4 + 4096) {
                 r = cc_why(why, why_len, -EBADMSG, "state has %" PRIu64 " pages, more than the config's %" PRIu64 " KiB",
                         cst.mem_pages, vm->max_memkb);
@@ -286,6 +331,14 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
         if (spec->net.kind == CC_NET_BRIDGE)
                 snprintf(vm->bridge, sizeof(vm->bridge), "%s", spec->net.bridge);
         xen_net_mac(&spec->net, id->clone_id, vm->mac);
+        if (gd.id) {                    /* its own snapshot of the generation's disk */
+                r = xen_disk_clone(&vm->disk, gd.dir, gd.id, gd.sectors, vm->run_dir, why, why_len);
+                if (r < 0)
+                        goto out;
+                char dpath[PATH_MAX + 16];
+                xen_disk_path(vm, dpath, sizeof(dpath));
+                xen_disk_save(&vm->disk, dpath);
+        }
         r = xen_make_config(vm, &dc, vm->mac);
         if (r < 0)
                 goto out;
@@ -357,8 +410,8 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
         }
         char st[256];
         int n = snprintf(st, sizeof(st), "restore_ns=%" PRIu64 " stream_bytes=%" PRIu64 " mem_bytes_read=%" PRIu64
-                     " pages_total=%" PRIu64 " pages_zero=%" PRIu64 "\n", mono_ns() - t0, job.st.stream_bytes,
-                     job.st.mem_bytes_read, job.st.pages_total, job.st.pages_zero);
+                     " pages_total=%" PRIu64 " pages_zero=%" PRIu64 " disk_setup_us=%" PRIu64 "\n", mono_ns() - t0,
+                     job.st.stream_bytes, job.st.mem_bytes_read, job.st.pages_total, job.st.pages_zero, vm->disk.setup_us);
         char spath[PATH_MAX + 32];
         snprintf(spath, sizeof(spath), "%s/xen-restore.stats", vm->run_dir);
         xen_write_file(spath, st, (size_t)n);
@@ -380,6 +433,12 @@ out:
         libxl_domain_config_dispose(&dc);
         libxl_domain_restore_params_dispose(&rp);
         free(blob);
+        if (vm && vm->disk.id) {        /* a clone that failed: its domain is gone, its disk goes too */
+                char dpath[PATH_MAX + 16];
+                xen_disk_release(&vm->disk);
+                xen_disk_path(vm, dpath, sizeof(dpath));
+                unlink(dpath);
+        }
         if (locked)
                 xen_op_end();
         xen_vm_free(vm);

@@ -10,6 +10,7 @@
  *   xen_identity.c  a clone's identity and readiness through xenstore
  *   xen_net.c       the bridge attachment: checks, a clone's MAC, its identity line, the vif's
  *                   bridge port (no libxl: xen_net.h, unit-tested anywhere)
+ *   xen_disk.c      copy-on-write disks on a device-mapper thin pool (no libxl: xen_disk.h)
  *   xen_stream.c    the save stream's splitter and synthesizer (plain C, xen_stream.h) */
 #ifndef CC_XEN_INT_H
 #define CC_XEN_INT_H
@@ -29,6 +30,7 @@
 
 #include "../cc_internal.h"
 #include "clonecore/cc_driver.h"
+#include "xen_disk.h"
 #include "xen_net.h"
 
 #define XEN_AGENT_DIR   "data/snowscale"        /* relative to /local/domain/<domid> */
@@ -59,6 +61,7 @@ struct cc_vm {
         char expect_net[160];
         bool online;
         char guest_identity[160];       /* what the agent read back from its interface */
+        struct xen_disk disk;           /* its copy-on-write disk (disk.id 0: none) */
         /* console copier */
         pthread_t con_thread;
         bool con_started;
@@ -86,6 +89,7 @@ const char *xen_opt_get(const char *opts, const char *key, char *val, size_t val
 bool xen_valid_name(const char *s);
 int xen_write_file(const char *path, const void *data, size_t len);
 int xen_write_domid_file(struct cc_vm *vm);
+void xen_disk_path(const struct cc_vm *vm, char *out, size_t len);
 
 /* xen_console.c */
 int xen_console_start(struct cc_vm *vm);

@@ -235,6 +235,12 @@ int xen_write_file(const char *path, const void *data, size_t len)
         return close(fd) < 0 ? -errno : 0;
 }
 
+/* <run_dir>/xen.disk: the VM's thin device, for adoption (xen_disk_save) */
+void xen_disk_path(const struct cc_vm *vm, char *out, size_t len)
+{
+        snprintf(out, len, "%s/xen.disk", vm->run_dir);
+}
+
 int xen_write_domid_file(struct cc_vm *vm)
 {
         char path[PATH_MAX + 16], line[256], addr[64];

@@ -111,6 +111,26 @@ static void test_boot_refuses_missing_kernel(void **state)
         assert_int_equal(access(run, F_OK), -1);
 }
 
+/* One writable disk (a thin device in the pool); more, or a read-only one, is refused up front. */
+static void test_boot_refuses_disks_it_cannot_attach(void **state)
+{
+        char why[CC_REASON_MAX] = "", run[128], kernel[160];
+        struct cc_vm *vm = NULL;
+        struct cc_disk two[2] = { { .path = "/a.raw" }, { .path = "/b.raw" } }, ro = { .path = "/a.raw", .read_only = true };
+
+        snprintf(run, sizeof(run), "%s/parent-disks", dir);
+        snprintf(kernel, sizeof(kernel), "%s", blob_path);      /* any readable file */
+        struct cc_vm_config cfg = { .name = "p", .run_dir = run, .kernel = kernel, .initrd = kernel,
+                                    .mem_bytes = 128 << 20, .vcpus = 1, .disks = two, .ndisks = 2 };
+        assert_int_equal(cc_xen_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EOPNOTSUPP);
+        assert_non_null(strstr(why, "one writable disk"));
+        cfg.disks = &ro;
+        cfg.ndisks = 1;
+        assert_int_equal(cc_xen_driver.boot_parent(&cfg, &vm, why, sizeof(why)), -EOPNOTSUPP);
+        assert_null(vm);
+        assert_int_equal(access(run, F_OK), -1);
+}
+
 static void test_clone_refuses_corrupt_state_before_anything(void **state)
 {
         char why[CC_REASON_MAX] = "", bad[160], run[128];
@@ -174,6 +194,7 @@ int main(void)
         const struct CMUnitTest tests[] = {
                 cmocka_unit_test(test_probe_names_the_reason),
                 cmocka_unit_test(test_boot_refuses_missing_kernel),
+                cmocka_unit_test(test_boot_refuses_disks_it_cannot_attach),
                 cmocka_unit_test(test_clone_refuses_corrupt_state_before_anything),
                 cmocka_unit_test(test_clone_refuses_short_memory_image),
                 cmocka_unit_test(test_clone_refuses_bad_identity),

@@ -8,6 +8,9 @@ KN=/lib/modules/$(uname -r)/kernel
 for m in net/llc/llc net/802/stp net/bridge/bridge drivers/net/xen-netback/xen-netback; do
   insmod $KN/$m.ko || fail "network: insmod $m"
 done
+# the clones' disks: blkback and device-mapper thin provisioning on loop devices
+. /etc/lab-disk.conf
+for m in $DISK_MODS; do insmod $KN/$m.ko || fail "disks: insmod $m"; done
 ip link set lo up
 brctl addbr xenbr0 && echo 0 > /sys/class/net/xenbr0/bridge/forward_delay && ip addr add 10.78.0.1/24 dev xenbr0 &&
   ip link set xenbr0 up || fail "network: bridge xenbr0"
@@ -48,15 +51,18 @@ if [ $rc -ne 0 ]; then
   ps; xl list; xl dmesg | tail -20
   exit $rc
 fi
-# The pool part (XENLAB_POOL=1 or XENLAB_POOL_ONLY=1; not yet in the default run): snowscaled +
-# snowscale-lb + nginx in dom0 scale a pool of PV clones on xenbr0 (pool-test.sh).
-if [ -n "${XENLAB_POOL:-}" ] || [ -n "${XENLAB_POOL_ONLY:-}" ]; then
-  mkdir -p /var/log/nginx /var/lib/nginx
-  [ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd     # bash's process substitution
-  /bin/bash /pool-test.sh || exit 1
-fi
 if [ -n "${XENLAB_CAPTURE:-}" ]; then   # a real state blob for the host's unit tests
   f=$(ls /tmp/lab/gen1/xen.state /tmp/lab/engine/gen/*/xen.state /tmp/lab/e/engine/gen/*/xen.state 2>/dev/null | head -1)
   echo "CAPTURE-BEGIN $f"; gzip -9c "$f" | base64; echo "CAPTURE-END"
+fi
+# dom0's files live in its memory (the initramfs): the parts' generations (a 128 MiB memory
+# image each, the page store) go before the pool part, which needs that memory for its own.
+rm -rf /tmp/lab
+# The pool part (skipped with XENLAB_POOL=0): snowscaled + snowscale-lb + nginx in dom0 scale a
+# pool of PV clones on xenbr0 (pool-test.sh).
+if [ "${XENLAB_POOL:-1}" != 0 ]; then
+  mkdir -p /var/log/nginx /var/lib/nginx
+  [ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd     # bash's process substitution
+  /bin/bash /pool-test.sh || exit 1
 fi
 echo "XENLAB-PASS"

@@ -7,14 +7,14 @@
 #   4. boot Xen + dom0 under QEMU; dom0 runs the test and reboots; QEMU exits
 # Prints the test's steps as they happen, then "xen lab: PASS" (exit 0) or the failing step and the
 # tail of the serial log (exit 1).
-# Env: XENLAB_DIR, TIMEOUT (s, default 900), CPU (default max; needs Xen's smap=0), DOM0_MEM (768M),
+# Env: XENLAB_DIR, TIMEOUT (s, default 900), CPU (default max; needs Xen's smap=0), DOM0_MEM (1024M),
 #      GUEST_KERNEL / GUEST_INITRD (default build/guest/vmlinuz, initrd.gz),
 #      XENLAB_ENGINE_ONLY=1 (skip the driver-only part; quicker when working on the engine path),
 #      XENLAB_SANITIZE=address (build the test, driver and engine with that sanitizer),
 #      XENLAB_MALLOC_CHECK=1 (run the test on glibc's checking allocator, MALLOC_CHECK_=3),
 #      XENLAB_ONE_PROCESS=1 (both parts in one process: see the open issue in docs/drivers-xen.md),
-#      XENLAB_POOL=1 (also the pool part: the appliance scaling a Xen pool, pool-test.sh; not
-#      yet in the default run), XENLAB_POOL_ONLY=1 (only the pool part),
+#      XENLAB_POOL=0 (skip the pool part: the appliance scaling a Xen pool, pool-test.sh),
+#      XENLAB_POOL_ONLY=1 (only the pool part),
 #      XENLAB_ENGINE_BRIDGE=1 (the engine part on xenbr0 with addresses; not yet in the default run),
 #      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream),
 #      XENLAB_CRASH_RETRY=0 (a crash of the test process fails at once; by default the lab runs
@@ -28,7 +28,7 @@ GUEST_KERNEL=${GUEST_KERNEL:-$ROOT/build/guest/vmlinuz}
 GUEST_INITRD=${GUEST_INITRD:-$ROOT/build/guest/initrd.gz}
 say() { echo "xen lab: $*"; }
 die() { say "FAIL ($*)"; exit 1; }
-for t in qemu-system-x86_64 dpkg-deb apt-get cpio gzip gcc curl jq flock /usr/sbin/nginx; do command -v $t >/dev/null || die "needs $t"; done
+for t in qemu-system-x86_64 dpkg-deb apt-get cpio gzip gcc curl jq flock /usr/sbin/nginx mkfs.ext4; do command -v $t >/dev/null || die "needs $t"; done
 [ -x /bin/busybox ] || die "needs busybox-static"
 [ -s "$GUEST_KERNEL" ] && [ -s "$GUEST_INITRD" ] || die "no worker image: run make guest"
 for b in snowscaled snowscale-lb sf-loadgen; do [ -x "$ROOT/build/bin/$b" ] || die "no build/bin/$b: run make"; done
@@ -71,7 +71,7 @@ gcc -std=gnu11 -O2 -g -D_GNU_SOURCE -DCC_HAVE_XEN -DCC_REG_XEN -pthread \
     ${XENLAB_SANITIZE:+-fsanitize=$XENLAB_SANITIZE -fno-omit-frame-pointer} \
     -isystem "$L/x/usr/include" -I"$ROOT/common" -I"$ROOT/clonecore/include" -I"$ROOT/clonecore" -I"$ROOT/clonecore/drivers" \
     -o "$L/xen-lab-test" "$SRC/xen_lab_test.c" $CC_ENGINE $(ls "$ROOT"/clonecore/drivers/xen*.c) \
-    "$ROOT/common/ss_util.c" -L"$XLIB" -Wl,-rpath-link,"$XLIB" -lxenlight -lxenstore -lxentoollog $(pkg-config --libs $PK) \
+    "$ROOT/common/ss_util.c" -L"$XLIB" -Wl,-rpath-link,"$XLIB" -lxenlight -lxenstore -lxentoollog -ldevmapper $(pkg-config --libs $PK) \
     || die "build of xen-lab-test"
 
 # ---- 3. images
@@ -119,13 +119,23 @@ mkdir -p $D/xenfs; cp $M/xen-evtchn.ko $M/xen-privcmd.ko $M/xen-gntdev.ko $M/xen
 K=x/lib/modules/$KVER/kernel; DK=$R/lib/modules/$KVER/kernel
 mkdir -p $DK/net/llc $DK/net/802 $DK/net/bridge $DK/drivers/net/xen-netback
 for m in net/llc/llc net/802/stp net/bridge/bridge drivers/net/xen-netback/xen-netback; do cp $K/$m.ko $DK/$m.ko; done
+# the clones' disks: blkback and a device-mapper thin pool on loop devices (dependency order)
+DISK_MODS="drivers/block/loop crypto/crc32c_generic lib/libcrc32c drivers/md/dm-mod drivers/md/dm-bufio
+ drivers/md/persistent-data/dm-persistent-data drivers/md/dm-bio-prison drivers/md/dm-thin-pool
+ drivers/block/xen-blkback/xen-blkback"
+for m in $DISK_MODS; do mkdir -p $(dirname $DK/$m); cp $K/$m.ko $DK/$m.ko; done
+echo "DISK_MODS=\"$(echo $DISK_MODS)\"" > $R/etc/lab-disk.conf
+# the pool's data disk: ext4 with one file, the image every parent's disk is a copy of
+rm -rf disk-root && mkdir -p disk-root && echo "seed $(date +%s)" > disk-root/seed
+mkfs.ext4 -q -F -d disk-root $R/root/data.img 48M >/dev/null || die "mkfs.ext4 -d (the data disk)"
+cp disk-root/seed $R/root/seed
 install -m755 "$SRC/dom0-init" $R/init
 : > $R/etc/lab.conf
 [ -n "${XENLAB_ENGINE_ONLY:-}" ] && echo "export XENLAB_ENGINE_ONLY=1" >> $R/etc/lab.conf
 [ -n "${XENLAB_CAPTURE:-}" ] && echo "XENLAB_CAPTURE=1" >> $R/etc/lab.conf
 [ -n "${XENLAB_ONE_PROCESS:-}" ] && echo "XENLAB_ONE_PROCESS=1" >> $R/etc/lab.conf
 [ -n "${XENLAB_POOL_ONLY:-}" ] && echo "XENLAB_POOL_ONLY=1" >> $R/etc/lab.conf
-[ -n "${XENLAB_POOL:-}" ] && echo "XENLAB_POOL=1" >> $R/etc/lab.conf
+[ "${XENLAB_POOL:-1}" = 0 ] && echo "XENLAB_POOL=0" >> $R/etc/lab.conf
 [ -n "${XENLAB_ENGINE_BRIDGE:-}" ] && echo "XENLAB_ENGINE_BRIDGE=1" >> $R/etc/lab.conf
 if [ -n "${XENLAB_MALLOC_CHECK:-}" ]; then      # glibc's checking allocator for the test process
   cp -L /lib/x86_64-linux-gnu/libc_malloc_debug.so.0 $R/lib/x86_64-linux-gnu/
@@ -140,7 +150,7 @@ cp x/boot/vmlinuz-$KVER dom0-vmlinuz
 
 # ---- 4. boot
 LOG=$L/serial.log
-XEN_CMD="console=com1 com1=115200,8n1 dom0_mem=${DOM0_MEM:-768M},max:${DOM0_MEM:-768M} dom0_max_vcpus=2 loglvl=all guest_loglvl=all smap=0"
+XEN_CMD="console=com1 com1=115200,8n1 dom0_mem=${DOM0_MEM:-1024M},max:${DOM0_MEM:-1024M} dom0_max_vcpus=2 loglvl=all guest_loglvl=all smap=0"
 DOM0_CMD="console=hvc0 earlyprintk=xen rdinit=/init loglevel=4"
 boot() {
   say "booting Xen + dom0 under QEMU (log: ${LOG#$ROOT/})"
