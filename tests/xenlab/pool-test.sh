@@ -108,7 +108,11 @@ end=$(( $(cut -d. -f1 /proc/uptime) + ${POOL_UP_S:-300} ))
 while [ "$(cut -d. -f1 /proc/uptime)" -lt $end ]; do   # parent boot + warm-up + generation
   kill -0 $SCALED_PID 2>/dev/null || fail "snowscaled exited"
   kill -0 $LB_PID 2>/dev/null || fail "snowscale-lb exited"
-  [ "$(grep -c 'parent did not come up' $P/snowscaled.log)" -lt 2 ] || fail "the parent failed to boot twice"
+  # the parent's libxl log as it boots (a boot again starts from an empty run dir)
+  cp $P/state/parent/xen.log $P/parent-xen.log 2>/dev/null
+  [ "$(grep -c 'parent did not come up' $P/snowscaled.log)" -lt 2 ] || {
+    echo "--- the parent's xen.log, first boot"; grep -v 'Out of memory' $P/parent-xen.log | tail -45 | cut -c1-260
+    fail "the parent failed to boot twice"; }
   st=$(api /api/v1/status 2>/dev/null)
   line="status: $(jqx -c '{actual, pending, generation: .generation.id}' <<<"${st:-{\}}" 2>/dev/null); log: $(tail -1 $P/snowscaled.log | cut -c1-160)"
   [ "$line" != "$last" ] && { echo "pool: $line"; last=$line; }
