@@ -145,7 +145,7 @@ grep -h 'snowscale: disk' $(find $P/state -name xen.log) | head -1 | sed 's/^/po
 echo "pool: generation 2 cut between /data/before and /data/after"
 
 step load
-declare -A seen_addr seen_clone_s seen_mac seen_bytes seen_disk_ms
+declare -A seen_addr seen_clone_s seen_mac seen_bytes seen_disk_ms seen_end
 failed=0; sent=0; tl=$(now_s)
 served_by() { awk -v a="$1" '{ n = split($1, u, ","); for (i = 1; i <= n; i++) { gsub(/ /, "", u[i]); if (u[i] == a) c++ } } END { print c + 0 }' $P/access.log 2>/dev/null; }
 look() {   # every clone serving now: its identity, once
@@ -174,6 +174,14 @@ look() {   # every clone serving now: its identity, once
     echo "pool: clone $id serving at $addr, domain $domid worker-$id, MAC $mac, cloned to serving ${seen_clone_s[$id]} s, $bytes page bytes streamed"
   done < <(api /api/v1/clones | jqx -r '.clones[] | select(.state == "serving") | "\(.id) \(.address) \(.created_us) \(.state_since_us)"')
 }
+ended() {   # a clone that left the pool during the load, and why (once each)
+  local id state reason
+  while IFS=$'\t' read -r id state reason; do
+    [ -n "$id" ] && [ -z "${seen_end[$id]:-}" ] || continue
+    seen_end[$id]=$state
+    echo "pool: clone $id $state during the load: $reason"
+  done < <(api /api/v1/clones | jqx -r '.clones[] | select(.state == "failed" or .state == "retired" or .state == "draining") | [.id, .state, (.reason // "-")] | @tsv')
+}
 enough() {   # two clones seen, and each has served requests through nginx
   [ ${#seen_addr[@]} -ge 2 ] || return 1
   local id; for id in "${!seen_addr[@]}"; do [ "$(served_by "${seen_addr[$id]}")" -ge 5 ] || return 1; done
@@ -182,7 +190,7 @@ enough() {   # two clones seen, and each has served requests through nginx
 for round in $(seq 36); do
   sf-loadgen --url "$FRONT/item/%d" --keys 100000 --ramp 6:10 --target-ms 50 --timeout-ms 20000 --quiet \
     >$P/loadgen.$round 2>&1 & LOADGEN_PID=$!
-  while kill -0 $LOADGEN_PID 2>/dev/null; do look; sleep 1; done
+  while kill -0 $LOADGEN_PID 2>/dev/null; do look; ended; sleep 1; done
   wait $LOADGEN_PID; LOADGEN_PID=
   line=$(grep '^loadgen: sent=' $P/loadgen.$round) || fail "sf-loadgen: $(tail -2 $P/loadgen.$round)"
   s=$(sed 's/.*sent=\([0-9]*\).*/\1/' <<<"$line"); f=$(sed 's/.* failed=\([0-9]*\).*/\1/' <<<"$line")
