@@ -13,8 +13,9 @@
  * all little-endian. A pfn entry in the blob has bit 52 (reserved in the spec) set when the page
  * was all zeroes, so the synthesizer never reads zero pages from the memory image.
  *
- * The synthesizer re-emits a valid stream: header and records from the blob, page contents read
- * from a memory image (the generation file or a lazy memtap file). Zero normal pages go out as
+ * The synthesizer re-emits a valid stream: header and records from the blob, page contents from a
+ * page source when it is given one (the host's page store, by content: cc_xs_synth_src) and from a
+ * memory image (the generation file or a lazy memtap file) for the rest. Zero normal pages go out as
  * XALLOC entries without data: the restorer allocates them and Xen hands out scrubbed pages.
  *
  * All functions return 0 or -errno and fill why with a sentence on failure. */
