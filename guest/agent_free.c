@@ -2,12 +2,13 @@
  * free-page measurement at a Xen cut (docs/drivers-xen.md, "Free pages at the cut").
  *
  * Source: /proc/kpageflags (CONFIG_PROC_PAGE_MONITOR; Debian's cloud kernel has it), one u64 of
- * KPF_* bits per pfn; in a PV guest the pfns are the save stream's. The kernel marks only the
- * first page of a free block (KPF_BUDDY); the block's order is not exported. The pages after a
- * head are counted free while they carry no flag at all (a free page has none) and stay inside
- * the largest block the head's alignment allows (at most MAX_ORDER_NR_PAGES, 1024 on x86). That
- * can count a flag-less allocated page right after a smaller block, so the totals carry MemFree
- * for comparison. A snapshot of a running allocator: pages change state while it is taken. */
+ * KPF_* bits per pfn; in a PV guest the pfns are the save stream's. Linux 6.1 sets KPF_BUDDY on
+ * every page of a free block (fs/proc/page.c: PageBuddy, or page_count 0 and is_free_buddy_page);
+ * older kernels marked only the block's first page, so a page without any flag that follows a
+ * marked one inside the largest block its alignment allows (MAX_ORDER_NR_PAGES, 1024 on x86) is
+ * counted too. Pages on the per-cpu free lists carry no mark and are not reported. The totals
+ * carry MemFree for comparison. A snapshot of a running allocator: pages change state while it
+ * is taken, and after. */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -77,7 +78,7 @@ int sfg_free_report(const struct sfg_channel_ops *ops, struct sfg_chan *ch)
 {
         struct report rp = { .ops = ops, .ch = ch };
         static uint64_t flags[1024];
-        uint64_t pfn = 0, block_end = 0, run_first = 0, run_len = 0, heads = 0, pages = 0;
+        uint64_t pfn = 0, block_end = 0, run_first = 0, run_len = 0, buddy = 0, pages = 0;
         struct timespec t0, t1;
         char done[160];
         int fd, rc = 0;
@@ -102,7 +103,7 @@ int sfg_free_report(const struct sfg_channel_ops *ops, struct sfg_chan *ch)
                         if (f & (1ull << KPF_BUDDY)) {
                                 uint64_t align = pfn ? pfn & -pfn : MAX_BLOCK;
                                 block_end = pfn + (align < MAX_BLOCK ? align : MAX_BLOCK);
-                                heads++;
+                                buddy++;
                                 is_free = true;
                         } else {
                                 is_free = f == 0 && pfn < block_end;
@@ -129,8 +130,8 @@ int sfg_free_report(const struct sfg_channel_ops *ops, struct sfg_chan *ch)
         if (rc < 0)
                 goto out;
         clock_gettime(CLOCK_MONOTONIC, &t1);
-        snprintf(done, sizeof(done), "chunks=%u runs=%u pages=%" PRIu64 " heads=%" PRIu64 " pfns=%" PRIu64
-                 " memfree_kib=%" PRIu64 " scan_us=%lld", rp.chunks, rp.runs, pages, heads, pfn, mem_free_kib(),
+        snprintf(done, sizeof(done), "chunks=%u runs=%u pages=%" PRIu64 " buddy=%" PRIu64 " pfns=%" PRIu64
+                 " memfree_kib=%" PRIu64 " scan_us=%lld", rp.chunks, rp.runs, pages, buddy, pfn, mem_free_kib(),
                  (long long)((t1.tv_sec - t0.tv_sec) * 1000000LL + (t1.tv_nsec - t0.tv_nsec) / 1000));
         rc = ops->send(ch, "free/done", done);   /* last: the host reads the chunks once it is there */
 out:
