@@ -234,6 +234,7 @@ static void do_start(struct cc_engine *e, struct clone *c)
         struct cc_clone_spec spec = {0};
         const char *mem_path = g->info.mem_path;
         struct cc_vm *vm = NULL;
+        struct cc_pagesrc *src = NULL;
         int r;
 
         snprintf(run_dir, sizeof(run_dir), "%s/clones/%s", e->state_dir, c->id);
@@ -277,7 +278,11 @@ static void do_start(struct cc_engine *e, struct clone *c)
         spec.net = c->net;
         spec.driver_opts = c->driver_opts;
         spec.disk_uri = c->disk_uri;
+        /* pages by content from the host's page store; without one the driver reads mem_path */
+        if (cc_pagesrc_new(cc_descriptor_pagemap(g->desc), e->store, &src) == 0)
+                spec.pages = cc_pagesrc_ops(src);
         r = drv->clone(&spec, &vm, why, sizeof(why));
+        cc_pagesrc_free(src);
         if (r < 0) {
                 if (!why[0])
                         cc_fmt(why, sizeof(why), "driver %s: clone failed: %s", drv->name, strerror(-r));

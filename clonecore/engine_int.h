@@ -105,4 +105,11 @@ int cc_genmem_acquire(struct cc_engine *e, struct clone *c, char *why, size_t wh
 void cc_genmem_release(struct cc_engine *e, struct clone *c);   /* NULL-tolerant on c->gm */
 const char *cc_genmem_path(const struct clone *c);
 
+/* pagesrc.c: a clone's page source through the page map and the page store (cc_driver.h's
+ * struct cc_page_source). pm and store must outlive it. */
+struct cc_pagesrc;
+int cc_pagesrc_new(const struct cc_pagemap *pm, struct cc_store *store, struct cc_pagesrc **ret);
+const struct cc_page_source *cc_pagesrc_ops(const struct cc_pagesrc *s);
+void cc_pagesrc_free(struct cc_pagesrc *s);     /* NULL-tolerant */
+
 #endif

@@ -491,6 +491,11 @@ int main(int argc, char **argv)
                                 ops->send(ch, "stats", line);
                                 break;
                         }
+                        case SFG_EV_FREEPAGES:
+                                rc = sfg_free_report(ops, ch);
+                                if (rc < 0)
+                                        LOG("free page report failed: %s", strerror(-rc));
+                                break;
                         case SFG_EV_QUIT:
                                 LOG("host asked to power off");
                                 sync();

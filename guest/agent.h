@@ -13,6 +13,9 @@
  *                                   on a bridge, its MAC, IPv4/prefix, gateway and DNS
  *                  ONLINE           the host brought the link up (bridge: after "applied")
  *                  STATS            please report stats now
+                  FREEPAGES        report the page frames free in the buddy allocator (Xen only:
+                                   the host measures what a free-page heuristic would save at a
+                                   cut; agent_free.c)
  *                  QUIT             shut down cleanly (retire)
  *   guest -> host  send("ready", clone_id or "parent")   app answers /healthz, identity applied
  *                                   (bridge: "<id> mac=.. ipv4=A/P hostname=H", read back)
@@ -21,6 +24,8 @@
  *                  send("stats", "uptime_s=.. load1=.. mem_avail_kib=.. KEY=VALUE ..")
  *                                   the agent's own three, then the app's pairs (sfg_app_stats)
  *                  send("log", text)                     a decision worth showing on the host
+                  send("free/N", "first+count ...")     FREEPAGES: free pfn runs (hex), in chunks,
+                  send("free/done", "chunks=K ...")     then the totals, last
  *
  * Wire format of the virtio transport (one message per '\n'-terminated line, at most
  * SFG_LINE_MAX bytes, ASCII key=value fields separated by single spaces):
@@ -66,6 +71,7 @@ enum sfg_event_type {
         SFG_EV_STATS,
         SFG_EV_QUIT,
         SFG_EV_ONLINE,                  /* the host brought the link up */
+        SFG_EV_FREEPAGES,               /* report the free page frames (agent_free.c) */
         SFG_EV_HOST_GONE,               /* host side closed; wait for it to come back */
 };
 
@@ -112,6 +118,10 @@ int sfg_parse_host_line(const char *line, struct sfg_event *ev);
  * are skipped; at most SFG_APP_PAIRS_MAX. A body with a line that is not key=value at all (JSON,
  * HTML, an error page) gives no pairs: -EINVAL. Returns the number of pairs appended. */
 int sfg_app_stats(const char *body, char *out, size_t outlen);
+/* agent_free.c: scan /proc/kpageflags and send the free pfn runs as "free/0".."free/K-1" (each at
+ * most SFG_FREE_CHUNK bytes of "first+count " hex pairs), then "free/done" with the totals. */
+#define SFG_FREE_CHUNK 1800             /* under xenstored's 2048-byte node limit for guests */
+int sfg_free_report(const struct sfg_channel_ops *ops, struct sfg_chan *ch);
 /* true when s is non-empty, shorter than SFG_ID_MAX and only [A-Za-z0-9_.-]. */
 bool sfg_valid_name(const char *s);
 

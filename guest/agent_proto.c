@@ -201,6 +201,8 @@ int sfg_parse_host_line(const char *line, struct sfg_event *ev)
                 ev->type = SFG_EV_QUIT;
         else if (!strcmp(line, "online"))
                 ev->type = SFG_EV_ONLINE;
+        else if (!strcmp(line, "freepages"))
+                ev->type = SFG_EV_FREEPAGES;
         else if (!strncmp(line, "identity ", 9)) {
                 int rc = sfg_parse_identity(line + 9, &ev->id);
                 if (rc)

@@ -4,13 +4,14 @@
  *
  *   host  -> guest  data/snowscale/identity  "clone_id=c1 hostname=w-c1 seed=<16 hex> fail_ready=0
  *                                            [mac=.. ipv4=A/P gw=G dns=D]" (agent.h's fields)
- *                   data/snowscale/request   "hello" | "online" | "stats" | "quit" (removed once
- *                                            handled)
+ *                   data/snowscale/request   "hello" | "online" | "stats" | "freepages" | "quit"
+ *                                            (removed once read)
  *   guest -> host   data/snowscale/applied   bridge: "<id> mac=.. ipv4=A/P hostname=H", read back
  *                                            while its vif is off the bridge; the host then says
  *                                            "online"
  *                   data/snowscale/ready     clone id or "parent" (bridge: "<id> mac=.. ...")
  *                   data/snowscale/stats, data/snowscale/log
+ *                   data/snowscale/free/N, free/done   "freepages": free pfn runs, then totals
  *
  * Paths are relative, so xenstored resolves them against the calling domain: a clone restored
  * under a new domid needs no change. The watches are kernel watches behind /dev/xen/xenbus; Linux
@@ -249,7 +250,8 @@ static int xen_send(struct sfg_chan *c, const char *key, const char *value)
 {
         char path[64];
 
-        if (strcmp(key, "ready") && strcmp(key, "applied") && strcmp(key, "stats") && strcmp(key, "log"))
+        if (strcmp(key, "ready") && strcmp(key, "applied") && strcmp(key, "stats") && strcmp(key, "log") &&
+            strncmp(key, "free/", 5))
                 return -EINVAL;
         snprintf(path, sizeof(path), KEY_DIR "%s", key);
         return xs_call(c, XS_WRITE, path, value, NULL, 0);

@@ -9,7 +9,7 @@ XEN_PREFIX ?=
 DEB_PKGS += libxen-dev libdevmapper-dev
 CC_XEN_HEADERS := $(wildcard $(XEN_PREFIX)/usr/include/libxl.h)
 
-CC_DRIVER_SRCS += clonecore/drivers/xen_stream.c
+CC_DRIVER_SRCS += clonecore/drivers/xen_stream.c clonecore/drivers/xen_free.c
 CC_LDLIBS      += -lz
 ifneq ($(CC_XEN_HEADERS),)
 # xen.c is the ops table (clonecore/module.mk registers the driver when it is built); the
@@ -30,6 +30,9 @@ $(eval $(call UNIT_TEST,test_cc_xen_net,tests/unit/test_cc_xen_net.c clonecore/d
 # Round trips of the stream splitter/synthesizer: synthetic streams and a state blob captured
 # from a real save (tests/xenlab/pv-128m.state.gz). No Xen needed.
 $(eval $(call UNIT_TEST,test_cc_xen_stream,tests/unit/test_cc_xen_stream.c clonecore/drivers/xen_stream.c,,-lz -lpthread,-Iclonecore/drivers))
+
+# The free-page report's parsing and census (measurement only, docs/drivers-xen.md). No Xen needed.
+$(eval $(call UNIT_TEST,test_cc_xen_free,tests/unit/test_cc_xen_free.c clonecore/drivers/xen_free.c,,,-Iclonecore/drivers))
 
 # The lab prints the driver's BENCH lines (tests/xenlab/run.sh, about 2 min).
 BENCH_PROGS += bench/xen_lab.sh

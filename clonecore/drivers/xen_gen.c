@@ -165,6 +165,7 @@ struct synth_job {
         const uint8_t *blob;
         size_t len;
         int mem_fd, out_fd;
+        const struct cc_page_source *pages;     /* NULL: every page from mem_fd */
         unsigned flags;
         struct cc_xs_stats st;
         int r;
@@ -175,7 +176,8 @@ static void *synth_thread(void *arg)
 {
         struct synth_job *j = arg;
 
-        j->r = cc_xs_synth(j->blob, j->len, j->mem_fd, j->out_fd, j->flags, &j->st, j->why, sizeof(j->why));
+        j->r = cc_xs_synth_src(j->blob, j->len, j->pages ? j->pages->read : NULL, j->pages ? j->pages->ctx : NULL,
+                               j->mem_fd, j->out_fd, j->flags, &j->st, j->why, sizeof(j->why));
         shutdown(j->out_fd, SHUT_WR);
         return NULL;
 }
@@ -352,6 +354,9 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
         job.out_fd = sp[1];
         if (xen_opt_get(spec->driver_opts, "zero_pages", opt, sizeof(opt)) && strcmp(opt, "data") == 0)
                 job.flags |= CC_XS_ZERO_AS_DATA;
+        /* pages=file: every page from the memory path, not the page store (measurements) */
+        if (!xen_opt_get(spec->driver_opts, "pages", opt, sizeof(opt)) || strcmp(opt, "file") != 0)
+                job.pages = spec->pages;
         r = -pthread_create(&t, NULL, synth_thread, &job);
         if (r < 0) {
                 cc_why(why, why_len, r, "cannot start the stream synthesizer");
@@ -408,10 +413,12 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
                 vm->have_domain = false;
                 goto out;
         }
-        char st[256];
+        char st[384];
         int n = snprintf(st, sizeof(st), "restore_ns=%" PRIu64 " stream_bytes=%" PRIu64 " mem_bytes_read=%" PRIu64
-                     " pages_total=%" PRIu64 " pages_zero=%" PRIu64 " disk_setup_us=%" PRIu64 "\n", mono_ns() - t0,
-                     job.st.stream_bytes, job.st.mem_bytes_read, job.st.pages_total, job.st.pages_zero, vm->disk.setup_us);
+                     " store_bytes_read=%" PRIu64 " store_bytes_cached=%" PRIu64 " pages_total=%" PRIu64
+                     " pages_zero=%" PRIu64 " disk_setup_us=%" PRIu64 "\n", mono_ns() - t0, job.st.stream_bytes,
+                     job.st.mem_bytes_read, job.st.src_bytes_read, job.st.src_bytes_cached, job.st.pages_total,
+                     job.st.pages_zero, vm->disk.setup_us);
         char spath[PATH_MAX + 32];
         snprintf(spath, sizeof(spath), "%s/xen-restore.stats", vm->run_dir);
         xen_write_file(spath, st, (size_t)n);

@@ -11,7 +11,9 @@
  *   xen_net.c       the bridge attachment: checks, a clone's MAC, its identity line, the vif's
  *                   bridge port (no libxl: xen_net.h, unit-tested anywhere)
  *   xen_disk.c      copy-on-write disks on a device-mapper thin pool (no libxl: xen_disk.h)
- *   xen_stream.c    the save stream's splitter and synthesizer (plain C, xen_stream.h) */
+ *   xen_stream.c    the save stream's splitter and synthesizer (plain C, xen_stream.h)
+ *   xen_free.c      the guest's free-page report and its census against a memory image
+ *                   (measurement only; plain C, xen_free.h) */
 #ifndef CC_XEN_INT_H
 #define CC_XEN_INT_H
 

@@ -58,6 +58,8 @@ struct walk {
         struct rd in;
         struct wr out;
         int mem_fd;
+        cc_xs_page_fn page_fn;          /* synth: tried before mem_fd (NULL = none) */
+        void *page_ctx;
         unsigned flags;
         uint64_t mem_pages;             /* check/synth: limit from the header */
         struct cc_xs_stats st;
@@ -377,6 +379,21 @@ static int page_data(struct walk *w, uint32_t len)
                         r = wr_put(w, zero_page, CC_XS_PAGE_SIZE);
                         continue;
                 }
+                if (w->page_fn) {
+                        r = w->page_fn(w->page_ctx, pfn, w->page);
+                        if (r >= 0) {
+                                if (r == 0)
+                                        w->st.src_bytes_read += CC_XS_PAGE_SIZE;
+                                else
+                                        w->st.src_bytes_cached += CC_XS_PAGE_SIZE;
+                                r = wr_put(w, w->page, CC_XS_PAGE_SIZE);
+                                continue;
+                        }
+                        if (r != -ENOENT)
+                                return fail(w, r, "reading page %#llx from the page source: %s",
+                                            (unsigned long long)pfn, strerror(-r));
+                        r = 0;
+                }
                 size_t got = 0;
                 while (got < CC_XS_PAGE_SIZE) {
                         ssize_t n = pread(w->mem_fd, w->page + got, CC_XS_PAGE_SIZE - got,
@@ -629,6 +646,12 @@ int cc_xs_check(const uint8_t *blob, size_t len, uint64_t mem_size, struct cc_xs
 int cc_xs_synth(const uint8_t *blob, size_t len, int mem_fd, int out_fd, unsigned flags,
                 struct cc_xs_stats *ret_st, char *why, size_t why_len)
 {
+        return cc_xs_synth_src(blob, len, NULL, NULL, mem_fd, out_fd, flags, ret_st, why, why_len);
+}
+
+int cc_xs_synth_src(const uint8_t *blob, size_t len, cc_xs_page_fn page_fn, void *page_ctx, int mem_fd,
+                    int out_fd, unsigned flags, struct cc_xs_stats *ret_st, char *why, size_t why_len)
+{
         struct walk *w = malloc(sizeof(struct walk));
         struct stat sb;
         int r;
@@ -641,6 +664,8 @@ int cc_xs_synth(const uint8_t *blob, size_t len, int mem_fd, int out_fd, unsigne
         if (r < 0)
                 goto out;
         w->mem_fd = mem_fd;
+        w->page_fn = page_fn;
+        w->page_ctx = page_ctx;
         w->flags = flags;
         w->out.fd = out_fd;
         w->out.sock = fstat(out_fd, &sb) == 0 && S_ISSOCK(sb.st_mode);

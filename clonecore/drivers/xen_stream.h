@@ -13,8 +13,9 @@
  * all little-endian. A pfn entry in the blob has bit 52 (reserved in the spec) set when the page
  * was all zeroes, so the synthesizer never reads zero pages from the memory image.
  *
- * The synthesizer re-emits a valid stream: header and records from the blob, page contents read
- * from a memory image (the generation file or a lazy memtap file). Zero normal pages go out as
+ * The synthesizer re-emits a valid stream: header and records from the blob, page contents from a
+ * page source when it is given one (the host's page store, by content: cc_xs_synth_src) and from a
+ * memory image (the generation file or a lazy memtap file) for the rest. Zero normal pages go out as
  * XALLOC entries without data: the restorer allocates them and Xen hands out scrubbed pages.
  *
  * All functions return 0 or -errno and fill why with a sentence on failure. */
@@ -34,6 +35,8 @@ struct cc_xs_stats {
         uint64_t pages_zero;            /* of those, all-zero pages */
         uint64_t mem_pages;             /* highest pfn + 1: the memory image's size in pages */
         uint64_t mem_bytes_read;        /* synthesizer: bytes read from the memory image */
+        uint64_t src_bytes_read;        /* synthesizer: bytes the page source read from storage */
+        uint64_t src_bytes_cached;      /* synthesizer: bytes the page source had in memory */
         uint64_t stream_bytes;          /* bytes consumed (split) or produced (synth) */
         uint64_t records;               /* libxl + libxc records seen */
         uint32_t domain_type;           /* libxc domain header type: 1 PV, 2 HVM, 3 PVH */
@@ -59,6 +62,15 @@ int cc_xs_check(const uint8_t *blob, size_t len, uint64_t mem_size, struct cc_xs
  * reading page contents from mem_fd. The blob must have passed cc_xs_check. */
 int cc_xs_synth(const uint8_t *blob, size_t len, int mem_fd, int out_fd, unsigned flags,
                 struct cc_xs_stats *ret_st, char *why, size_t why_len);
+
+/* A page source for the synthesizer (e.g. the host's page store through the page map): fills buf
+ * with page pfn and returns 0 (read from storage), 1 (from memory: a repeat of a content it read
+ * already), -ENOENT (it has no copy: the synthesizer reads mem_fd) or another -errno (fail). */
+typedef int (*cc_xs_page_fn)(void *ctx, uint64_t pfn, void *buf);
+
+/* cc_xs_synth with page contents from page_fn first, mem_fd for what it does not have. */
+int cc_xs_synth_src(const uint8_t *blob, size_t len, cc_xs_page_fn page_fn, void *page_ctx, int mem_fd,
+                    int out_fd, unsigned flags, struct cc_xs_stats *ret_st, char *why, size_t why_len);
 
 /* Read fd to EOF and discard: keeps a writer from blocking after a failed split. */
 void cc_xs_drain(int fd);

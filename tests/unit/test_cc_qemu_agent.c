@@ -83,6 +83,8 @@ static void test_simple(void **state)
         assert_int_equal(ev.type, SFG_EV_STATS);
         assert_int_equal(sfg_parse_host_line("quit", &ev), 0);
         assert_int_equal(ev.type, SFG_EV_QUIT);
+        assert_int_equal(sfg_parse_host_line("freepages", &ev), 0);
+        assert_int_equal(ev.type, SFG_EV_FREEPAGES);
         assert_true(sfg_valid_name("w-c1.x_2"));
         assert_false(sfg_valid_name(""));
         assert_false(sfg_valid_name("a b"));

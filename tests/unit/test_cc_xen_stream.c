@@ -297,6 +297,57 @@ static void test_synth_zero_pages_allocate_only(void **state)
         close(out);
 }
 
+/* A page source that has pfn 0 and 7 (same contents: the second is "from memory"), refuses
+ * pfn 10 (-ENOENT: read from the image), or fails one pfn with -EIO. */
+struct fake_src {
+        int calls, fail_pfn;
+};
+
+static int fake_read(void *ctx, uint64_t pfn, void *buf)
+{
+        struct fake_src *f = ctx;
+        f->calls++;
+        if ((int)pfn == f->fail_pfn)
+                return -EIO;
+        if (pfn != 0 && pfn != 7)
+                return -ENOENT;
+        fill_page(buf, 1);
+        return pfn == 7;
+}
+
+static void test_synth_page_source(void **state)
+{
+        struct buf s = make_stream(2, 0);
+        int mem = tmpfile_fd(), out = tmpfile_fd(), out2 = tmpfile_fd();
+        uint8_t *blob = NULL;
+        size_t blen;
+        struct cc_xs_stats st;
+        struct fake_src f = { .fail_pfn = -1 };
+        char why[256] = "";
+
+        split_file(&s, mem, &blob, &blen, &st);
+        /* the same stream, byte for byte, with pages from the source where it has them */
+        assert_int_equal(cc_xs_synth_src(blob, blen, fake_read, &f, mem, out, CC_XS_ZERO_AS_DATA, &st, why,
+                                         sizeof(why)), 0);
+        struct buf o = read_all(out);
+        assert_int_equal(o.len, s.len);
+        assert_memory_equal(o.p, s.p, s.len);
+        assert_int_equal(f.calls, 3);                   /* never asked for a zero page */
+        assert_int_equal(st.src_bytes_read, 4096);      /* pfn 0 */
+        assert_int_equal(st.src_bytes_cached, 4096);    /* pfn 7, a repeat */
+        assert_int_equal(st.mem_bytes_read, 4096);      /* pfn 10 from the image */
+        /* a source that fails (not -ENOENT) fails the stream, with the page named */
+        f.fail_pfn = 7;
+        assert_int_equal(cc_xs_synth_src(blob, blen, fake_read, &f, mem, out2, 0, &st, why, sizeof(why)), -EIO);
+        assert_non_null(strstr(why, "page source"));
+        free(o.p);
+        free(blob);
+        free(s.p);
+        close(mem);
+        close(out);
+        close(out2);
+}
+
 static void test_corrupt_blob_rejected(void **state)
 {
         struct buf s = make_stream(2, 0);
@@ -469,6 +520,7 @@ int main(void)
                 cmocka_unit_test(test_split_through_pipe),
                 cmocka_unit_test(test_synth_exact_round_trip),
                 cmocka_unit_test(test_synth_zero_pages_allocate_only),
+                cmocka_unit_test(test_synth_page_source),
                 cmocka_unit_test(test_corrupt_blob_rejected),
                 cmocka_unit_test(test_bad_streams_rejected),
                 cmocka_unit_test(test_synth_peer_gone_fails_fast),

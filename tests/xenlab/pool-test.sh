@@ -168,7 +168,8 @@ look() {   # every clone serving now: its identity, once
     [ "$gen" = 2 ] || fail "$id is of generation $gen, not 2"
     stats=$(find $P/state -path "*/$id/xen-restore.stats" | head -1)
     seen_disk_ms[$id]=$(sed -n 's/.*disk_setup_us=\([0-9]*\).*/\1/p' $stats 2>/dev/null | awk '{printf "%.1f", $1 / 1000}')
-    bytes=$(sed -n 's/.*mem_bytes_read=\([0-9]*\).*/\1/p' $stats 2>/dev/null | head -1)
+    # page bytes streamed into the domain: from the memory image, the page store and repeats
+    bytes=$(tr ' ' '\n' < "${stats:-/dev/null}" | awk -F= '$1 ~ /^(mem_bytes_read|store_bytes_read|store_bytes_cached)$/ {s += $2} END {print s + 0}')
     seen_addr[$id]=$addr; seen_mac[$id]=$mac; seen_bytes[$id]=${bytes:-0}
     seen_clone_s[$id]=$(awk -v a="$created" -v b="$since" 'BEGIN{printf "%.2f", (b-a)/1e6}')
     echo "pool: clone $id serving at $addr, domain $domid worker-$id, MAC $mac, cloned to serving ${seen_clone_s[$id]} s, $bytes page bytes streamed"

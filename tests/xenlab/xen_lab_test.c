@@ -35,6 +35,7 @@
 #include <zlib.h>
 
 #include "clonecore/cc.h"
+#include "xen_free.h"
 
 #define NCLONES 3
 #define MEM_MB 128
@@ -217,6 +218,128 @@ static void page_census(const char *mem_path, uint64_t *total, uint64_t *zero, u
         close(fd);
 }
 
+/* ---- free pages at the cut (measurement only, docs/drivers-xen.md) ---- */
+
+struct free_report {
+        uint8_t *bitmap;                /* pfns bits */
+        uint64_t pfns, pages, buddy, memfree_kib, scan_us;
+        double took_s;                  /* request written -> report read */
+};
+
+static uint64_t kv_u64(const char *s, const char *key)
+{
+        char pat[32];
+        snprintf(pat, sizeof(pat), "%s=", key);
+        const char *p = s ? strstr(s, pat) : NULL;
+        if (!p)
+                die("no %s in the free-page report '%s'", key, s ? s : "(none)");
+        return strtoull(p + strlen(pat), NULL, 10);
+}
+
+/* Ask the parent's agent for its free pfns (request "freepages"), wait for free/done, read the
+ * chunks. The whole exchange ends before the caller checkpoints: a parent suspended in the middle
+ * of an agent request leaves clones whose agent waits for a reply that never comes. */
+static void free_report(unsigned domid, struct free_report *ret)
+{
+        char base[96], path[160];
+        unsigned len;
+        double t0 = now_s();
+
+        memset(ret, 0, sizeof(*ret));
+        snprintf(base, sizeof(base), "/local/domain/%u/data/snowscale", domid);
+        snprintf(path, sizeof(path), "%s/free", base);
+        xs_rm(xs, XBT_NULL, path);
+        snprintf(path, sizeof(path), "%s/free/done", base);
+        if (!xs_watch(xs, path, "free"))
+                die("xs_watch %s: %s", path, strerror(errno));
+        char req[160];
+        snprintf(req, sizeof(req), "%s/request", base);
+        if (!xs_write(xs, XBT_NULL, req, "freepages", 9))
+                die("xs_write %s: %s", req, strerror(errno));
+        char *done = NULL;
+        for (;;) {
+                done = xs_read(xs, XBT_NULL, path, &len);
+                if (done)
+                        break;
+                int left = (int)((t0 + 60 - now_s()) * 1000);
+                if (left <= 0)
+                        die("no free-page report from domain %u after 60 s (an agent without 'freepages'?)", domid);
+                struct pollfd pf = { xs_fileno(xs), POLLIN, 0 };
+                if (poll(&pf, 1, left) > 0) {
+                        unsigned int num;
+                        free(xs_read_watch(xs, &num));
+                }
+        }
+        xs_unwatch(xs, path, "free");
+        ret->pfns = kv_u64(done, "pfns");
+        ret->pages = kv_u64(done, "pages");
+        ret->buddy = kv_u64(done, "buddy");
+        ret->memfree_kib = kv_u64(done, "memfree_kib");
+        ret->scan_us = kv_u64(done, "scan_us");
+        uint64_t chunks = kv_u64(done, "chunks"), set = 0;
+        if (ret->pfns == 0 || ret->pfns > (1ull << 26))
+                die("free-page report over %" PRIu64 " pfns", ret->pfns);
+        ret->bitmap = calloc((ret->pfns + 7) / 8, 1);
+        for (uint64_t i = 0; i < chunks; i++) {
+                uint64_t n;
+                snprintf(path, sizeof(path), "%s/free/%" PRIu64, base, i);
+                char *v = xs_read(xs, XBT_NULL, path, &len);
+                int r = v ? xen_free_parse(v, ret->bitmap, ret->pfns, &n) : -ENOENT;
+                if (r < 0)
+                        die("free-page chunk %" PRIu64 ": %s", i, strerror(-r));
+                set += n;
+                free(v);
+        }
+        if (set != ret->pages)
+                die("free-page report: %" PRIu64 " pfns in the chunks, %" PRIu64 " in free/done", set, ret->pages);
+        ret->took_s = now_s() - t0;
+        free(done);
+        /* The agent's last write was answered before xenstored fired our watch, but the guest
+         * kernel hands that reply to the agent a moment later: give it that moment before the
+         * suspend, so the image holds an agent back in poll(), not one waiting for a reply. */
+        usleep(500000);
+}
+
+/* Free pages at a cut (measurement only): the agent reports its free pfns, the parent is
+ * checkpointed into gen_dir, the report is counted against that memory image, and a second report
+ * after the parent resumed shows how much the allocator moved meanwhile. No clone is started from
+ * this cut: in two lab runs where the driver part's clones came from a cut taken just after a
+ * report, one clone of three hung each time (docs/drivers-xen.md). */
+static void free_pages_phase(struct cc_vm *parent, unsigned domid, const char *gen_dir)
+{
+        char why[CC_REASON_MAX] = "";
+        struct free_report fr1, fr2;
+        struct cc_checkpoint ck;
+        struct xen_free_census fc;
+
+        step("free-pages-report");
+        free_report(domid, &fr1);
+        printf("free-page report: %" PRIu64 " of %" PRIu64 " pfns free (%" PRIu64 " flagged KPF_BUDDY), MemFree %" PRIu64
+               " pages, scan %.1f ms, %.2f s in all\n", fr1.pages, fr1.pfns, fr1.buddy, fr1.memfree_kib / 4,
+               (double)fr1.scan_us / 1000, fr1.took_s);
+        step("free-pages-cut");
+        mkdir(gen_dir, 0700);
+        if (drv->checkpoint(parent, gen_dir, &ck, why, sizeof(why)) < 0)
+                die("checkpoint: %s", why);
+        step("free-pages-census");
+        free_report(domid, &fr2);
+        int fd = open(ck.mem_path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || xen_free_census(fd, fr1.bitmap, fr1.pfns, &fc) < 0)
+                die("census of %s", ck.mem_path);
+        close(fd);
+        uint64_t churn = xen_free_changed(fr1.bitmap, fr2.bitmap, fr1.pfns < fr2.pfns ? fr1.pfns : fr2.pfns);
+        printf("free pages at the cut: %" PRIu64 " non-zero pages, %" PRIu64 " reported free, of them %" PRIu64
+               " non-zero; %" PRIu64 " pfns changed state between the reports before and after the cut\n",
+               fc.nonzero, fc.free, fc.free_nonzero, churn);
+        printf("BENCH xen_free_pages pages=%" PRIu64 " pages_nonzero=%" PRIu64 " free=%" PRIu64 " free_nonzero=%" PRIu64
+               " saving_ratio=%.3f memfree_pages=%" PRIu64 " free_buddy_flagged=%" PRIu64 " churn_pages=%" PRIu64
+               " scan_ms=%.1f report_s=%.2f applied=0\n", fc.pages, fc.nonzero, fc.free, fc.free_nonzero,
+               fc.nonzero ? (double)fc.free_nonzero / (double)fc.nonzero : 0.0, fr1.memfree_kib / 4, fr1.buddy,
+               churn, (double)fr1.scan_us / 1000, fr1.took_s);
+        free(fr1.bitmap);
+        free(fr2.bitmap);
+}
+
 /* ---- part 2: the engine ---- */
 
 struct events {
@@ -234,7 +357,7 @@ static void on_clone_event(const struct cc_clone_event *ev, void *userdata)
         pthread_mutex_lock(&e->lock);
         if (ev->state == CC_CLONE_READY) {
                 e->ready++;
-                int i = ev->clone_id && ev->clone_id[0] == 'e' ? atoi(ev->clone_id + 1) - 1 : -1;
+                int i = ev->clone_id && (ev->clone_id[0] == 'e' || ev->clone_id[0] == 'f') ? atoi(ev->clone_id + 1) - 1 : -1;
                 if (i >= 0 && i < NCLONES)
                         e->ready_s[i] = (double)ev->elapsed_ns / 1e9;
         } else if (ev->state == CC_CLONE_RETIRED) {
@@ -335,6 +458,23 @@ static void vif_mac(unsigned domid, char out[32])
         char *v = xs_read(xs, XBT_NULL, p, &len);
         snprintf(out, 32, "%s", v ? v : "");
         free(v);
+}
+
+/* An engine clone's restore figures (the driver's xen-restore.stats in its run dir). */
+struct restore_fig {
+        uint64_t restore_ns, mem_read, store_read, store_cached;
+};
+
+static struct restore_fig restore_stats(const char *sdir, const char *id)
+{
+        char path[4400];
+        struct restore_fig f;
+        snprintf(path, sizeof(path), "%s/clones/%s/xen-restore.stats", sdir, id);
+        f.restore_ns = stat_field(path, "restore_ns");
+        f.mem_read = stat_field(path, "mem_bytes_read");
+        f.store_read = stat_field(path, "store_bytes_read");
+        f.store_cached = stat_field(path, "store_bytes_cached");
+        return f;
 }
 
 static void engine_phase(const char *work, struct cc_vm *parent, const char *parent_con, const char *token,
@@ -458,11 +598,74 @@ static void engine_phase(const char *work, struct cc_vm *parent, const char *par
                 free(who);
         }
 
+        /* Pages through the page store (the engine's default): each distinct content read once
+         * per clone, the repeats from memory, nothing from the memory image. */
+        uint64_t nonzero_bytes = (gi.pages - gi.zero_pages - gi.free_pages) * 4096;
+        struct restore_fig st_fig[NCLONES], fl_fig[NCLONES];
+        for (int i = 0; i < NCLONES; i++) {
+                st_fig[i] = restore_stats(sdir, ids[i]);
+                printf("engine clone %s: restore %.2f s, %" PRIu64 " bytes from the page store, %" PRIu64
+                       " repeated from memory, %" PRIu64 " from the memory image\n", ids[i],
+                       (double)st_fig[i].restore_ns / 1e9, st_fig[i].store_read, st_fig[i].store_cached, st_fig[i].mem_read);
+                if (st_fig[i].store_read + st_fig[i].store_cached + st_fig[i].mem_read != nonzero_bytes)
+                        die("%s streamed %" PRIu64 " page bytes, the generation has %" PRIu64 " non-zero", ids[i],
+                            st_fig[i].store_read + st_fig[i].store_cached + st_fig[i].mem_read, nonzero_bytes);
+        }
+
         step("engine-retire");
         for (int i = 0; i < NCLONES; i++)
                 if ((r = cc_retire(e, ids[i], 5000)) < 0)
                         die("cc_retire %s: %s", ids[i], strerror(-r));
         wait_events(&ev, &ev.retired, NCLONES, 120, "retired");
+
+        /* The same generation, three clones reading every non-zero page from the memory image as
+         * before the page store was the source (driver option pages=file): the comparison. */
+        step("engine-clones-file");
+        static const char *const fids[NCLONES] = { "f1", "f2", "f3" };
+        static struct events fev = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0, {0}, "" };
+        for (int i = 0; i < NCLONES; i++) {
+                struct cc_net net = lab_bridge ? lab_net(14 + (unsigned)i) : (struct cc_net){ 0 };
+                struct cc_clone_opts co = { .n = 1, .ids = &fids[i], .nets = &net, .cb = on_clone_event,
+                                            .userdata = &fev, .driver_opts = "pages=file" };
+                uint64_t ticket;
+                if ((r = cc_clone(e, g, &co, &ticket)) < 0)
+                        die("cc_clone %s: %s", fids[i], strerror(-r));
+        }
+        wait_events(&fev, &fev.ready, NCLONES, 240, "ready");
+        double fclone_sum = 0;
+        for (int i = 0; i < NCLONES; i++) {
+                fl_fig[i] = restore_stats(sdir, fids[i]);
+                fclone_sum += fev.ready_s[i];
+                printf("engine clone %s (pages=file): restore %.2f s, %" PRIu64 " bytes from the memory image, ready %.2f s"
+                       " after cc_clone\n", fids[i], (double)fl_fig[i].restore_ns / 1e9, fl_fig[i].mem_read, fev.ready_s[i]);
+                if (fl_fig[i].mem_read != nonzero_bytes)
+                        die("%s read %" PRIu64 " bytes from the memory image, want %" PRIu64, fids[i], fl_fig[i].mem_read,
+                            nonzero_bytes);
+        }
+        for (int i = 0; i < NCLONES; i++)
+                if ((r = cc_retire(e, fids[i], 5000)) < 0)
+                        die("cc_retire %s: %s", fids[i], strerror(-r));
+        wait_events(&fev, &fev.retired, NCLONES, 120, "retired");
+        uint64_t n_store = 0, n_cached = 0, n_file = 0, ns_store = 0, ns_file = 0;
+        for (int i = 0; i < NCLONES; i++) {
+                n_store += st_fig[i].store_read + st_fig[i].mem_read;
+                n_cached += st_fig[i].store_cached;
+                n_file += fl_fig[i].mem_read;
+                ns_store += st_fig[i].restore_ns;
+                ns_file += fl_fig[i].restore_ns;
+        }
+        /* bytes_read: read from storage files per clone (store: pages.pack, file: mem.raw);
+         * host_set_bytes: the distinct bytes those reads touch, what the host's page cache holds
+         * for all of a host's clones (store: the distinct pages; file: every non-zero page) */
+        printf("BENCH xen_clone_store clones=%d bytes_read_store=%" PRIu64 " bytes_from_memory_store=%" PRIu64
+               " bytes_read_file=%" PRIu64 " read_ratio=%.3f n3_bytes_read_store=%" PRIu64 " n3_bytes_read_file=%" PRIu64
+               " host_set_bytes_store=%" PRIu64 " host_set_bytes_file=%" PRIu64 " host_set_ratio=%.3f restore_s_store=%.2f"
+               " restore_s_file=%.2f restore_ratio=%.2f ready_s_store=%.2f ready_s_file=%.2f\n", NCLONES,
+               n_store / NCLONES, n_cached / NCLONES, n_file / NCLONES, n_file ? (double)n_store / (double)n_file : 0.0,
+               n_store, n_file, gi.distinct_pages * 4096, nonzero_bytes,
+               nonzero_bytes ? (double)(gi.distinct_pages * 4096) / (double)nonzero_bytes : 0.0,
+               (double)ns_store / 1e9 / NCLONES, (double)ns_file / 1e9 / NCLONES,
+               ns_file ? (double)ns_store / (double)ns_file : 0.0, clone_sum / NCLONES, fclone_sum / NCLONES);
         cc_engine_free(e);
         if (domain_count(ctx) != 2)
                 die("%d domains after retiring the engine's clones, want dom0 and the parent", domain_count(ctx));
@@ -559,6 +762,7 @@ int main(int argc, char **argv)
         if (drv->status(parent, &st) < 0 || st.state != CC_VM_RUNNING)
                 die("parent status %d after checkpoint, want RUNNING", st.state);
         printf("parent ticks: %d before checkpoint, %d now\n", ticks, count_in(con, "tick "));
+
 
         char split_stats[4200];
         snprintf(split_stats, sizeof(split_stats), "%s/xen-split.stats", dir);
@@ -677,6 +881,8 @@ int main(int argc, char **argv)
         printf("BENCH xen_driver checkpoint_s=%.2f state_bytes=%" PRIu64 " pages_total=%" PRIu64 " pages_zero=%" PRIu64
                " pages_distinct=%" PRIu64 " clone_s=%.2f\n", checkpoint_s, desc_bytes, img_pages, img_zero,
                img_distinct, clone_total / NCLONES);
+        snprintf(dir, sizeof(dir), "%s/gen-free", work);
+        free_pages_phase(parent, parent_domid, dir);
 engine:
         snprintf(con, sizeof(con), "%s/parent/console.log", work);
         if (!driver_only)

@@ -92,10 +92,20 @@ struct cc_checkpoint {                  /* filled by checkpoint() */
         char disk_layers[4096];
 };
 
+/* Page contents by page number from the host's page store (one copy of each distinct page on the
+ * host, shared by its generations and clones), for a driver that reads every page before the VM
+ * runs (Xen PV). read() fills buf (page_size bytes) and returns 0 (read from storage), 1 (from
+ * memory: a content this source read already), -ENOENT (no copy: read mem_path) or -errno. */
+struct cc_page_source {
+        int (*read)(void *ctx, uint64_t pfn, void *buf);
+        void *ctx;
+};
+
 struct cc_clone_spec {
         const char *state_path;         /* the descriptor's state blob, extracted to a file */
         const char *mem_path;           /* generation file (local) or memtap file (remote) */
         bool mem_is_lazy;               /* mem_path is a memtap file */
+        const struct cc_page_source *pages;     /* NULL = none; a driver that maps memory ignores it */
         const char *vm_config_json;     /* as recorded by checkpoint() */
         const char *run_dir;            /* the clone's own directory */
         struct cc_net net;              /* this clone's attachment (user-net: its own host port) */
