@@ -12,7 +12,7 @@
 #include "xen_int.h"
 
 /* What libxl said about the failure: the last "error" line near the end of its log, else the
- * last line. */
+ * last warning, else where the log is (its last lines are debug chatter, not a reason). */
 static void log_tail(struct cc_vm *vm, char *out, size_t out_len)
 {
         char buf[4096];
@@ -34,16 +34,19 @@ static void log_tail(struct cc_vm *vm, char *out, size_t out_len)
         buf[n] = 0;
         while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
                 buf[--n] = 0;
-        const char *last_err = NULL, *last = buf;
+        const char *last_err = NULL, *last_warn = NULL;
         for (char *line = buf, *next; line; line = next) {
                 next = strchr(line, '\n');
                 if (next)
                         *next++ = 0;
-                if (strstr(line, ": error: "))
+                if (strstr(line, ": error: ") || strstr(line, ": critical: "))
                         last_err = line;
-                last = line;
+                else if (strstr(line, ": warning: "))
+                        last_warn = line;
         }
-        const char *src = last_err ? last_err : last;
+        char where[PATH_MAX + 64];
+        snprintf(where, sizeof(where), "libxl logged no error (its log: %s)", vm->log_path);
+        const char *src = last_err ? last_err : last_warn ? last_warn : where;
         size_t l = strlen(src) < out_len - 1 ? strlen(src) : out_len - 1;
         memcpy(out, src, l);
         out[l] = 0;
