@@ -377,6 +377,24 @@ static int activate(struct xen_disk *d, uint32_t id, uint64_t sectors, char *why
         return 0;
 }
 
+/* A new thin device id for owner, made by the pool message msg ("create_thin ID" or
+ * "create_snap ID ORIGIN"), activated as this VM's disk; nothing is left behind on failure. */
+static int new_device(struct xen_disk *d, uint32_t id, const char *owner, const char *msg, uint64_t sectors,
+                      char *why, size_t why_len)
+{
+        int r = claim_id(d, id, owner, why, why_len);
+
+        if (r == 0)
+                r = message(d, why, why_len, "%s", msg);
+        if (r == 0)
+                r = activate(d, id, sectors, why, why_len);
+        if (r < 0) {
+                drop_id(d, id);
+                d->id = 0;
+        }
+        return r;
+}
+
 static bool all_zero(const uint8_t *p, size_t n)
 {
         return n == 0 || (p[0] == 0 && memcmp(p, p + 1, n - 1) == 0);
@@ -455,17 +473,15 @@ int xen_disk_parent(struct xen_disk *d, const char *dir, unsigned size_gib, cons
         if (r < 0)
                 goto out;
         uint32_t id = sweep(d, owner);
-        uint64_t sectors = ((uint64_t)sb.st_size + 511) / 512;
-        r = claim_id(d, id, owner, why, why_len);
-        if (r == 0)
-                r = message(d, why, why_len, "create_thin %u", id);
-        if (r == 0)
-                r = activate(d, id, sectors, why, why_len);
-        if (r == 0)
+        char msg[32];
+        snprintf(msg, sizeof(msg), "create_thin %u", id);
+        r = new_device(d, id, owner, msg, ((uint64_t)sb.st_size + 511) / 512, why, why_len);
+        if (r == 0) {
                 r = import(d, ifd, (uint64_t)sb.st_size, why, why_len);
-        if (r < 0) {
-                drop_id(d, id);
-                d->id = 0;
+                if (r < 0) {
+                        drop_id(d, id);
+                        d->id = 0;
+                }
         }
         d->setup_us = now_us() - t0;
 out:
@@ -537,15 +553,9 @@ int xen_disk_clone(struct xen_disk *d, const char *dir, uint32_t origin, uint64_
                 r = cc_why(why, why_len, -ENOENT, "the generation's disk (thin device %u in %s) is gone", origin, dir);
                 goto out;
         }
-        r = claim_id(d, id, owner, why, why_len);
-        if (r == 0)
-                r = message(d, why, why_len, "create_snap %u %u", id, origin);
-        if (r == 0)
-                r = activate(d, id, sectors, why, why_len);
-        if (r < 0) {
-                drop_id(d, id);
-                d->id = 0;
-        }
+        char msg[48];
+        snprintf(msg, sizeof(msg), "create_snap %u %u", id, origin);
+        r = new_device(d, id, owner, msg, sectors, why, why_len);
         d->setup_us = now_us() - t0;
 out:
         unlock_pool(lk);
