@@ -52,29 +52,50 @@ static int json_str(json_object *o, const char *key, char *out, size_t len)
         return snprintf(out, len, "%s", json_object_get_string(v)) >= (int)len ? -ENAMETOOLONG : 0;
 }
 
+/* image is a regular file we can read: its stat into st and, with magic, its first 4 bytes. */
+static int image_file(const char *image, struct stat *st, unsigned char magic[4], char *msg, size_t len)
+{
+        int fd = open(image, O_RDONLY | O_CLOEXEC);
+
+        if (fd < 0 || fstat(fd, st) < 0) {
+                snprintf(msg, len, "cannot read \"%s\": %s", image, strerror(errno));
+                if (fd >= 0)
+                        close(fd);
+                return -EINVAL;
+        }
+        if (magic && pread(fd, magic, 4, 0) != 4)
+                memset(magic, 0, 4);
+        close(fd);
+        if (!S_ISREG(st->st_mode)) {
+                snprintf(msg, len, "\"%s\" is not a regular file", image);
+                return -EINVAL;
+        }
+        return 0;
+}
+
+/* A raw disk is whole 512-byte sectors and not empty (qemu-img takes any file for raw). */
+static int whole_sectors(const char *path, off_t size, char *msg, size_t len)
+{
+        if (size > 0 && size % 512 == 0)
+                return 0;
+        snprintf(msg, len, "\"%s\" is not a disk image (%lld bytes, not whole 512-byte sectors)", path,
+                 (long long)size);
+        return -EINVAL;
+}
+
 int pol_disk_check(const char *image, char *msg, size_t len)
 {
         char *info = malloc(INFO_MAX), err[512], dir[PATH_MAX], cur[PATH_MAX], fmt[32], back[PATH_MAX];
         struct stat st;
         json_object *o = NULL, *v;
-        int rc = -EINVAL, fd;
+        int rc = -EINVAL;
 
         if (!info) {
                 snprintf(msg, len, "out of memory");
                 return -ENOMEM;
         }
-        fd = open(image, O_RDONLY | O_CLOEXEC);
-        if (fd < 0 || fstat(fd, &st) < 0) {
-                snprintf(msg, len, "cannot read \"%s\": %s", image, strerror(errno));
-                if (fd >= 0)
-                        close(fd);
+        if (image_file(image, &st, NULL, msg, len) < 0)
                 goto out;
-        }
-        close(fd);
-        if (!S_ISREG(st.st_mode)) {
-                snprintf(msg, len, "\"%s\" is not a regular file", image);
-                goto out;
-        }
         if (!realpath(image, cur)) {
                 snprintf(msg, len, "cannot resolve \"%s\": %s", image, strerror(errno));
                 goto out;
@@ -102,12 +123,8 @@ int pol_disk_check(const char *image, char *msg, size_t len)
                                  cur, fmt);
                         goto out;
                 }
-                /* qemu-img takes any file for raw; a disk is whole sectors and not empty */
-                if (!strcmp(fmt, "raw") && (st.st_size == 0 || st.st_size % 512)) {
-                        snprintf(msg, len, "\"%s\" is not a disk image (%lld bytes, not whole 512-byte sectors)",
-                                 cur, (long long)st.st_size);
+                if (!strcmp(fmt, "raw") && whole_sectors(cur, st.st_size, msg, len) < 0)
                         goto out;
-                }
                 if (!json_object_object_get_ex(o, "virtual-size", &v) || json_object_get_int64(v) <= 0) {
                         snprintf(msg, len, "\"%s\": qemu-img gives no size", cur);
                         goto out;
@@ -138,30 +155,14 @@ out:
 
 int pol_disk_check_raw(const char *image, char *msg, size_t len)
 {
-        unsigned char magic[4] = { 0 };
+        unsigned char magic[4];
         struct stat st;
-        int fd = open(image, O_RDONLY | O_CLOEXEC);
 
-        if (fd < 0 || fstat(fd, &st) < 0) {
-                snprintf(msg, len, "cannot read \"%s\": %s", image, strerror(errno));
-                if (fd >= 0)
-                        close(fd);
+        if (image_file(image, &st, magic, msg, len) < 0)
                 return -EINVAL;
-        }
-        ssize_t n = pread(fd, magic, sizeof(magic), 0);
-        close(fd);
-        if (!S_ISREG(st.st_mode)) {
-                snprintf(msg, len, "\"%s\" is not a regular file", image);
-                return -EINVAL;
-        }
-        if (n == 4 && memcmp(magic, "QFI\xfb", 4) == 0) {
+        if (memcmp(magic, "QFI\xfb", 4) == 0) {
                 snprintf(msg, len, "\"%s\" is qcow2; the xen driver takes raw images (qemu-img convert -O raw)", image);
                 return -EINVAL;
         }
-        if (st.st_size < 512 || st.st_size % 512) {
-                snprintf(msg, len, "\"%s\" is not a disk image (%lld bytes, not whole 512-byte sectors)", image,
-                         (long long)st.st_size);
-                return -EINVAL;
-        }
-        return 0;
+        return whole_sectors(image, st.st_size, msg, len);
 }
