@@ -64,7 +64,7 @@ int xen_make_config(struct cc_vm *vm, libxl_domain_config *dc, const uint8_t *ma
  * disk_pool=DIR (default: xen-disks beside the run dir), disk_pool_gib=N of sparse data (16). */
 static int parent_disk(struct cc_vm *vm, const struct cc_vm_config *cfg, char *why, size_t why_len)
 {
-        char dir[PATH_MAX], opt[32], path[PATH_MAX + 16];
+        char dir[PATH_MAX], opt[32];
         unsigned gib = 0;
 
         if (!xen_opt_get(cfg->driver_opts, "disk_pool", dir, sizeof(dir))) {
@@ -84,8 +84,7 @@ static int parent_disk(struct cc_vm *vm, const struct cc_vm_config *cfg, char *w
         fprintf(vm->logf, "snowscale: disk %s: %s, %" PRIu64 " MiB, %" PRIu64 " KiB of it copied from %s in %.1f ms\n",
                 vm->disk.dev, dir, vm->disk.sectors >> 11, vm->disk.import_bytes >> 10, cfg->disks[0].path,
                 (double)vm->disk.setup_us / 1000.0);
-        xen_disk_path(vm, path, sizeof(path));
-        xen_disk_save(&vm->disk, path);
+        xen_vm_disk_keep(vm);
         return 0;
 }
 
@@ -166,7 +165,7 @@ int xen_boot_parent(const struct cc_vm_config *cfg, struct cc_vm **ret, char *wh
 fail:
         libxl_domain_config_dispose(&dc);
         xen_op_end();
-        xen_disk_release(&vm->disk);
+        xen_vm_disk_drop(vm);
         xen_vm_free(vm);
         return r;
 }
@@ -266,12 +265,7 @@ int xen_retire(struct cc_vm *vm, unsigned timeout_ms)
         if (rc && rc != ERROR_DOMAIN_NOTFOUND && domain_down(vm) != 1)
                 return -EIO;
         vm->have_domain = false;
-        if (vm->disk.id) {              /* blkback has let go of it with the domain */
-                char path[PATH_MAX + 16];
-                xen_disk_release(&vm->disk);
-                xen_disk_path(vm, path, sizeof(path));
-                unlink(path);
-        }
+        xen_vm_disk_drop(vm);           /* blkback has let go of it with the domain */
         return 0;
 }
 

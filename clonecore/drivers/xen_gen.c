@@ -337,9 +337,7 @@ int xen_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, s
                 r = xen_disk_clone(&vm->disk, gd.dir, gd.id, gd.sectors, vm->run_dir, why, why_len);
                 if (r < 0)
                         goto out;
-                char dpath[PATH_MAX + 16];
-                xen_disk_path(vm, dpath, sizeof(dpath));
-                xen_disk_save(&vm->disk, dpath);
+                xen_vm_disk_keep(vm);
         }
         r = xen_make_config(vm, &dc, vm->mac);
         if (r < 0)
@@ -440,12 +438,8 @@ out:
         libxl_domain_config_dispose(&dc);
         libxl_domain_restore_params_dispose(&rp);
         free(blob);
-        if (vm && vm->disk.id) {        /* a clone that failed: its domain is gone, its disk goes too */
-                char dpath[PATH_MAX + 16];
-                xen_disk_release(&vm->disk);
-                xen_disk_path(vm, dpath, sizeof(dpath));
-                unlink(dpath);
-        }
+        if (vm)                         /* a clone that failed: its domain is gone, its disk goes too */
+                xen_vm_disk_drop(vm);
         if (locked)
                 xen_op_end();
         xen_vm_free(vm);

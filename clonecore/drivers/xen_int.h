@@ -92,6 +92,9 @@ bool xen_valid_name(const char *s);
 int xen_write_file(const char *path, const void *data, size_t len);
 int xen_write_domid_file(struct cc_vm *vm);
 void xen_disk_path(const struct cc_vm *vm, char *out, size_t len);
+/* The VM's disk: recorded in its run dir for adoption; released with its record (no disk: no-op). */
+void xen_vm_disk_keep(struct cc_vm *vm);
+void xen_vm_disk_drop(struct cc_vm *vm);
 
 /* xen_console.c */
 int xen_console_start(struct cc_vm *vm);

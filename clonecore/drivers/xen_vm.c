@@ -238,10 +238,29 @@ int xen_write_file(const char *path, const void *data, size_t len)
         return close(fd) < 0 ? -errno : 0;
 }
 
-/* <run_dir>/xen.disk: the VM's thin device, for adoption (xen_disk_save) */
+/* <run_dir>/xen.disk: the VM's thin device, for adoption (xen_disk_save / xen_disk_load) */
 void xen_disk_path(const struct cc_vm *vm, char *out, size_t len)
 {
         snprintf(out, len, "%s/xen.disk", vm->run_dir);
+}
+
+void xen_vm_disk_keep(struct cc_vm *vm)
+{
+        char path[PATH_MAX + 16];
+
+        xen_disk_path(vm, path, sizeof(path));
+        xen_disk_save(&vm->disk, path);
+}
+
+void xen_vm_disk_drop(struct cc_vm *vm)
+{
+        char path[PATH_MAX + 16];
+
+        if (!vm->disk.id)
+                return;
+        xen_disk_release(&vm->disk);
+        xen_disk_path(vm, path, sizeof(path));
+        unlink(path);
 }
 
 int xen_write_domid_file(struct cc_vm *vm)
