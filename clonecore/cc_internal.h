@@ -67,9 +67,6 @@ int cc_net_bridge_check(const char *what, const struct cc_net *net, char *why, s
 /* snprintf that is allowed to truncate (paths in sentences). */
 #define cc_fmt(buf, len, ...) ((void)cc_why(buf, len, 0, __VA_ARGS__))
 
-/* The cluster secret from a file (trailing newline dropped): at least 16 bytes, at most max. */
-int cc_secret_read(const char *path, uint8_t *buf, size_t max, size_t *ret_len);
-
 bool cc_page_is_zero(const void *page, size_t len);
 
 /* ---- page map ------------------------------------------------------------------------------ */

@@ -100,7 +100,8 @@ int main(int argc, char **argv)
         unsigned long long gen = 0;
         unsigned n = 1, base = 0, timeout_ms = 0;
         struct cc_fetch_opts fetch = { .readahead = CC_RA_NONE };
-        char why[CC_REASON_MAX] = "", secret[256];
+        char why[CC_REASON_MAX] = "";
+        uint8_t secret[256];
         size_t secret_len = 0;
         int opt, rc = 1;
 
@@ -128,13 +129,10 @@ int main(int argc, char **argv)
                                 "[--memserver HOST:PORT --secret-file F] ...\n");
                 return 2;
         }
-        if (secret_file) {
-                FILE *f = fopen(secret_file, "re");
-                secret_len = f ? fread(secret, 1, sizeof(secret), f) : 0;
-                if (f)
-                        fclose(f);
-                while (secret_len && secret[secret_len - 1] == '\n')
-                        secret_len--;
+        /* read as the memserver reads it: a secret ending in a CR byte must match */
+        if (secret_file && cc_secret_read(secret_file, secret, sizeof(secret), &secret_len) < 0) {
+                fprintf(stderr, "cc-qemu-host: cannot use secret file %s (need at least 16 bytes)\n", secret_file);
+                return 2;
         }
         sigset_t set;
         sigemptyset(&set);

@@ -6,8 +6,13 @@
 #define CC_MEMSERVER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct cc_memserver;
+
+/* The cluster secret from a file, as every side of the cluster reads it (trailing CR and LF
+ * bytes dropped): 0 with at least 16 bytes, at most max, or -errno / -EINVAL. */
+int cc_secret_read(const char *path, uint8_t *buf, size_t max, size_t *ret_len);
 
 struct cc_memserver_opts {
         const char *listen;             /* "127.0.0.1:0" (0 = any free port) */
