@@ -49,7 +49,9 @@ static int parse_secs(const char *s, size_t len, uint64_t max_s, uint64_t *ret)
 }
 
 /* Next item of an nginx upstream list starting at *p (bounded by end); items are separated by
- * ", " or " : ". Returns its length, advances *p past the separator; -EINVAL on an empty item. */
+ * ", " or " : ". Returns its length, advances *p past the separator; -EINVAL on an empty item.
+ * A list may end in " : ": nginx writes that separator for an attempt with no peer (a
+ * balancer that found none to retry) and nothing for the attempt itself. */
 static int next_item(const char **p, const char *end, const char **ret_item, size_t *ret_len)
 {
         const char *s = *p, *q;
@@ -68,7 +70,7 @@ static int next_item(const char **p, const char *end, const char **ret_item, siz
                 *p = end;
         else
                 *p = q + (q[0] == ',' ? 2 : 3);
-        if (*p == end && q != end)      /* trailing separator */
+        if (*p == end && q != end && q[0] == ',')       /* trailing ", " */
                 return -EINVAL;
         return 0;
 }

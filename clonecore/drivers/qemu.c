@@ -787,6 +787,15 @@ static int qemu_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t
         *ret = vm;
         vm = NULL;
 out:
+        if (vm && vm->pid > 0 && !qemu_vm_exited(vm)) {
+                /* A live QEMU nobody can drive would outlive its run dir and hold its address
+                 * and memory forever: a VM that cannot be adopted is killed. */
+                size_t len = strlen(why ? why : "");
+                qemu_vm_kill(vm);
+                if (why && len < why_len)
+                        snprintf(why + len, why_len - len, " (QEMU pid %d killed: it could not be adopted)",
+                                 (int)vm->pid);
+        }
         qemu_destroy(vm);
         return rc;
 }

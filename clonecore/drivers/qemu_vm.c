@@ -649,10 +649,30 @@ int qemu_build_argv(const struct cc_vm *vm, bool incoming, struct argv_buf *a)
 }
 
 /* Start QEMU for vm (conf, mem_path, mem_shared, host_port, run_dir set); connects QMP. */
+/* In the child between fork and exec (async-signal-safe calls only): its own pid into path. */
+static void child_write_pid(const char *path)
+{
+        char text[24];
+        unsigned long v = (unsigned long)getpid();
+        size_t n = sizeof(text);
+        int fd;
+
+        text[--n] = '\n';
+        do
+                text[--n] = (char)('0' + v % 10);
+        while ((v /= 10) && n > 0);
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd >= 0) {
+                ssize_t w = write(fd, text + n, sizeof(text) - n);
+                (void)w;
+                close(fd);
+        }
+}
+
 int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len)
 {
         struct argv_buf *a = NULL;
-        char qmp_path[PATH_MAX], agent_path[PATH_MAX], log_path[PATH_MAX];
+        char qmp_path[PATH_MAX], agent_path[PATH_MAX], log_path[PATH_MAX], pid_path[PATH_MAX];
         int qmp_l = -1, agent_l = -1, log_fd = -1, tap_fd = -1, rc;
         pid_t pid;
 
@@ -691,6 +711,10 @@ int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len)
                 rc = cc_why(why, why_len, -errno, "%s: %s", log_path, strerror(errno));
                 goto out;
         }
+        if (path_join(pid_path, sizeof(pid_path), vm->run_dir, "qemu.pid")) {
+                rc = cc_why(why, why_len, -ENAMETOOLONG, "run dir path too long: %s", vm->run_dir);
+                goto out;
+        }
         pid = fork();
         if (pid < 0) {
                 rc = cc_why(why, why_len, -errno, "fork: %s", strerror(errno));
@@ -708,6 +732,9 @@ int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len)
                 setsid();
                 sigemptyset(&all);
                 sigprocmask(SIG_SETMASK, &all, NULL);
+                /* The pid file exists before QEMU runs: a manager killed right after fork()
+                 * leaves a VM the next one can find (adopt, or kill), never one it cannot. */
+                child_write_pid(pid_path);
                 if (hn < 0 || hq < 0 || ha < 0 || hl < 0 || dup2(hn, 0) < 0 || dup2(hl, 1) < 0 ||
                     dup2(hl, 2) < 0 || dup2(hq, 3) < 0 || dup2(ha, 4) < 0 ||
                     (tap_fd >= 0 && (ht < 0 || dup2(ht, TAP_FD) < 0)))

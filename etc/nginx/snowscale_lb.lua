@@ -115,15 +115,18 @@ end
 
 -- Least in-flight requests among peers neither ejected, over their slow-start cap nor tried
 -- by this request; ties go round robin. When every untried peer is ejected they are all
--- eligible again (as nginx does when all servers of an upstream are down).
+-- eligible again (as nginx does when all servers of an upstream are down). When this request
+-- has tried every peer, a retry goes to one of them again: a connect that timed out because a
+-- busy peer's accept queue was full (a slirp hostfwd port listens with a backlog of 1) often
+-- succeeds at once on a new SYN, and with one peer there is nobody else to ask.
 local function pick(set, tried)
     local best, best_n, ties = nil, nil, {}
     local now = ngx.now()
-    for pass = 1, 2 do
+    for pass = 1, 3 do
         for _, p in ipairs(set.peers) do
             local n = dict:get("inf:" .. p.addr) or 0
-            if not tried[p.addr] and
-               (pass == 2 or not (ejected(p.addr) or over_cap(p.addr, n, now))) then
+            if (pass == 3 or not tried[p.addr]) and
+               (pass >= 2 or not (ejected(p.addr) or over_cap(p.addr, n, now))) then
                 if not best_n or n < best_n then
                     best_n, ties = n, { p }
                 elseif n == best_n then

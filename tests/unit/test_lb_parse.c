@@ -43,6 +43,12 @@ static void test_retried(void **st)
                                "10.0.0.1:80, 10.0.0.2:80 : [::1]:8080|-, 0.001 : 0.001|504, 502 : 504", &s), 0);
         assert_string_equal(s.backend, "[::1]:8080");
         assert_int_equal(s.attempts, 3);
+        /* a retry the balancer found no peer for: nginx ends each list in " : " */
+        assert_int_equal(parse("<190>Jan  1 00:00:00 snowscale: ss1|1.000|0.501|504|"
+                               "127.0.0.1:12601 : |0.500 : |504 : ", &s), 0);
+        assert_string_equal(s.backend, "127.0.0.1:12601");
+        assert_int_equal(s.attempts, 1);
+        assert_int_equal(s.upstream_us, 500000);
         /* last attempt got no response at all */
         assert_int_equal(parse("<190>Jan  1 00:00:00 snowscale: ss1|1.000|2.000|504|10.0.0.1:80|-|504", &s), 0);
         assert_int_equal(s.upstream_us, 0);
