@@ -358,10 +358,11 @@ double pol_capacity_offered(const struct pol_capacity_estimate *e, const struct 
 {
         double secs = w->window_us ? (double)w->window_us / 1e6 : 1, backlog = 0, off, slope;
 
-        if (w->stale || w->count == 0 || !(w->rps > 0))
-                return 0;
         if (secs < 1)
                 secs = 1;
+        /* The front's counts (fresh: the monitor drops a reading older than stale_after) hold
+         * even when nothing completed in the window -- every request waiting is the worst
+         * overload, not no load. */
         if (e->front) {
                 /* counted at the front: arrivals, and what waits there beyond the service slots */
                 double slots = workers * (e->concurrency > 0 ? e->concurrency : 1);
@@ -369,6 +370,8 @@ double pol_capacity_offered(const struct pol_capacity_estimate *e, const struct 
                 /* not the window's completions: they lag (a drained queue still reads as load) */
                 return e->arrival_rate + backlog / secs;
         }
+        if (w->stale || w->count == 0 || !(w->rps > 0))
+                return 0;
         /* Little's law: in the system = arrival rate x time in the system; what is beyond the
          * workers' service slots waits. Serving the arrivals and clearing that queue within one
          * window takes the completions plus the backlog spread over the window. */

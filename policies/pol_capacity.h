@@ -93,7 +93,8 @@ bool pol_capacity_get(const struct pol_policy *p, const struct pol_capacity *c,
 /* Offered load (requests/s arriving, not only completed). When the front counts arrivals
  * (e->front): the arrival rate over the newest second, plus the backlog --
  * requests in flight at the front beyond what the workers hold in service -- spread over the
- * window. Else the larger of two estimates from completions:
+ * window, also when the window saw no completion at all. Else (0 for a stale or empty window)
+ * the larger of two estimates from completions:
  *   window: completions plus the backlog (in-flight beyond what the workers hold in service,
  *           Little's law: in-flight = rate x mean latency) spread over the window;
  *   fresh (saturated only): a FIFO queue fed at lambda and drained at C makes the latency of

@@ -462,6 +462,14 @@ static void test_offered_from_front(void **state)
         assert_true(fabs(e.arrival_rate - 640) < 1e-6);
         e.concurrency = 4;
         assert_true(fabs(pol_capacity_offered(&e, &w, 2) - (640 + 292.0 / 6)) < 1e-6);
+        /* nothing completed in the window (all of it waits): the front still counts the load */
+        {
+                struct pol_window_stats none = win(6, 0, 0, 0);
+                assert_true(fabs(pol_capacity_offered(&e, &none, 2) - (640 + 292.0 / 6)) < 1e-6);
+                e.front = false;
+                assert_true(pol_capacity_offered(&e, &none, 2) == 0);
+                e.front = true;
+        }
         st.arrived = 10;                                /* nginx restarted */
         st.front_us = (WALL + t) * SEC;
         pol_capacity_observe(&p, &cap, &st, &c, t++ * SEC);
