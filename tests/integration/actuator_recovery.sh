@@ -1,8 +1,9 @@
 #!/bin/bash
 # Actuator crash recovery: kill -9 snowscaled in the middle of a scale-out, damage the world while
-# it is down (a clone's VM dies; a VM the table no longer knows), restart it: clones that run are
-# adopted and brought to serving, the orphan VM is destroyed, the vanished clone is recorded
-# failed and replaced, snowscale-lb gets the serving set again, and the clone table matches the
+# it is down (a clone's VM dies; a VM the table no longer knows; a VM whose run dir record is
+# damaged, so it cannot be adopted), restart it: clones that run are adopted and brought to
+# serving, the orphan VM and the one that cannot be adopted are killed, the vanished clones are
+# recorded failed and replaced, snowscale-lb gets the serving set again, and the clone table matches the
 # processes that run. No lifecycle event is lost: every clone's events chain from requested to
 # its state in the table.
 . "$(dirname "$0")/actuator_common.sh"
@@ -12,9 +13,9 @@ act_config
 act_start_lb
 act_start_scaled
 
-act_scale 2
-act_wait_serving 2 120 || t_bail "pool did not reach 2 serving clones (log: $(tail -5 "$T_DIR/scaled.log"))"
-read -r vanish orphan <<<"$(act_ids_in serving | tr '\n' ' ')"
+act_scale 3
+act_wait_serving 3 120 || t_bail "pool did not reach 3 serving clones (log: $(tail -5 "$T_DIR/scaled.log"))"
+read -r vanish orphan damaged <<<"$(act_ids_in serving | tr '\n' ' ')"
 
 act_scale 5
 pending() { [ "$(act_status | jq -r '.pending')" -gt 0 ]; }
@@ -31,12 +32,19 @@ pid=$(cat "$ACT_STATE/clones/$vanish/qemu.pid")
 kill -KILL "$pid"
 sqlite3 "$db" "update clones set state = 'retired' where id = '$orphan'" ||
   t_bail "cannot edit the clone table (schema changed?)"
+# $damaged's VM runs, but the record its adoption reads is gone: nobody could drive that QEMU.
+dpid=$(cat "$ACT_STATE/clones/$damaged/qemu.pid")
+: >"$ACT_STATE/clones/$damaged/vm.json"
 
 act_start_scaled
 act_wait_serving 5 180 || t_fail "pool did not come back to 5 serving clones"
 st=$(act_clones)
 t_is "$(jq -r --arg id "$vanish" '.clones[] | select(.id==$id) | .state' <<<"$st")" failed "$vanish (VM died while down) is failed"
 t_like "$(jq -r --arg id "$vanish" '.clones[] | select(.id==$id) | .reason' <<<"$st")" 'vanished' "$vanish's reason says it vanished"
+t_is "$(jq -r --arg id "$damaged" '.clones[] | select(.id==$id) | .state' <<<"$st")" failed "$damaged (could not be adopted) is failed"
+t_like "$(jq -r --arg id "$damaged" '.clones[] | select(.id==$id) | .reason' <<<"$st")" "vanished.*QEMU pid $dpid killed: it could not be adopted" \
+  "$damaged's reason says its QEMU was killed because it could not be adopted"
+t_check "$damaged's QEMU (pid $dpid) is gone" bash -c "! kill -0 $dpid 2>/dev/null"
 serving=$(act_ids_in serving | tr '\n' ' ')
 t_is "$(act_running_vms | tr '\n' ' ')" "$(printf '%s\n' parent $serving | sort | tr '\n' ' ')" \
   "running VMs are exactly the parent and the serving clones (table == reality)"

@@ -15,7 +15,8 @@
 #      XENLAB_ONE_PROCESS=1 (both parts in one process: see the open issue in docs/drivers-xen.md),
 #      XENLAB_POOL=0 (skip the pool part: the appliance scaling a Xen pool, pool-test.sh),
 #      XENLAB_POOL_ONLY=1 (only the pool part),
-#      XENLAB_ENGINE_BRIDGE=1 (the engine part on xenbr0 with addresses; not yet in the default run),
+#      XENLAB_ENGINE_BRIDGE=1 (the engine part on xenbr0 with addresses; not in the default run: a netfront crash
+#      on restore would fail that part, where the pool part replaces the clone),
 #      XENLAB_CAPTURE=FILE (save the checkpoint's state blob, gzipped, for tests/unit/test_cc_xen_stream),
 #      XENLAB_CRASH_RETRY=0 (a crash of the test process fails at once; by default the lab runs
 #      once more after one, saying so: the open issue "heap corruption" in docs/drivers-xen.md).
