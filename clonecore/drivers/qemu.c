@@ -747,6 +747,10 @@ static int qemu_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t
         vm = qemu_vm_new(run_dir);
         if (!vm)
                 return cc_why(why, why_len, -ENOMEM, "out of memory");
+        if (pid > 0) {
+                vm->pid = pid;
+                vm->pidfd = qemu_pidfd_open(pid);
+        }
         rc = qemu_read_state_file(vm, path, why, why_len);
         if (rc)
                 goto out;
@@ -759,8 +763,6 @@ static int qemu_adopt(const char *run_dir, struct cc_vm **ret, char *why, size_t
                 rc = 0;
                 goto out;
         }
-        vm->pid = pid;
-        vm->pidfd = qemu_pidfd_open(pid);
         rc = qemu_qmp_connect(vm, why, why_len);
         if (rc && qemu_vm_wait_exit(vm, 1000)) {
                 /* It was dying as we came: report the exit, not the broken connection. */
@@ -791,10 +793,11 @@ out:
                 /* A live QEMU nobody can drive would outlive its run dir and hold its address
                  * and memory forever: a VM that cannot be adopted is killed. */
                 size_t len = strlen(why ? why : "");
+                pid_t killed = vm->pid;
                 qemu_vm_kill(vm);
                 if (why && len < why_len)
                         snprintf(why + len, why_len - len, " (QEMU pid %d killed: it could not be adopted)",
-                                 (int)vm->pid);
+                                 (int)killed);
         }
         qemu_destroy(vm);
         return rc;
