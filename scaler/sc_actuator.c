@@ -644,9 +644,11 @@ int sc_actuator_new(const struct pol_config *cfg, struct sc_store *store, struct
         r = sc_act_recover(a, &parent_vm);
         if (r < 0)
                 goto fail;
-        if (a->plan) {
+        if (a->plan || a->n_hosts) {
                 /* After a crash: addresses held by clones that are no longer live (their VM
-                 * vanished, or the claim was made and the VM never started) go back. */
+                 * vanished, or the claim was made and the VM never started) go back, on every
+                 * host's subnet (the plans share one table). */
+                struct sc_addrplan *plan = a->plan ? a->plan : a->host_plans[0];
                 const char *live[ACT_MAX_CLONES];
                 size_t nl = 0;
                 unsigned released = 0;
@@ -655,7 +657,7 @@ int sc_actuator_new(const struct pol_config *cfg, struct sc_store *store, struct
                         if (sc_clone_state_live(c->state))
                                 live[nl++] = c->id;
                 pthread_mutex_unlock(&a->lock);
-                r = sc_addrplan_reconcile(a->plan, live, nl, true, &released);
+                r = sc_addrplan_reconcile(plan, live, nl, true, &released);
                 if (r < 0) {
                         log_error("actuator: cannot reconcile the address plan: %s", strerror(-r));
                         goto fail;

@@ -158,6 +158,8 @@ struct sc_actuator {
         char memserver_addr[64];
         char mcast[64];                 /* cluster.mcast "GROUP:PORT" ("" = unicast) */
         struct sc_nbd *nbd;             /* generations' disk layers for the hosts; NULL = no disk */
+        bool recovering;                /* a restart's recovery has not read the clone table yet:
+                                         * the hosts' registry destroys nothing */
         char place_why[256];            /* why the last placement found no host */
 };
 

@@ -36,7 +36,7 @@ static struct act_clone *recovered_clone(struct sc_actuator *a, const struct sc_
         struct act_clone *c = calloc(1, sizeof(*c));
 
         if (c)
-                c->host = -1;           /* adopted here: clones on other hosts are never adopted */
+                c->host = -1;           /* this host's; recover_remote sets a remote one's */
         const char *colon;
 
         if (!c)
@@ -124,6 +124,60 @@ static void recover_dir(struct sc_actuator *a, const char *dir, const char *name
         (*adopted)++;
 }
 
+static int host_index(const struct sc_actuator *a, const char *name)
+{
+        for (size_t i = 0; i < a->n_hosts; i++)
+                if (!strcmp(a->host_names[i], name))
+                        return (int)i;
+        return -1;
+}
+
+static bool gen_has_disk(struct sc_actuator *a, int64_t id)
+{
+        struct cc_generation_info info = { 0 };
+
+        for (size_t i = 0; i < a->n_gens; i++)
+                if (a->gens[i].id == id)
+                        return cc_generation_info(a->gens[i].g, &info) == 0 && info.disk_layer[0];
+        return false;
+}
+
+/* A live row of a clone on another host. A serving (or draining) one is adopted: its worker
+ * waits for the host's first inventory and, if the host still runs it, re-registers it (or
+ * finishes its retire). One whose start was cut short, or whose disk came from the previous
+ * run's NBD export (gone with it), is failed here; the hosts' registry destroys what still
+ * runs of it once recovery is over (it is not wanted). */
+static void recover_remote(struct sc_actuator *a, struct sc_clone *row, int *adopted, int *vanished)
+{
+        int h = host_index(a, row->host);
+        struct act_clone *c;
+        char msg[320];
+
+        if (h < 0) {
+                sfmt(msg, sizeof(msg), "vanished: its host %.64s is no longer in hosts:", row->host);
+        } else if (row->state != SC_CLONE_SERVING && row->state != SC_CLONE_DRAINING) {
+                sfmt(msg, sizeof(msg), "interrupted by a restart while %s on host %.64s",
+                     sc_clone_state_name(row->state), row->host);
+        } else if (row->state == SC_CLONE_SERVING && gen_has_disk(a, row->generation)) {
+                sfmt(msg, sizeof(msg), "vanished: its disk on host %.64s was read from the previous run's export",
+                     row->host);
+        } else if ((c = recovered_clone(a, row, ""))) {
+                c->host = h;
+                sfmt(c->run_dir, sizeof(c->run_dir), "%s/%s", a->fx.clones_dir, c->id);
+                row->state = SC_CLONE_RETIRED;          /* handled */
+                c->next = a->clones;
+                a->clones = c;
+                (*adopted)++;
+                return;
+        } else {
+                return;                                 /* out of memory: the caller fails the row */
+        }
+        sc_store_clone_set_state(a->store, row->id,
+                                 row->state == SC_CLONE_DRAINING ? SC_CLONE_RETIRED : SC_CLONE_FAILED, msg);
+        row->state = SC_CLONE_RETIRED;                  /* handled */
+        (*vanished)++;
+}
+
 static void recover_tree(struct sc_actuator *a, const char *root, bool engine, struct sc_clone *rows,
                          size_t n, int *adopted, int *orphans, int *vanished)
 {
@@ -168,6 +222,9 @@ int sc_act_recover(struct sc_actuator *a, struct cc_vm **parent_vm)
         r = sc_store_clone_list(a->store, true, &rows, &n);
         if (r < 0)
                 return r;
+        for (size_t i = 0; i < n; i++)
+                if (sc_clone_state_live(rows[i].state) && rows[i].host[0] && strcmp(rows[i].host, "localhost"))
+                        recover_remote(a, &rows[i], &adopted, &vanished);
         recover_tree(a, a->fx.clones_dir, true, rows, n, &adopted, &orphans, &vanished);
         recover_tree(a, a->fx.cold_dir, false, rows, n, &adopted, &orphans, &vanished);
         /* rows whose VM was not found at all */
@@ -185,6 +242,9 @@ int sc_act_recover(struct sc_actuator *a, struct cc_vm **parent_vm)
                 vanished++;
         }
         free(rows);
+        pthread_mutex_lock(&a->lock);
+        a->recovering = false;          /* the hosts' registry may destroy what nobody wants now */
+        pthread_mutex_unlock(&a->lock);
         if (adopted || orphans || vanished) {
                 sfmt(msg, sizeof(msg), "recovered after a restart: %d clones adopted, %d orphan VMs destroyed, "
                      "%d clones vanished", adopted, orphans, vanished);

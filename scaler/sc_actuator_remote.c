@@ -26,6 +26,7 @@ static bool wanted(size_t h, const char *id, void *userdata)
         bool r = false;
 
         pthread_mutex_lock(&a->lock);
+        r = a->recovering;              /* not known yet whether it is ours */
         for (struct act_clone *c = a->clones; c && !r; c = c->next)
                 r = c->host == (int)h && !strcmp(c->id, id) && !c->host_lost &&
                     (sc_clone_state_live(c->state) || !c->thread_done);
@@ -40,6 +41,7 @@ int sc_act_remote_init(struct sc_actuator *a, const struct pol_config *cfg)
 
         a->n_hosts = cfg->n_hosts;
         a->placement = cfg->placement;
+        a->recovering = true;           /* until sc_act_recover has adopted the table's clones */
         a->host_plans = calloc(cfg->n_hosts, sizeof(*a->host_plans));
         a->host_bridges = calloc(cfg->n_hosts, sizeof(*a->host_bridges));
         a->host_names = calloc(cfg->n_hosts, sizeof(*a->host_names));
@@ -215,6 +217,13 @@ int sc_act_remote_begin(struct act_clone *c, char *why, size_t whylen)
         return 0;
 }
 
+static bool host_seen(struct act_clone *c)
+{
+        struct sc_host_view v;
+
+        return sc_hosts_view(c->a->hosts, (size_t)c->host, &v) == 0 && v.ever_seen;
+}
+
 static int host_lost(struct act_clone *c, char *why, size_t whylen)
 {
         struct sc_host_view v;
@@ -231,15 +240,21 @@ int sc_act_remote_wait_ready(struct act_clone *c, uint64_t deadline_ns, char *wh
 {
         struct sc_actuator *a = c->a;
         struct sc_remote_clone rc;
-        bool resumed = c->state == SC_CLONE_RESUMING;
+        bool resumed = c->state == SC_CLONE_RESUMING || c->recovered;
         int r;
 
         for (;;) {
                 bool cancel;
 
                 r = sc_hosts_clone_state(a->hosts, (size_t)c->host, c->id, &rc);
-                if (r == -EHOSTDOWN)
+                /* adopted after a restart: the host may not have answered yet */
+                if (r == -EHOSTDOWN && !(c->recovered && !host_seen(c)))
                         return host_lost(c, why, whylen);
+                if (r == -ENOENT && c->recovered) {
+                        sfmt(why, whylen, "vanished: host %s no longer runs it after the restart",
+                             a->host_names[c->host]);
+                        return -ECHILD;
+                }
                 if (r == 0) {
                         if (!strcmp(rc.state, "failed") || !strcmp(rc.state, "retired")) {
                                 sfmt(why, whylen, "on host %s: %s", a->host_names[c->host],
@@ -303,6 +318,10 @@ void sc_act_remote_end(struct act_clone *c)
         bool lost;
         int r;
 
+        /* a clone adopted after a restart may retire before its host first answered */
+        deadline = now_ns() + REMOTE_RETIRE_WAIT_NS;
+        while (c->recovered && !host_seen(c) && now_ns() < deadline)
+                pause_for(a, REMOTE_POLL_NS);
         pthread_mutex_lock(&a->lock);
         lost = c->host_lost;
         pthread_mutex_unlock(&a->lock);
