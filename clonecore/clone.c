@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clonecore/cc_psk.h"
 #include "engine_int.h"
 #include "ss_util.h"
 
@@ -230,7 +231,7 @@ static void do_start(struct cc_engine *e, struct clone *c)
 {
         const struct cc_driver_ops *drv = e->cfg.driver;
         struct cc_generation *g = c->g;
-        char why[CC_REASON_MAX] = "", run_dir[PATH_MAX];
+        char why[CC_REASON_MAX] = "", run_dir[PATH_MAX], tls_dir[PATH_MAX];
         struct cc_clone_spec spec = {0};
         const char *mem_path = g->info.mem_path;
         struct cc_vm *vm = NULL;
@@ -278,6 +279,14 @@ static void do_start(struct cc_engine *e, struct clone *c)
         spec.net = c->net;
         spec.driver_opts = c->driver_opts;
         spec.disk_uri = c->disk_uri;
+        if (c->disk_uri && e->cfg.secret) {
+                /* the export takes TLS with the cluster's key (cc_psk.h) */
+                cc_fmt(tls_dir, sizeof(tls_dir), "%s/nbd-tls", e->state_dir);
+                r = cc_psk_dir_write(tls_dir, e->cfg.secret, e->cfg.secret_len, why, sizeof(why));
+                if (r < 0)
+                        goto fail;
+                spec.disk_tls_dir = tls_dir;
+        }
         /* pages by content from the host's page store; without one the driver reads mem_path */
         if (cc_pagesrc_new(cc_descriptor_pagemap(g->desc), e->store, &src) == 0)
                 spec.pages = cc_pagesrc_ops(src);

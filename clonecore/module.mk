@@ -15,7 +15,7 @@ DEB_PKGS += libfuse3-dev fuse3 libxxhash-dev liblz4-dev libssl-dev zlib1g-dev li
 CC_PKGS := json-c libxxhash liblz4 fuse3 libcrypto zlib
 CC_SRCS := clonecore/registry.c clonecore/sys.c clonecore/util.c clonecore/descriptor.c clonecore/pagemap.c \
            clonecore/store.c clonecore/engine.c clonecore/generation.c clonecore/clone.c clonecore/genmem.c clonecore/pagesrc.c clonecore/proto.c clonecore/memserver.c \
-           clonecore/memtap.c clonecore/memtap_bg.c
+           clonecore/memtap.c clonecore/memtap_bg.c clonecore/psk.c
 
 $(eval $(call LIBRARY,clonecore,$(CC_SRCS) $(CC_DRIVER_SRCS),$(call pc_cflags,$(CC_PKGS)) $(CC_DRIVER_CFLAGS) $(CC_REGISTRY_CFLAGS)))
 CC_LIB    := $(LIBDIR)/libclonecore.a

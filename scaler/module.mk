@@ -33,7 +33,7 @@ $(eval $(call PROGRAM,snowscalectl,$(CTL_SRCS),$(CC_LIB) $(POL_LIB) $(COMMON_LIB
 
 $(eval $(call UNIT_TEST,test_sc_monitor,tests/unit/test_sc_monitor.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_place,tests/unit/test_sc_place.c,$(SC_LIB) $(POL_LIB) $(COMMON_LIB),$(SC_LDLIBS) $(POL_LDLIBS),$(SC_CFLAGS)))
-$(eval $(call UNIT_TEST,test_sc_nbd,tests/unit/test_sc_nbd.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
+$(eval $(call UNIT_TEST,test_sc_nbd,tests/unit/test_sc_nbd.c,$(SC_LIB) $(CC_LIB) $(COMMON_LIB),$(SC_LDLIBS) $(CC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_addrplan,tests/unit/test_sc_addrplan.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 $(eval $(call UNIT_TEST,test_sc_store,tests/unit/test_sc_store.c,$(SC_LIB) $(COMMON_LIB),$(SC_LDLIBS),$(SC_CFLAGS)))
 # The guest agent's half of the generic metrics contract (what it forwards of the app's /stats).

@@ -92,7 +92,8 @@ int sc_act_remote_init(struct sc_actuator *a, const struct pol_config *cfg)
         }
         copy_str(a->memserver_addr, sizeof(a->memserver_addr), cfg->cluster.memserver_listen);
         if (cfg->driver.disk && cfg->cluster.nbd_listen) {
-                r = sc_nbd_new(a->fx.state_dir, cfg->cluster.nbd_listen, &a->nbd, why, sizeof(why));
+                r = sc_nbd_new(a->fx.state_dir, cfg->cluster.nbd_listen, cfg->cluster.secret,
+                               strlen(cfg->cluster.secret), &a->nbd, why, sizeof(why));
                 if (r < 0) {
                         log_error("actuator: disk exports on cluster.nbd_listen: %s", why);
                         return r;

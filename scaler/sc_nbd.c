@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "clonecore/cc_psk.h"
 #include "ss_util.h"
 
 #define STOP_WAIT_NS    (3ull * 1000000000)
@@ -99,8 +100,10 @@ static void stop_stale(struct sc_nbd *n)
         closedir(d);
 }
 
-int sc_nbd_new(const char *state_dir, const char *listen, struct sc_nbd **ret, char *why, size_t why_len)
+int sc_nbd_new(const char *state_dir, const char *listen, const void *secret, size_t secret_len,
+               struct sc_nbd **ret, char *why, size_t why_len)
 {
+        char tls[4200];
         struct sc_nbd *n = calloc(1, sizeof(*n));
         int r;
 
@@ -116,6 +119,12 @@ int sc_nbd_new(const char *state_dir, const char *listen, struct sc_nbd **ret, c
         r = ss_mkdir_p(n->dir, 0700);
         if (r < 0) {
                 snprintf(why, why_len, "cannot create %s: %s", n->dir, strerror(-r));
+                free(n);
+                return r;
+        }
+        snprintf(tls, sizeof(tls), "%s/tls", n->dir);
+        r = cc_psk_dir_write(tls, secret, secret_len, why, why_len);
+        if (r < 0) {
                 free(n);
                 return r;
         }
@@ -154,10 +163,10 @@ static void last_line(const char *log, char *why, size_t why_len)
  * keeps the stderr it started with. */
 static int spawn(struct sc_nbd *n, size_t slot, int64_t gen, const char *layer, char *why, size_t why_len)
 {
-        char port[16], name[32], pidf[4200], log[4200], msg[512];
+        char port[16], name[32], pidf[4200], log[4200], msg[512], tls[4300];
         char *argv[] = { "qemu-nbd", "--read-only", "--persistent", "--shared=0", "--format=qcow2",
                          "--bind", n->host, "--port", port, "--export-name", name, "--fork",
-                         "--pid-file", pidf, (char *)layer, NULL };
+                         "--pid-file", pidf, "--object", tls, "--tls-creds", "tls0", (char *)layer, NULL };
         int status = 0, fd;
         pid_t pid;
 
@@ -165,6 +174,7 @@ static int spawn(struct sc_nbd *n, size_t slot, int64_t gen, const char *layer, 
         snprintf(name, sizeof(name), "gen-%lld", (long long)gen);
         snprintf(pidf, sizeof(pidf), "%s/gen-%lld.pid", n->dir, (long long)gen);
         snprintf(log, sizeof(log), "%s/gen-%lld.log", n->dir, (long long)gen);
+        snprintf(tls, sizeof(tls), "tls-creds-psk,id=tls0,endpoint=server,dir=%s/tls", n->dir);
         fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (fd < 0) {
                 snprintf(why, why_len, "cannot write %s: %s", log, strerror(errno));

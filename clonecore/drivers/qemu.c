@@ -446,11 +446,53 @@ out:
         return rc;
 }
 
+/* "nbd://HOST:PORT/NAME" (HOST may be "[v6]") as the json: backing QEMU opens with TLS: the
+ * URI form has no place for tls-creds. */
+static int nbd_tls_backing(const char *uri, char *out, size_t out_len, char *why, size_t why_len)
+{
+        const char *h = uri + 6, *hend, *port, *name;
+        char host[256], portbuf[8];
+        json_object *o, *srv;
+        int n;
+
+        if (*h == '[') {
+                hend = strchr(++h, ']');
+                port = hend && hend[1] == ':' ? hend + 2 : NULL;
+        } else {
+                hend = strchr(h, ':');
+                port = hend ? hend + 1 : NULL;
+        }
+        name = port ? strchr(port, '/') : NULL;
+        if (!hend || !name || hend == h || (size_t)(hend - h) >= sizeof(host) || name == port ||
+            (size_t)(name - port) >= sizeof(portbuf) || !name[1])
+                return cc_why(why, why_len, -EINVAL, "clone: disk URI '%s' is not nbd://HOST:PORT/NAME", uri);
+        snprintf(host, sizeof(host), "%.*s", (int)(hend - h), h);
+        snprintf(portbuf, sizeof(portbuf), "%.*s", (int)(name - port), port);
+        json_object *raw = json_object_new_object();
+        o = json_object_new_object();
+        srv = json_object_new_object();
+        json_object_object_add(srv, "type", json_object_new_string("inet"));
+        json_object_object_add(srv, "host", json_object_new_string(host));
+        json_object_object_add(srv, "port", json_object_new_string(portbuf));
+        json_object_object_add(o, "driver", json_object_new_string("nbd"));
+        json_object_object_add(o, "server", srv);
+        json_object_object_add(o, "export", json_object_new_string(name + 1));
+        json_object_object_add(o, "tls-creds", json_object_new_string(QEMU_NBD_TLS_ID));
+        /* the overlay names its backing's format (raw): the options are the raw node's */
+        json_object_object_add(raw, "driver", json_object_new_string("raw"));
+        json_object_object_add(raw, "file", o);
+        n = snprintf(out, out_len, "json:%s", json_object_to_json_string_ext(raw, JSON_C_TO_STRING_PLAIN));
+        json_object_put(raw);
+        if (n < 0 || (size_t)n >= out_len)
+                return cc_why(why, why_len, -ENAMETOOLONG, "clone: disk URI '%s' too long", uri);
+        return 0;
+}
+
 static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char *why, size_t why_len)
 {
         struct cc_vm *vm = NULL;
         json_object *conf = NULL;
-        char seedtxt[32], netfields[160] = "", restore[16], full[PATH_MAX] = "";
+        char seedtxt[32], netfields[160] = "", restore[16], full[PATH_MAX] = "", tls_backing[1024];
         const char *hostname;
         int rc;
 
@@ -506,6 +548,19 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
                         }
                         backing = spec->disk_uri;
                         backing_fmt = "raw";
+                        if (spec->disk_tls_dir) {
+                                if (strpbrk(spec->disk_tls_dir, ",\n") ||
+                                    snprintf(vm->disk_tls_dir, sizeof(vm->disk_tls_dir), "%s", spec->disk_tls_dir) >=
+                                            (int)sizeof(vm->disk_tls_dir)) {
+                                        rc = cc_why(why, why_len, -EINVAL, "clone: TLS key directory '%s' unusable",
+                                                    spec->disk_tls_dir);
+                                        goto out;
+                                }
+                                rc = nbd_tls_backing(spec->disk_uri, tls_backing, sizeof(tls_backing), why, why_len);
+                                if (rc)
+                                        goto out;
+                                backing = tls_backing;
+                        }
                 } else {
                         rc = check_file("generation disk layer", vm->conf.disk_base, 1, why, why_len);
                         if (rc)

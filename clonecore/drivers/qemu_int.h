@@ -23,12 +23,14 @@
 
 #include "../cc_internal.h"
 #include "clonecore/cc_driver.h"
+#include "clonecore/cc_psk.h"
 
 #define QMP_TIMEOUT_MS     10000        /* a QMP command QEMU does not answer in this is a hang */
 #define MIGRATE_TIMEOUT_MS 120000       /* a full-RAM migration of a large guest under TCG */
 #define LINE_MAX_BYTES     65536        /* a QMP or agent line longer than this is a lie */
 #define TAIL_BYTES         300
 #define AGENT_PORT_NAME    "org.snowscale.agent"
+#define QEMU_NBD_TLS_ID    "nbd-tls"    /* the tls-creds object an NBD backing connects with */
 #define DEFAULT_BINARY     "qemu-system-x86_64"
 #define MAX_MEM_BYTES      (1ull << 40)
 #define MAX_VCPUS          64
@@ -96,6 +98,7 @@ struct cc_vm {
         char exit_desc[48];             /* "killed by signal 9", "exit status 1" (our child only) */
         char disk_active[PATH_MAX];     /* the overlay the VM writes ("" = no disk) */
         unsigned disk_seq;              /* its number: file disk-<seq>.qcow2, node "disk<seq>" */
+        char disk_tls_dir[PATH_MAX];    /* its NBD backing's TLS key (cc_psk.h); "" = none */
         uint64_t disk_setup_ns;         /* a clone's: creating its overlay took this long */
         bool save_full;                 /* a parent booted with full_state=1: every checkpoint
                                          * also saves the whole memory (qemu_full.c) */

@@ -617,6 +617,12 @@ int qemu_build_argv(const struct cc_vm *vm, bool incoming, struct argv_buf *a)
         arg(a, "-device"); arg(a, "virtserialport,bus=vser0.0,chardev=agent,name=%s", AGENT_PORT_NAME);
         arg(a, "-chardev"); arg(a, "socket,id=qmp,fd=3,server=on,wait=off");
         arg(a, "-mon"); arg(a, "chardev=qmp,mode=control");
+        if (vm->disk_tls_dir[0]) {
+                /* the key the overlay's NBD backing (qemu.c) connects with */
+                arg(a, "-object");
+                arg(a, "tls-creds-psk,id=%s,endpoint=client,dir=%s,username=%s", QEMU_NBD_TLS_ID, vm->disk_tls_dir,
+                    CC_PSK_IDENTITY);
+        }
         if (vm->disk_active[0]) {
                 /* JSON syntax: a path needs no comma escaping. The backing chain is opened from
                  * the overlay's header (read-only); the node name is what QMP addresses at a cut. */

@@ -49,8 +49,11 @@ t_like "$(grep "hostd: clone $c1 of generation 1 starting" "$T_DIR/hostd1.log")"
   "mcdist 239\.192\.77\.[0-9]*:7441@$(mh_host_ip 1).*disk from $uri1" \
   "hostd starts it with the disk's URI and the mcdist group (joined on its own address)"
 OV=$T_DIR/h1/clones/$c1/disk-1.qcow2
-t_like "$(qemu-img info -U "$OV" 2>&1 | grep 'backing file:')" "$uri1" \
-  "its overlay on host h1 backs onto the front's export"
+t_like "$(qemu-img info -U "$OV" 2>&1 | grep 'backing file:')" \
+  "\"host\":\"$(mh_front_ip)\",\"port\":\"$NBD_PORT\"\\},\"export\":\"gen-1\",\"tls-creds\":\"nbd-tls\"" \
+  "its overlay on host h1 backs onto the front's export, over TLS"
+t_check "the export refuses a client without the cluster's key" \
+  bash -c "! ip netns exec '$(mh_ns 1)' qemu-img info -f raw '$uri1' >/dev/null 2>&1"
 addr=$(jq -r --arg id "$c1" '.clones[] | select(.id == $id) | .address' <<<"$clones")
 t_is "$(curl -s -m 30 "http://$addr/file/seed.txt")" from-the-image \
   "the clone on h1 serves the image's file, read over NBD"

@@ -1,5 +1,5 @@
-/* sc_nbd: a generation's disk layer exported with qemu-nbd (read by qemu-img over the URI),
- * the same export again is the running one, a stop ends it, and a new registry stops what an
+/* sc_nbd: a generation's disk layer exported with qemu-nbd (read by qemu-img over TLS with the
+ * cluster's key; refused without TLS or with another key), the same export again is the running one, a stop ends it, and a new registry stops what an
  * earlier one left running. Skipped without qemu-nbd/qemu-img. */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -17,8 +17,11 @@
 
 #include <cmocka.h>
 
+#include "clonecore/cc_psk.h"
 #include "sc_nbd.h"
 #include "ss_util.h"
+
+#define SECRET "unit-test-cluster-secret-0123456789"
 
 static char dir[] = "/tmp/sstest-nbdXXXXXX";
 
@@ -81,14 +84,29 @@ static void test_export(void **state)
         snprintf(cmd, sizeof(cmd), "qemu-img create -q -f qcow2 %s 4M", layer);
         assert_int_equal(run(cmd), 0);
         snprintf(listen, sizeof(listen), "127.0.0.1:%u", port);
-        assert_int_equal(sc_nbd_new(state_dir, listen, &n, why, sizeof(why)), 0);
+        assert_int_equal(sc_nbd_new(state_dir, listen, SECRET, strlen(SECRET), &n, why, sizeof(why)), 0);
 
         if (sc_nbd_export(n, 7, layer, uri, sizeof(uri), why, sizeof(why)) != 1)
                 fail_msg("export: %s", why);
         snprintf(cmd, sizeof(cmd), "nbd://127.0.0.1:%u/gen-7", port);
         assert_string_equal(uri, cmd);
-        snprintf(cmd, sizeof(cmd), "qemu-img info -f raw %s | grep -q 'virtual size: 4 MiB'", uri);
-        assert_int_equal(run(cmd), 0);
+        /* plain NBD: refused (the server requires TLS) */
+        snprintf(cmd, sizeof(cmd), "qemu-img info -f raw %s >/dev/null 2>&1", uri);
+        assert_int_not_equal(run(cmd), 0);
+        /* TLS with the cluster's key: served; with another key: refused */
+        char keys[256], other[256];
+        snprintf(keys, sizeof(keys), "%s/client", dir);
+        snprintf(other, sizeof(other), "%s/other", dir);
+        assert_int_equal(cc_psk_dir_write(keys, SECRET, strlen(SECRET), why, sizeof(why)), 0);
+        assert_int_equal(cc_psk_dir_write(other, "another-secret-of-16+bytes", 26, why, sizeof(why)), 0);
+        for (int k = 0; k < 2; k++) {
+                snprintf(cmd, sizeof(cmd),
+                         "qemu-img info --object tls-creds-psk,id=t,endpoint=client,dir=%s,username=%s "
+                         "--image-opts driver=raw,file.driver=nbd,file.server.type=inet,file.server.host=127.0.0.1,"
+                         "file.server.port=%u,file.export=gen-7,file.tls-creds=t 2>&1 | grep -q 'virtual size: 4 MiB'",
+                         k == 0 ? keys : other, CC_PSK_IDENTITY, port);
+                assert_int_equal(run(cmd) == 0, k == 0);
+        }
         assert_int_equal(sc_nbd_export(n, 7, layer, uri2, sizeof(uri2), why, sizeof(why)), 0);
         assert_string_equal(uri, uri2);
         /* another generation: the next port */
@@ -109,7 +127,7 @@ static void test_export(void **state)
         assert_true(p > 0 && kill(p, 0) == 0);
         free(n);        /* leaked on purpose: no stop */
         n = NULL;
-        assert_int_equal(sc_nbd_new(state_dir, listen, &n, why, sizeof(why)), 0);
+        assert_int_equal(sc_nbd_new(state_dir, listen, SECRET, strlen(SECRET), &n, why, sizeof(why)), 0);
         for (int i = 0; i < 100 && kill(p, 0) == 0; i++)
                 usleep(20000);
         assert_int_not_equal(kill(p, 0), 0);

@@ -119,6 +119,8 @@ struct cc_clone_spec {
          * host, "nbd://HOST:PORT/NAME". The clone's overlay backs onto it and reads lazily
          * (docs/multihost-data.md). NULL = the layer file named in vm_config_json. */
         const char *disk_uri;
+        /* With disk_uri: a directory with keys.psk (cc_psk.h) for the export's TLS; NULL = plain. */
+        const char *disk_tls_dir;
 };
 
 enum cc_vm_state {
