@@ -103,6 +103,7 @@ struct act_clone {
         uint64_t guest_stats_us;        /* the last guest report stored */
         int host;                       /* index in a->hosts (a hostd runs it), -1 = this host */
         bool host_lost;                 /* its host stopped answering: nothing to retire there now */
+        bool disk_remote;               /* its host last said its disk reads from our export */
         pthread_t thread;
         bool thread_started, thread_done;
 };

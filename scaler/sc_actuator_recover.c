@@ -132,21 +132,11 @@ static int host_index(const struct sc_actuator *a, const char *name)
         return -1;
 }
 
-static bool gen_has_disk(struct sc_actuator *a, int64_t id)
-{
-        struct cc_generation_info info = { 0 };
-
-        for (size_t i = 0; i < a->n_gens; i++)
-                if (a->gens[i].id == id)
-                        return cc_generation_info(a->gens[i].g, &info) == 0 && info.disk_layer[0];
-        return false;
-}
-
 /* A live row of a clone on another host. A serving (or draining) one is adopted: its worker
- * waits for the host's first inventory and, if the host still runs it, re-registers it (or
- * finishes its retire). One whose start was cut short, or whose disk came from the previous
- * run's NBD export (gone with it), is failed here; the hosts' registry destroys what still
- * runs of it once recovery is over (it is not wanted). */
+ * waits for the host's first inventory and, if the host still runs it (and its disk no longer
+ * reads from the previous run's NBD export, stopped at this start), re-registers it (or
+ * finishes its retire). One whose start was cut short is failed here; the hosts' registry
+ * destroys what still runs of it once recovery is over (it is not wanted). */
 static void recover_remote(struct sc_actuator *a, struct sc_clone *row, int *adopted, int *vanished)
 {
         int h = host_index(a, row->host);
@@ -158,9 +148,6 @@ static void recover_remote(struct sc_actuator *a, struct sc_clone *row, int *ado
         } else if (row->state != SC_CLONE_SERVING && row->state != SC_CLONE_DRAINING) {
                 sfmt(msg, sizeof(msg), "interrupted by a restart while %s on host %.64s",
                      sc_clone_state_name(row->state), row->host);
-        } else if (row->state == SC_CLONE_SERVING && gen_has_disk(a, row->generation)) {
-                sfmt(msg, sizeof(msg), "vanished: its disk on host %.64s was read from the previous run's export",
-                     row->host);
         } else if ((c = recovered_clone(a, row, ""))) {
                 c->host = h;
                 sfmt(c->run_dir, sizeof(c->run_dir), "%s/%s", a->fx.clones_dir, c->id);

@@ -256,6 +256,13 @@ int sc_act_remote_wait_ready(struct act_clone *c, uint64_t deadline_ns, char *wh
                              a->host_names[c->host]);
                         return -ECHILD;
                 }
+                if (r == 0 && c->recovered && rc.disk_remote) {
+                        /* the restart stopped the previous run's exports (sc_nbd) */
+                        sfmt(why, whylen, "vanished: its disk on host %s still read from the previous run's "
+                             "export (not completed there: snowscale-hostd --disk-complete-mib-s)",
+                             a->host_names[c->host]);
+                        return -ECHILD;
+                }
                 if (r == 0) {
                         if (!strcmp(rc.state, "failed") || !strcmp(rc.state, "retired")) {
                                 sfmt(why, whylen, "on host %s: %s", a->host_names[c->host],
@@ -267,6 +274,7 @@ int sc_act_remote_wait_ready(struct act_clone *c, uint64_t deadline_ns, char *wh
                                 resumed = true;
                         }
                         if (!strcmp(rc.state, "ready")) {
+                                c->disk_remote = rc.disk_remote;
                                 copy_str(c->address, sizeof(c->address), rc.address);
                                 pthread_mutex_lock(&a->lock);
                                 copy_str(c->ev_identity, sizeof(c->ev_identity), rc.identity);
@@ -307,6 +315,13 @@ int sc_act_remote_alive(struct act_clone *c, char *why, size_t whylen)
         }
         struct sc_fetch_stats f = { .bytes = rc.fetched_bytes, .pct = rc.fetched_pct };
         sc_store_clone_set_fetch(a->store, c->id, &f);
+        if (rc.disk_remote)
+                c->disk_remote = true;
+        else if (c->disk_remote && rc.disk_copied_pct >= 100) {
+                c->disk_remote = false;
+                log_info("clone %s: its disk is complete on host %s: it no longer reads from this host", c->id,
+                         a->host_names[c->host]);
+        }
         return 0;
 }
 

@@ -536,6 +536,10 @@ int sc_hosts_clone_state(struct sc_hosts *hs, size_t i, const char *id, struct s
                                 ret->fetched_pct = json_object_get_double(v);
                         if (json_object_object_get_ex(c, "fetched_bytes", &v))
                                 ret->fetched_bytes = (uint64_t)json_object_get_int64(v);
+                        if (json_object_object_get_ex(c, "disk_remote", &v))
+                                ret->disk_remote = json_object_get_boolean(v);
+                        if (json_object_object_get_ex(c, "disk_copied_pct", &v))
+                                ret->disk_copied_pct = json_object_get_double(v);
                 }
         }
         pthread_mutex_unlock(&hs->lock);

@@ -46,6 +46,8 @@ struct sc_remote_clone {
         bool exited;                    /* ready, but its VM is gone */
         double fetched_pct;
         uint64_t fetched_bytes;
+        bool disk_remote;               /* its disk may still read from this host's NBD export */
+        double disk_copied_pct;         /* hostd --disk-complete-mib-s: its background copy */
 };
 
 struct sc_host_view {

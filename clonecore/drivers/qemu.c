@@ -632,6 +632,17 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
                 }
                 goto out;
         }
+        if (spec->disk_uri) {
+                /* driver option disk_complete_mib_s=N: copy the remote backing here in the
+                 * background (qemu_disk.c); without it the disk stays lazy for the clone's life */
+                char mib[16];
+                vm->disk_remote = true;
+                if (opt_get(spec->driver_opts, "disk_complete_mib_s", mib, sizeof(mib)) && atoi(mib) > 0 &&
+                    qemu_disk_complete_start(vm, (unsigned)atoi(mib), why, why_len) < 0) {
+                        rc = cc_why(why, why_len, -EIO, "clone: background copy of the disk not started: %.300s", why);
+                        goto out;
+                }
+        }
         /* Queued in the socket until the guest's port reads it; the agent answers "ready <id>". */
         rc = qemu_send_all(vm->agent_fd, vm->identity_line);
         if (rc) {
@@ -754,6 +765,9 @@ static int qemu_status(struct cc_vm *vm, struct cc_vm_status *ret)
                 if (stat(vm->disk_active, &st) == 0)
                         ret->disk_bytes = (uint64_t)st.st_blocks * 512;
                 ret->disk_setup_us = vm->disk_setup_ns / 1000;
+                qemu_disk_complete_poll(vm);
+                ret->disk_remote = vm->disk_remote;
+                ret->disk_copied_pct = vm->disk_copied_pct;
         }
         pthread_mutex_unlock(&vm->lock);
         return 0;

@@ -6,7 +6,9 @@
  * it was writing becomes the generation's layer (QMP blockdev-add of a fresh overlay, then
  * blockdev-snapshot onto it: no data is copied) and is renamed into the generation's directory
  * once the device state is saved. Its content is exactly what the guest's page cache in the
- * frozen memory expects. Clones each get a thin overlay on that layer, made by qemu-img.
+ * frozen memory expects. Clones each get a thin overlay on that layer, made by qemu-img. A clone
+ * on another host than the layer's backs onto its NBD export; with disk_complete_mib_s a
+ * block-stream job copies the backing into the overlay in the background and drops it.
  * Chains stay short: before a cut that would make the VM's chain longer than DISK_DEPTH_MAX
  * qcow2 files, block-stream copies the layers under the overlay into it (the VM keeps running)
  * so it sits on the image alone again. */
@@ -314,4 +316,78 @@ void qemu_disk_remove_overlays(const char *run_dir)
                         unlink(path);
         }
         closedir(d);
+}
+
+/* ---- background completion of a disk read from another host ----------------------------- */
+
+#define COMPLETE_JOB "disk-complete"
+
+/* block-stream copies every block of the overlay's backing chain (another host's NBD export)
+ * into the overlay at mib_s, then drops the backing: the clone stops depending on that host for
+ * its disk, as memtap's background completion does for its memory. Blocks the guest wrote stay
+ * its own (the stream never copies over allocated clusters). */
+int qemu_disk_complete_start(struct cc_vm *vm, unsigned mib_s, char *why, size_t why_len)
+{
+        json_object *args = json_object_new_object();
+        char node[32];
+        int rc;
+
+        snprintf(node, sizeof(node), "disk%u", vm->disk_seq);
+        json_object_object_add(args, "job-id", json_object_new_string(COMPLETE_JOB));
+        json_object_object_add(args, "device", json_object_new_string(node));
+        json_object_object_add(args, "speed", json_object_new_int64((int64_t)mib_s << 20));
+        rc = qmp_cmd(&vm->qmp, "block-stream", args, NULL, why, why_len);     /* takes args */
+        vm->disk_streaming = rc == 0;
+        return rc;
+}
+
+/* Does the overlay node still have a backing? (query-block: the inserted node's backing_file) */
+static bool has_backing(struct cc_vm *vm)
+{
+        json_object *r = NULL, *dev, *ins, *v;
+        char node[32];
+        bool backing = true;
+
+        snprintf(node, sizeof(node), "disk%u", vm->disk_seq);
+        if (qmp_cmd(&vm->qmp, "query-block", NULL, &r, NULL, 0) < 0)
+                return true;
+        for (size_t i = 0; json_object_is_type(r, json_type_array) && i < json_object_array_length(r); i++) {
+                dev = json_object_array_get_idx(r, i);
+                if (json_object_object_get_ex(dev, "inserted", &ins) && json_object_object_get_ex(ins, "node-name", &v) &&
+                    !strcmp(json_object_get_string(v), node))
+                        backing = json_object_object_get_ex(ins, "backing_file", &v);
+        }
+        json_object_put(r);
+        return backing;
+}
+
+/* Under vm->lock, at most once a second: the copy's progress, and whether it ended with the
+ * backing dropped (complete) or not (the export failed: the clone goes on reading lazily). */
+void qemu_disk_complete_poll(struct cc_vm *vm)
+{
+        json_object *r = NULL, *v;
+        bool running = false;
+
+        if (!vm->disk_streaming || mono_ns() - vm->disk_polled_ns < 1000000000ull)
+                return;
+        vm->disk_polled_ns = mono_ns();
+        if (qmp_cmd(&vm->qmp, "query-block-jobs", NULL, &r, NULL, 0) < 0)
+                return;
+        for (size_t i = 0; json_object_is_type(r, json_type_array) && i < json_object_array_length(r); i++) {
+                json_object *job = json_object_array_get_idx(r, i);
+                if (!json_object_object_get_ex(job, "device", &v) || strcmp(json_object_get_string(v), COMPLETE_JOB))
+                        continue;
+                running = true;
+                int64_t off = json_object_object_get_ex(job, "offset", &v) ? json_object_get_int64(v) : 0;
+                int64_t len = json_object_object_get_ex(job, "len", &v) ? json_object_get_int64(v) : 0;
+                if (len > 0)
+                        vm->disk_copied_pct = 100.0 * (double)off / (double)len;
+        }
+        json_object_put(r);
+        if (running)
+                return;
+        vm->disk_streaming = false;
+        vm->disk_remote = has_backing(vm);
+        if (!vm->disk_remote)
+                vm->disk_copied_pct = 100;
 }

@@ -99,6 +99,10 @@ struct cc_vm {
         char disk_active[PATH_MAX];     /* the overlay the VM writes ("" = no disk) */
         unsigned disk_seq;              /* its number: file disk-<seq>.qcow2, node "disk<seq>" */
         char disk_tls_dir[PATH_MAX];    /* its NBD backing's TLS key (cc_psk.h); "" = none */
+        bool disk_remote;               /* its backing is another host's export (cc_vm_status) */
+        bool disk_streaming;            /* the background copy of that backing runs */
+        double disk_copied_pct;
+        uint64_t disk_polled_ns;        /* monotonic: last look at the copy job */
         uint64_t disk_setup_ns;         /* a clone's: creating its overlay took this long */
         bool save_full;                 /* a parent booted with full_state=1: every checkpoint
                                          * also saves the whole memory (qemu_full.c) */
@@ -162,6 +166,8 @@ int qemu_disk_cut_swap(struct cc_vm *vm, struct disk_cut *dc, char *why, size_t 
 int qemu_disk_cut_commit(struct cc_vm *vm, struct disk_cut *dc, char *why, size_t why_len);
 void qemu_disk_cut_undo(struct cc_vm *vm, struct disk_cut *dc);
 void qemu_disk_remove_overlays(const char *run_dir);
+int qemu_disk_complete_start(struct cc_vm *vm, unsigned mib_s, char *why, size_t why_len);
+void qemu_disk_complete_poll(struct cc_vm *vm);
 int qemu_disk_layers(const struct vm_conf *c, char *out, size_t len);
 
 /* qemu_net.c: a tap named name on bridge, up; returns its fd (O_CLOEXEC) or -errno with why. */

@@ -44,7 +44,10 @@ struct hd_clone_req {
 /* hd_req: the JSON body of POST /v1/clones into req; local: the address this hostd serves on
  * (joins mcdist groups there unless the request names one). -EINVAL with why for the client. */
 int hd_clone_req_parse(const char *body, const char *local, struct hd_clone_req *req, char *why, size_t why_len);
-int hd_clones_new(struct cc_engine *e, const char *host_name, struct hd_clones **ret);
+/* disk_complete_mib_s: a clone with a remote disk copies it here in the background at this
+ * rate (0: it reads lazily from the export for its whole life). */
+int hd_clones_new(struct cc_engine *e, const char *host_name, unsigned disk_complete_mib_s,
+                  struct hd_clones **ret);
 void hd_clones_free(struct hd_clones *t);
 /* Fetches the generation's descriptor on first use, then starts the clone asynchronously.
  * -EEXIST: a clone of that id runs here already (a repeated request changes nothing). */

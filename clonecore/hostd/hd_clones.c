@@ -30,6 +30,7 @@ struct hd_clone {
 struct hd_clones {
         struct cc_engine *e;
         char host[64];
+        char driver_opts[48];           /* "disk_complete_mib_s=N" or "" */
         pthread_mutex_t lock;           /* over everything below */
         struct hd_clone c[HD_MAX_CLONES];
         struct { uint64_t id; struct cc_generation *g; } gens[HD_MAX_GENS];
@@ -37,7 +38,8 @@ struct hd_clones {
         pthread_mutex_t fetch_lock;     /* one descriptor fetch at a time: never twice the same */
 };
 
-int hd_clones_new(struct cc_engine *e, const char *host_name, struct hd_clones **ret)
+int hd_clones_new(struct cc_engine *e, const char *host_name, unsigned disk_complete_mib_s,
+                  struct hd_clones **ret)
 {
         struct hd_clones *t = calloc(1, sizeof(*t));
 
@@ -45,6 +47,8 @@ int hd_clones_new(struct cc_engine *e, const char *host_name, struct hd_clones *
                 return -ENOMEM;
         t->e = e;
         snprintf(t->host, sizeof(t->host), "%s", host_name);
+        if (disk_complete_mib_s)
+                snprintf(t->driver_opts, sizeof(t->driver_opts), "disk_complete_mib_s=%u", disk_complete_mib_s);
         pthread_mutex_init(&t->lock, NULL);
         pthread_mutex_init(&t->fetch_lock, NULL);
         *ret = t;
@@ -164,6 +168,7 @@ int hd_clones_start(struct hd_clones *t, const struct hd_clone_req *req, char *w
                 struct cc_clone_opts o = {
                         .n = 1, .ids = ids, .nets = &req->net, .memserver = req->memserver,
                         .disk_uri = req->disk_uri[0] ? req->disk_uri : NULL,
+                        .driver_opts = t->driver_opts[0] ? t->driver_opts : NULL,
                         .mcast = req->mcast[0] ? req->mcast : NULL,
                         .cb = on_event, .userdata = t,
                 };
@@ -215,6 +220,10 @@ struct json_object *hd_clones_inventory(struct hd_clones *t)
                 if (!c->final_us && cc_clone_stats(t->e, c->id, &st) == 0) {
                         json_object_object_add(j, "fetched_pct", json_object_new_double(st.fetch.fetched_pct));
                         json_object_object_add(j, "fetched_bytes", json_object_new_int64((int64_t)st.fetch.bytes));
+                        if (st.vm.disk_remote || st.vm.disk_copied_pct > 0) {
+                                json_object_object_add(j, "disk_remote", json_object_new_boolean(st.vm.disk_remote));
+                                json_object_object_add(j, "disk_copied_pct", json_object_new_double(st.vm.disk_copied_pct));
+                        }
                         if (st.vm.state == CC_VM_EXITED && c->state == CC_CLONE_READY)
                                 json_object_object_add(j, "exited", json_object_new_string(st.vm.reason));
                 }

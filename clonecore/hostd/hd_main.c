@@ -2,7 +2,11 @@
  *
  *   snowscale-hostd --name NAME --listen HOST:PORT --state-dir DIR --secret-file FILE
  *                   --ca CA.pem --cert HOST.pem --key HOST.key [--ready-timeout-ms N]
- *                   [--log-level LEVEL]
+ *                   [--disk-complete-mib-s N] [--log-level LEVEL]
+ *
+ * --disk-complete-mib-s N: a clone whose disk comes over NBD from snowscaled's host copies it
+ * here in the background at N MiB/s and then no longer reads from there (default 0: lazy for
+ * its whole life).
  *
  * Start order: TLS files, engine (QEMU driver), clone table, HTTPS API; "listening on" once it
  * serves. Stop (SIGTERM/SIGINT) in reverse: the API, then the engine, which stops the memtaps of
@@ -24,7 +28,8 @@
 static void usage(void)
 {
         fprintf(stderr, "usage: snowscale-hostd --name NAME --listen HOST:PORT --state-dir DIR --secret-file FILE\n"
-                        "       --ca CA.pem --cert HOST.pem --key HOST.key [--ready-timeout-ms N] [--log-level LEVEL]\n");
+                        "       --ca CA.pem --cert HOST.pem --key HOST.key [--ready-timeout-ms N]\n"
+                        "       [--disk-complete-mib-s N] [--log-level LEVEL]\n");
 }
 
 int main(int argc, char **argv)
@@ -34,11 +39,12 @@ int main(int argc, char **argv)
                 { "state-dir", required_argument, NULL, 's' }, { "secret-file", required_argument, NULL, 'k' },
                 { "ca", required_argument, NULL, 'a' }, { "cert", required_argument, NULL, 'c' },
                 { "key", required_argument, NULL, 'K' }, { "ready-timeout-ms", required_argument, NULL, 'r' },
-                { "log-level", required_argument, NULL, 'v' }, { "help", no_argument, NULL, 'h' }, { 0 },
+                { "log-level", required_argument, NULL, 'v' }, { "help", no_argument, NULL, 'h' },
+                { "disk-complete-mib-s", required_argument, NULL, 'd' }, { 0 },
         };
         const char *name = NULL, *listen = NULL, *state_dir = NULL, *secret_file = NULL;
         const char *ca = NULL, *cert = NULL, *key = NULL;
-        unsigned ready_ms = 0;
+        unsigned ready_ms = 0, disk_mib_s = 0;
         uint8_t secret[4096];
         size_t secret_len = 0;
         char why[CC_REASON_MAX] = "";
@@ -61,6 +67,7 @@ int main(int argc, char **argv)
                 case 'c': cert = optarg; break;
                 case 'K': key = optarg; break;
                 case 'r': ready_ms = (unsigned)strtoul(optarg, NULL, 10); break;
+                case 'd': disk_mib_s = (unsigned)strtoul(optarg, NULL, 10); break;
                 case 'v':
                         if ((r = ss_log_parse_level(optarg)) < 0) {
                                 fprintf(stderr, "snowscale-hostd: --log-level: error, warn, info or debug\n");
@@ -110,7 +117,7 @@ int main(int argc, char **argv)
                 log_error("hostd: clonecore: %s", why);
                 goto out;
         }
-        if ((r = hd_clones_new(e, name, &clones)) < 0) {
+        if ((r = hd_clones_new(e, name, disk_mib_s, &clones)) < 0) {
                 log_error("hostd: %s", strerror(-r));
                 goto out;
         }

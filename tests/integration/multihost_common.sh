@@ -98,7 +98,8 @@ mh_hostd() {
   mkdir -p "$T_DIR/h$k"
   ip netns exec "$(mh_ns "$k")" "$BIN/snowscale-hostd" --name "h$k" --listen "$(mh_host_ip "$k"):$port" \
     --state-dir "$T_DIR/h$k" --secret-file "$T_DIR/cluster.secret" --ca "$MH_CERTS/cluster-ca.pem" \
-    --cert "$MH_CERTS/$cert.pem" --key "$MH_CERTS/$cert.key" --log-level debug >>"$T_DIR/hostd$k.log" 2>&1 &
+    --cert "$MH_CERTS/$cert.pem" --key "$MH_CERTS/$cert.key" --log-level debug ${MH_HOSTD_ARGS:-} \
+    >>"$T_DIR/hostd$k.log" 2>&1 &
   MH_HOSTD_PID[$k]=$!; T_PIDS+=("$!"); disown "$!"
   t_wait_for 10 grep -qs "listening on $(mh_host_ip "$k"):$port" "$T_DIR/hostd$k.log" ||
     t_bail "hostd $k did not start: $(tail -2 "$T_DIR/hostd$k.log")"

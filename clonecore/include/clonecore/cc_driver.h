@@ -141,6 +141,11 @@ struct cc_vm_status {
         char disk[PATH_MAX];            /* the overlay the VM writes ("" = no disk) */
         uint64_t disk_bytes;            /* bytes it takes on the host */
         uint64_t disk_setup_us;         /* a clone's: creating its overlay took this long */
+        /* A clone whose disk backs onto another host's export (cc_clone_spec.disk_uri): true
+         * while it may still read blocks from there; false once its background completion (driver
+         * option disk_complete_mib_s) has copied every block into its overlay. */
+        bool disk_remote;
+        double disk_copied_pct;         /* that completion's progress, 0..100 */
         /* The guest agent's last report, "uptime_s=12.3 load1=0.1 mem_avail_kib=N" and the app's
          * own pairs, up to 32 "key=value" ("" = none yet), and when it arrived (wall µs). Drivers
          * ask for a fresh one every CC_GUEST_STATS_EVERY_MS through status() calls. */
