@@ -5,16 +5,7 @@
 # which stops the previous run's exports: the clone is adopted anyway (its disk no longer reads
 # from there) and serves a file no VM had read, whole, with no export running.
 . "$(dirname "$0")/multihost_appliance.sh"
-command -v qemu-nbd >/dev/null || t_bail "qemu-nbd missing (make deps: qemu-utils)"
-command -v mkfs.ext4 >/dev/null || t_bail "mkfs.ext4 missing (e2fsprogs)"
-
-mkdir -p "$T_DIR/img/root"
-echo from-the-image > "$T_DIR/img/root/seed.txt"
-head -c $((768 << 10)) /dev/urandom > "$T_DIR/img/root/cold.bin"    # read by nobody until the end
-truncate -s 64M "$T_DIR/img/fs.raw"
-mkfs.ext4 -q -F -d "$T_DIR/img/root" "$T_DIR/img/fs.raw" || t_bail "mkfs.ext4 -d"
-qemu-img convert -O qcow2 "$T_DIR/img/fs.raw" "$T_DIR/img/base.qcow2" || t_bail "qemu-img convert"
-rm -f "$T_DIR/img/fs.raw"
+mh_disk_image           # cold.bin: read by nobody until the end
 
 mh_certs
 mh_backbone

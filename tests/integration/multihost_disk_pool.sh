@@ -6,17 +6,7 @@
 # the image's file and, after a new generation, the parent's file written before the cut; the
 # old generation's export stops once nothing uses it, and every export stops with snowscaled.
 . "$(dirname "$0")/multihost_appliance.sh"
-command -v qemu-nbd >/dev/null || t_bail "qemu-nbd missing (make deps: qemu-utils)"
-command -v mkfs.ext4 >/dev/null || t_bail "mkfs.ext4 missing (e2fsprogs)"
-
-mkdir -p "$T_DIR/img/root"
-echo from-the-image > "$T_DIR/img/root/seed.txt"
-head -c $((4 << 20)) /dev/urandom > "$T_DIR/img/root/bulk.bin"
-head -c $((768 << 10)) /dev/urandom > "$T_DIR/img/root/cold.bin"    # read by nobody before the cut
-truncate -s 64M "$T_DIR/img/fs.raw"
-mkfs.ext4 -q -F -d "$T_DIR/img/root" "$T_DIR/img/fs.raw" || t_bail "mkfs.ext4 -d"
-qemu-img convert -O qcow2 "$T_DIR/img/fs.raw" "$T_DIR/img/base.qcow2" || t_bail "qemu-img convert"
-rm -f "$T_DIR/img/fs.raw"
+mh_disk_image 4         # cold.bin: read by nobody before the cut
 
 mh_certs
 mh_backbone

@@ -8,17 +8,7 @@
 # a frozen hostd must not stay frozen past the test (kill -KILL works on it, but be explicit)
 t_cleanup 'for k in 1 2; do kill -CONT "${MH_HOSTD_PID[$k]}" 2>/dev/null; done'
 
-mh_certs
-mh_backbone
-for k in 1 2; do mh_host "$k"; mh_hostd "$k"; done
-
-ACT_READY_TIMEOUT=60s act_config
-sed -i 's/^  memory: 256M$/  memory: 128M/' "$ACT_CFG"
-MH_MAX_CLONES=2 mh_config 1 2
-act_start_lb
-act_start_scaled
-t_wait_for 20 bash -c "[ \"\$(curl -s -m 3 $ACT_API/api/v1/hosts | jq '[.hosts[] | select(.healthy)] | length')\" = 2 ]" ||
-  t_bail "the hosts did not turn healthy: $(tail -3 "$T_DIR/scaled.log")"
+mh_pool_two
 act_scale 2
 act_wait_serving 2 150 || t_bail "2 clones did not serve: $(act_clones | jq -c '[.clones[] | {id,host,state,reason}]')"
 clones=$(act_clones)
