@@ -646,7 +646,9 @@ static void *clone_main(void *arg)
         if (r == -ECANCELED)
                 goto cancelled;
         if (r < 0) {
-                clone_fail(c, false, why, r != -EHOSTDOWN);     /* a lost host is not the clone's fault */
+                /* a lost host is not the clone's fault, nor is what a restart found gone; an
+                 * adopted clone may still be snowscale-lb's backend from the previous run */
+                clone_fail(c, c->recovered, why, r != -EHOSTDOWN && !c->recovered);
                 goto out;
         }
         if (!c->recovered && c->generation > 0 && identity_check(c, why, sizeof(why)) < 0) {

@@ -256,6 +256,11 @@ int sc_act_remote_wait_ready(struct act_clone *c, uint64_t deadline_ns, char *wh
                              a->host_names[c->host]);
                         return -ECHILD;
                 }
+                if (r == 0 && c->recovered && rc.exited) {
+                        sfmt(why, whylen, "vanished: its VM on host %s exited while snowscaled was down: %s",
+                             a->host_names[c->host], rc.reason);
+                        return -ECHILD;
+                }
                 if (r == 0 && c->recovered && rc.disk_remote) {
                         /* the restart stopped the previous run's exports (sc_nbd) */
                         sfmt(why, whylen, "vanished: its disk on host %s still read from the previous run's "

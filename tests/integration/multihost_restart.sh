@@ -45,8 +45,11 @@ kill -KILL $(mh_host_vms 2)
 act_start_scaled
 t_wait_for 60 bash -c "[ \"\$(curl -s -m 3 $ACT_API/api/v1/clones | jq -r '.clones[] | select(.id == \"$gone\") | .state')\" = failed ]" ||
   t_fail "$gone (its VM killed while snowscaled was down) is failed"
-t_like "$(act_clones | jq -r --arg id "$gone" '.clones[] | select(.id == $id) | .reason')" "h2" \
-  "$gone's reason names its host"
+t_like "$(act_clones | jq -r --arg id "$gone" '.clones[] | select(.id == $id) | .reason')" "vanished: .*host h2" \
+  "$gone's reason says it vanished and names its host"
+t_is "$(act_status | jq -r '.alert')" null "no alert: what a restart found gone is not a failure of the generation"
+t_like "$(grep "clone $gone: .* -> failed" "$T_DIR/scaled.log" | tail -1)" "replaced, not counted toward the alert" \
+  "$gone's end is logged as replaced, not counted as a failure"
 # (the status's count lags the clone table by up to a tick: ask both)
 back_to_two() { [ "$(act_count_in serving)" = 2 ] && _act_serving_settled 2; }
 t_wait_for 150 back_to_two || t_fail "the pool is back to 2 serving clones"
