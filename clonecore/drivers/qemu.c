@@ -635,11 +635,11 @@ static int qemu_clone(const struct cc_clone_spec *spec, struct cc_vm **ret, char
         if (spec->disk_uri) {
                 /* driver option disk_complete_mib_s=N: copy the remote backing here in the
                  * background (qemu_disk.c); without it the disk stays lazy for the clone's life */
-                char mib[16];
+                char mib[16], err[CC_REASON_MAX] = "";
                 vm->disk_remote = true;
                 if (opt_get(spec->driver_opts, "disk_complete_mib_s", mib, sizeof(mib)) && atoi(mib) > 0 &&
-                    qemu_disk_complete_start(vm, (unsigned)atoi(mib), why, why_len) < 0) {
-                        rc = cc_why(why, why_len, -EIO, "clone: background copy of the disk not started: %.300s", why);
+                    qemu_disk_complete_start(vm, (unsigned)atoi(mib), err, sizeof(err)) < 0) {
+                        rc = cc_why(why, why_len, -EIO, "clone: background copy of the disk not started: %.300s", err);
                         goto out;
                 }
         }
