@@ -1,5 +1,6 @@
 /* hd_api: the HTTPS API of snowscale-hostd, for snowscaled only (docs/multihost.md):
- *   GET    /v1/inventory         what runs here: clones with state, address, fetch progress
+ *   GET    /v1/inventory         what runs here: clones with state, address, fetch progress and,
+ *                                 for a disk over NBD, disk_remote / disk_copied_pct
  *   POST   /v1/clones            {"id","generation","memserver","net":{...}[,"disk_uri","mcast"]}
  *                                 -> 202 (async); 400 with the reason (hd_req.c)
  *   DELETE /v1/clones/{id}       retire -> 202
