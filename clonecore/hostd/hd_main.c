@@ -67,7 +67,17 @@ int main(int argc, char **argv)
                 case 'c': cert = optarg; break;
                 case 'K': key = optarg; break;
                 case 'r': ready_ms = (unsigned)strtoul(optarg, NULL, 10); break;
-                case 'd': disk_mib_s = (unsigned)strtoul(optarg, NULL, 10); break;
+                case 'd': {
+                        char *end;
+                        unsigned long v = strtoul(optarg, &end, 10);
+                        if (!*optarg || *end || v > 100000) {
+                                fprintf(stderr, "snowscale-hostd: --disk-complete-mib-s: a number of MiB/s "
+                                                "(0 = off, at most 100000), not '%s'\n", optarg);
+                                return 2;
+                        }
+                        disk_mib_s = (unsigned)v;
+                        break;
+                }
                 case 'v':
                         if ((r = ss_log_parse_level(optarg)) < 0) {
                                 fprintf(stderr, "snowscale-hostd: --log-level: error, warn, info or debug\n");
@@ -134,6 +144,9 @@ int main(int argc, char **argv)
         }
         log_info("hostd %s: listening on %s (TLS, clients need a certificate of the cluster CA %s)", name,
                  listen, ca);
+        if (disk_mib_s)
+                log_info("hostd %s: a clone's disk read over NBD is copied here in the background at %u MiB/s",
+                         name, disk_mib_s);
         for (;;) {
                 if (sigwait(&ss, &sig) != 0)
                         continue;

@@ -10,6 +10,10 @@ mh_disk_image           # cold.bin: read by nobody until the end
 mh_certs
 mh_backbone
 mh_host 1; MH_HOSTD_ARGS="--disk-complete-mib-s 16" mh_hostd 1
+t_like "$("$BIN/snowscale-hostd" --name x --listen 127.0.0.1:1 --state-dir "$T_DIR/x" --secret-file "$T_DIR/cluster.secret" \
+  --ca x --cert x --key x --disk-complete-mib-s fast 2>&1; echo "exit $?")" "disk-complete-mib-s: a number of MiB/s.*exit 2" \
+  "hostd refuses a rate that is not a number, saying why"
+t_like "$(cat "$T_DIR/hostd1.log")" "copied here in the background at 16 MiB/s" "hostd says it copies disks in the background"
 
 NBD_PORT=10950
 ACT_READY_TIMEOUT=60s act_config
