@@ -332,9 +332,8 @@ int qemu_disk_complete_start(struct cc_vm *vm, unsigned mib_s, char *why, size_t
         char node[32];
         int rc;
 
-        snprintf(node, sizeof(node), "disk%u", vm->disk_seq);
         json_object_object_add(args, "job-id", json_object_new_string(COMPLETE_JOB));
-        json_object_object_add(args, "device", json_object_new_string(node));
+        json_object_object_add(args, "device", json_object_new_string(node_name(vm->disk_seq, node, sizeof(node))));
         json_object_object_add(args, "speed", json_object_new_int64((int64_t)mib_s << 20));
         rc = qmp_cmd(&vm->qmp, "block-stream", args, NULL, why, why_len);     /* takes args */
         vm->disk_streaming = rc == 0;
@@ -348,7 +347,7 @@ static bool has_backing(struct cc_vm *vm)
         char node[32];
         bool backing = true;
 
-        snprintf(node, sizeof(node), "disk%u", vm->disk_seq);
+        node_name(vm->disk_seq, node, sizeof(node));
         if (qmp_cmd(&vm->qmp, "query-block", NULL, &r, NULL, 0) < 0)
                 return true;
         for (size_t i = 0; json_object_is_type(r, json_type_array) && i < json_object_array_length(r); i++) {

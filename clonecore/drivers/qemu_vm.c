@@ -252,7 +252,6 @@ static int write_run_file(const struct cc_vm *vm, const char *name, const char *
 int qemu_write_state_file(struct cc_vm *vm)
 {
         json_object *o = json_object_new_object();
-        char pidtext[32];
         const char *text;
         int rc;
 
@@ -283,10 +282,7 @@ int qemu_write_state_file(struct cc_vm *vm)
         text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY);
         rc = write_run_file(vm, "vm.json", text);
         json_object_put(o);
-        if (rc)
-                return rc;
-        snprintf(pidtext, sizeof(pidtext), "%d\n", vm->pid);
-        return write_run_file(vm, "qemu.pid", pidtext);
+        return rc;              /* qemu.pid: QEMU's process writes it before exec (qemu_spawn) */
 }
 
 /* Reads back what qemu_write_state_file wrote (path: the run dir's vm.json): the config, memory
@@ -654,7 +650,6 @@ int qemu_build_argv(const struct cc_vm *vm, bool incoming, struct argv_buf *a)
         return a->err;
 }
 
-/* Start QEMU for vm (conf, mem_path, mem_shared, host_port, run_dir set); connects QMP. */
 /* In the child between fork and exec (async-signal-safe calls only): its own pid into path. */
 static void child_write_pid(const char *path)
 {
@@ -675,6 +670,7 @@ static void child_write_pid(const char *path)
         }
 }
 
+/* Start QEMU for vm (conf, mem_path, mem_shared, host_port, run_dir set); connects QMP. */
 int qemu_spawn(struct cc_vm *vm, bool incoming, char *why, size_t why_len)
 {
         struct argv_buf *a = NULL;
