@@ -25,6 +25,7 @@ struct export {
 
 struct sc_nbd {
         char dir[4096];                 /* <state_dir>/nbd: pid files and qemu-nbd's logs */
+        char tls[4200];                 /* <dir>/tls: keys.psk, the exports' TLS key */
         char host[256];
         unsigned port;                  /* the first; slot i serves on port + i */
         pthread_mutex_t lock;           /* over slots; held while qemu-nbd starts or stops */
@@ -103,7 +104,6 @@ static void stop_stale(struct sc_nbd *n)
 int sc_nbd_new(const char *state_dir, const char *listen, const void *secret, size_t secret_len,
                struct sc_nbd **ret, char *why, size_t why_len)
 {
-        char tls[4200];
         struct sc_nbd *n = calloc(1, sizeof(*n));
         int r;
 
@@ -122,8 +122,8 @@ int sc_nbd_new(const char *state_dir, const char *listen, const void *secret, si
                 free(n);
                 return r;
         }
-        snprintf(tls, sizeof(tls), "%s/tls", n->dir);
-        r = cc_psk_dir_write(tls, secret, secret_len, why, why_len);
+        snprintf(n->tls, sizeof(n->tls), "%s/tls", n->dir);
+        r = cc_psk_dir_write(n->tls, secret, secret_len, why, why_len);
         if (r < 0) {
                 free(n);
                 return r;
@@ -174,7 +174,7 @@ static int spawn(struct sc_nbd *n, size_t slot, int64_t gen, const char *layer, 
         snprintf(name, sizeof(name), "gen-%lld", (long long)gen);
         snprintf(pidf, sizeof(pidf), "%s/gen-%lld.pid", n->dir, (long long)gen);
         snprintf(log, sizeof(log), "%s/gen-%lld.log", n->dir, (long long)gen);
-        snprintf(tls, sizeof(tls), "tls-creds-psk,id=tls0,endpoint=server,dir=%s/tls", n->dir);
+        snprintf(tls, sizeof(tls), "tls-creds-psk,id=tls0,endpoint=server,dir=%s", n->tls);
         fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (fd < 0) {
                 snprintf(why, why_len, "cannot write %s: %s", log, strerror(errno));
